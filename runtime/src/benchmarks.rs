@@ -1,0 +1,22 @@
+//! The pallets benchmarked in this runtime (`xindai-node benchmark pallet`, built with the node's
+//! `runtime-benchmarks` feature). Their results become the pallets' `weights.rs`.
+
+pub use crate::{
+	AllPalletsWithSystem, Assets, Balances, Multisig, Proxy, Runtime, Sudo, Timestamp, Utility,
+};
+pub use frame_benchmarking::baseline::Pallet as BaselineBench;
+pub use frame_system_benchmarking::Pallet as SystemBench;
+
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_assets, Assets]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_proxy, Proxy]
+	[pallet_sudo, Sudo]
+);

@@ -1,0 +1,159 @@
+//! Genesis presets for dev and test networks (`--dev`, `--chain local`, `build-spec`).
+//!
+//! Both presets endow the well-known dev accounts (Alice … Ferdie) with XDI and create the two
+//! lending assets wallets should show from block zero: the stablecoin `USDX` and the collateral
+//! asset `XBTC`, with balances for the same accounts.
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	AccountId, AssetId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
+	RuntimeGenesisConfig, SudoConfig, XDI,
+};
+
+/// XDI given to each dev account: one million.
+pub const DEV_ENDOWMENT: Balance = 1_000_000 * XDI;
+
+/// The dev stablecoin, pegged to the US dollar.
+pub mod usdx {
+	use super::*;
+	/// Asset id of `USDX`.
+	pub const ID: AssetId = 1;
+	/// Display name.
+	pub const NAME: &[u8] = b"Xindai USD";
+	/// Ticker.
+	pub const SYMBOL: &[u8] = b"USDX";
+	/// Decimals, as on most dollar stablecoins.
+	pub const DECIMALS: u8 = 6;
+	/// One whole USDX in its smallest unit.
+	pub const UNIT: Balance = 1_000_000;
+	/// Smallest balance an account may hold: one cent.
+	pub const MIN_BALANCE: Balance = UNIT / 100;
+	/// Given to each dev account: one million USDX.
+	pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
+}
+
+/// The dev collateral asset, a wrapped bitcoin.
+pub mod xbtc {
+	use super::*;
+	/// Asset id of `XBTC`.
+	pub const ID: AssetId = 2;
+	/// Display name.
+	pub const NAME: &[u8] = b"Xindai BTC";
+	/// Ticker.
+	pub const SYMBOL: &[u8] = b"XBTC";
+	/// Decimals, as bitcoin's satoshi.
+	pub const DECIMALS: u8 = 8;
+	/// One whole XBTC in its smallest unit.
+	pub const UNIT: Balance = 100_000_000;
+	/// Smallest balance an account may hold: 1000 satoshi.
+	pub const MIN_BALANCE: Balance = 1_000;
+	/// Given to each dev account: one hundred XBTC.
+	pub const DEV_ENDOWMENT: Balance = 100 * UNIT;
+}
+
+/// The accounts endowed at genesis of dev and test networks.
+pub fn dev_accounts() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+		Sr25519Keyring::Ferdie,
+	]
+	.into_iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+/// A genesis for a network of the given authorities, `root` as sudo, `endowed` rich.
+fn testnet_genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	root: AccountId,
+	endowed: Vec<AccountId>,
+) -> Value {
+	let asset_balances = |id: AssetId, amount: Balance| {
+		endowed.iter().cloned().map(move |who| (id, who, amount))
+	};
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.iter().cloned().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: AuraConfig {
+			authorities: initial_authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: GrandpaConfig {
+			authorities: initial_authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root.clone()) },
+		assets: AssetsConfig {
+			// Sufficient: an account may hold USDX/XBTC without holding XDI.
+			assets: vec![
+				(usdx::ID, root.clone(), true, usdx::MIN_BALANCE),
+				(xbtc::ID, root.clone(), true, xbtc::MIN_BALANCE),
+			],
+			metadata: vec![
+				(usdx::ID, usdx::NAME.to_vec(), usdx::SYMBOL.to_vec(), usdx::DECIMALS),
+				(xbtc::ID, xbtc::NAME.to_vec(), xbtc::SYMBOL.to_vec(), xbtc::DECIMALS),
+			],
+			accounts: asset_balances(usdx::ID, usdx::DEV_ENDOWMENT)
+				.chain(asset_balances(xbtc::ID, xbtc::DEV_ENDOWMENT))
+				.collect::<Vec<_>>(),
+		},
+	})
+}
+
+/// The session keys of a well-known dev account: sr25519 for Aura, ed25519 for GRANDPA.
+fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
+/// `development`: Alice is sudo and the sole authority.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::Alice.to_account_id(),
+		dev_accounts(),
+	)
+}
+
+/// `local_testnet`: Alice and Bob are authorities, Alice is sudo.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		dev_accounts(),
+	)
+}
+
+/// The JSON of the preset called `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	// Serialising a `serde_json::Value` cannot fail: it holds no maps with non-string keys.
+	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
