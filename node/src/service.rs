@@ -17,8 +17,11 @@ use xindai_runtime::{apis::RuntimeApi, SLOT_DURATION};
 use crate::{cli::Sealing, dev_clock::DevClock};
 
 /// The full client: runtime executed by wasmtime, with the standard host functions.
-pub type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub type FullClient = sc_service::TFullClient<
+	Block,
+	RuntimeApi,
+	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
+>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
@@ -29,6 +32,8 @@ type FullGrandpaBlockImport =
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
 /// How blocks are made and finalized.
+// Built once per node start and moved, never copied around: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Consensus {
 	/// Aura authors, GRANDPA finalizes: every real network.
 	AuraGrandpa {
@@ -55,7 +60,10 @@ pub type Service = sc_service::PartialComponents<
 >;
 
 /// The components shared by the node and the chain-maintenance commands.
-pub fn new_partial(config: &Configuration, sealing: Option<Sealing>) -> Result<Service, ServiceError> {
+pub fn new_partial(
+	config: &Configuration,
+	sealing: Option<Sealing>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -114,8 +122,8 @@ pub fn new_partial(config: &Configuration, sealing: Option<Sealing>) -> Result<S
 			)?;
 
 			let cidp_client = client.clone();
-			let import_queue =
-				sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
+			let import_queue = sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(
+				ImportQueueParams {
 					block_import: grandpa_block_import.clone(),
 					justification_import: Some(Box::new(grandpa_block_import.clone())),
 					client: client.clone(),
@@ -139,7 +147,8 @@ pub fn new_partial(config: &Configuration, sealing: Option<Sealing>) -> Result<S
 					check_for_equivocation: Default::default(),
 					telemetry: telemetry.as_ref().map(|x| x.handle()),
 					compatibility_mode: Default::default(),
-				})?;
+				},
+			)?;
 			(
 				import_queue,
 				Consensus::AuraGrandpa { block_import: grandpa_block_import, link: grandpa_link },
@@ -275,10 +284,9 @@ pub fn new_full<
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
-				sealing: sealing_rpc.clone().map(|(commands, clock)| crate::rpc::SealingDeps {
-					commands,
-					clock,
-				}),
+				sealing: sealing_rpc
+					.clone()
+					.map(|(commands, clock)| crate::rpc::SealingDeps { commands, clock }),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
@@ -359,9 +367,10 @@ pub fn new_full<
 				create_inherent_data_providers: move |parent, ()| {
 					let next = clock.next_for(parent);
 					async move {
-						let timestamp = next.map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
-							e.into()
-						})?;
+						let timestamp =
+							next.map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
+								e.into()
+							})?;
 						Ok(sp_timestamp::InherentDataProvider::new(timestamp.into()))
 					}
 				},

@@ -79,15 +79,17 @@ fn testnet_genesis(
 	root: AccountId,
 	endowed: Vec<AccountId>,
 ) -> Value {
-	let asset_balances = |id: AssetId, amount: Balance| {
-		endowed.iter().cloned().map(move |who| (id, who, amount))
-	};
+	let asset_balances =
+		|id: AssetId, amount: Balance| endowed.iter().cloned().map(move |who| (id, who, amount));
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
 		},
 		aura: AuraConfig {
-			authorities: initial_authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+			authorities: initial_authorities
+				.iter()
+				.map(|(aura, _)| aura.clone())
+				.collect::<Vec<_>>(),
 		},
 		grandpa: GrandpaConfig {
 			authorities: initial_authorities
@@ -156,4 +158,82 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::{Assets, Aura, Balances, BuildStorage, Grandpa, Runtime, System};
+	use frame_support::traits::fungibles::{metadata::Inspect as MetadataInspect, Inspect};
+
+	/// Applies `patch` on top of `base` the way the node merges a preset into the default config.
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+
+	/// Builds the genesis state of the preset called `name`.
+	fn genesis_of(name: &str) -> sp_io::TestExternalities {
+		let patch: Value =
+			serde_json::from_slice(&get_preset(&PresetId::from(name)).expect("the preset exists"))
+				.expect("a preset is JSON");
+		let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+		merge(&mut config, patch);
+		let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a full config");
+		let mut ext =
+			sp_io::TestExternalities::new(config.build_storage().expect("genesis builds"));
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	#[test]
+	fn every_advertised_preset_exists() {
+		for name in preset_names() {
+			assert!(get_preset(&name).is_some(), "preset {name} is advertised but missing");
+		}
+		assert!(get_preset(&PresetId::from("mainnet")).is_none());
+	}
+
+	#[test]
+	fn development_endows_dev_accounts_with_xdi_usdx_and_xbtc() {
+		genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			for who in dev_accounts() {
+				assert_eq!(Balances::free_balance(&who), DEV_ENDOWMENT);
+				assert_eq!(Assets::balance(usdx::ID, &who), usdx::DEV_ENDOWMENT);
+				assert_eq!(Assets::balance(xbtc::ID, &who), xbtc::DEV_ENDOWMENT);
+			}
+			assert_eq!(
+				<Assets as MetadataInspect<AccountId>>::symbol(usdx::ID),
+				usdx::SYMBOL.to_vec()
+			);
+			assert_eq!(<Assets as MetadataInspect<AccountId>>::decimals(usdx::ID), usdx::DECIMALS);
+			assert_eq!(<Assets as MetadataInspect<AccountId>>::name(xbtc::ID), xbtc::NAME.to_vec());
+			assert_eq!(<Assets as MetadataInspect<AccountId>>::decimals(xbtc::ID), xbtc::DECIMALS);
+			assert_eq!(Assets::minimum_balance(usdx::ID), usdx::MIN_BALANCE);
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+			assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+			assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
+		});
+	}
+
+	#[test]
+	fn local_testnet_has_alice_and_bob_as_authorities() {
+		genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			let aura = pallet_aura::Authorities::<Runtime>::get();
+			assert_eq!(aura.len(), 2);
+			assert_eq!(aura[0], Sr25519Keyring::Alice.public().into());
+			assert_eq!(aura[1], Sr25519Keyring::Bob.public().into());
+			let grandpa = Grandpa::grandpa_authorities();
+			assert_eq!(grandpa[0].0, Ed25519Keyring::Alice.public().into());
+			assert_eq!(grandpa[1].0, Ed25519Keyring::Bob.public().into());
+		});
+	}
 }

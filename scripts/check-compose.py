@@ -1,0 +1,100 @@
+"""Static checks of docker/compose.yml (no Docker engine is needed).
+
+Run by scripts/test with the venv's python (PyYAML is installed there by
+scripts/setup):  check-compose.py docker/compose.yml
+
+Checks: the file parses; every service builds from docker/Dockerfile or uses
+an image; every published port is bound to 127.0.0.1 (nothing is exposed on
+the host's other interfaces); every volume a service mounts is declared; and
+every --bootnodes peer id matches the fixed --node-key of the service it names.
+"""
+
+import sys
+
+import yaml
+
+# libp2p peer ids of the fixed ed25519 node keys used in compose.yml.
+KNOWN_PEER_IDS = {
+    "0000000000000000000000000000000000000000000000000000000000000001":
+        "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+    "0000000000000000000000000000000000000000000000000000000000000002":
+        "12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+}
+
+
+def flag_values(command, flag):
+    """Values of `--flag VALUE` or `--flag=VALUE` in a command list."""
+    out = []
+    for i, arg in enumerate(command):
+        if arg == flag and i + 1 < len(command):
+            out.append(command[i + 1])
+        elif arg.startswith(flag + "="):
+            out.append(arg.split("=", 1)[1])
+    return out
+
+
+def main(path):
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f)
+    errors = []
+    services = doc.get("services") or {}
+    if not services:
+        errors.append("no services")
+    declared_volumes = set((doc.get("volumes") or {}).keys())
+
+    node_keys = {}
+    for name, svc in services.items():
+        cmd = svc.get("command") or []
+        if isinstance(cmd, str):
+            errors.append(f"{name}: command must be a list, not a string")
+            cmd = []
+        keys = flag_values(cmd, "--node-key")
+        if keys:
+            node_keys[name] = keys[0]
+
+    for name, svc in services.items():
+        if "build" not in svc and "image" not in svc:
+            errors.append(f"{name}: neither build nor image")
+        build = svc.get("build")
+        if isinstance(build, dict) and build.get("dockerfile") not in (None, "docker/Dockerfile"):
+            errors.append(f"{name}: unexpected dockerfile {build.get('dockerfile')}")
+        for port in svc.get("ports") or []:
+            if isinstance(port, dict):
+                ok = port.get("host_ip") == "127.0.0.1"
+            else:
+                ok = str(port).startswith("127.0.0.1:")
+            if not ok:
+                errors.append(f"{name}: port {port!r} is not bound to 127.0.0.1")
+        for vol in svc.get("volumes") or []:
+            source = vol.get("source") if isinstance(vol, dict) else str(vol).split(":", 1)[0]
+            if source and not source.startswith((".", "/")) and source not in declared_volumes:
+                errors.append(f"{name}: volume {source!r} is not declared")
+        cmd = svc.get("command") or []
+        if isinstance(cmd, list):
+            for boot in flag_values(cmd, "--bootnodes"):
+                parts = boot.split("/")
+                # /dns/<host>/tcp/<port>/p2p/<peer id>
+                if len(parts) < 7 or parts[1] not in ("dns", "dns4", "dns6") or parts[5] != "p2p":
+                    errors.append(f"{name}: bootnode {boot!r} is not /dns/HOST/tcp/PORT/p2p/ID")
+                    continue
+                host, peer = parts[2], parts[6]
+                if host not in services:
+                    errors.append(f"{name}: bootnode host {host!r} is not a service")
+                    continue
+                key = node_keys.get(host)
+                expected = KNOWN_PEER_IDS.get(key or "")
+                if expected is None:
+                    errors.append(f"{name}: bootnode {host!r} has no known fixed --node-key")
+                elif peer != expected:
+                    errors.append(f"{name}: bootnode peer id {peer} != {expected} of {host}")
+
+    for e in errors:
+        print(f"compose: {path}: {e}", file=sys.stderr)
+    if errors:
+        return 1
+    print(f"compose: {path}: {len(services)} services ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docker/compose.yml"))
