@@ -8,9 +8,12 @@
 //! - Time is [`Moment`], milliseconds since the Unix epoch as kept by `pallet-timestamp`.
 //!   Durations in loan terms are whole seconds ([`Seconds`]).
 //!
-//! Pallet-to-pallet traits (credit registry, prices) join this crate as the domain pallets land.
+//! Pallets talk to each other only through the traits here ([`credit::CreditRegistry`], …), wired
+//! together in the runtime.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod credit;
 
 use sp_runtime::{
 	generic,

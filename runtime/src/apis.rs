@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, CreditRecords, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -185,6 +186,22 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_credit_records_runtime_api::CreditRecordsApi<Block, AccountId, Balance> for Runtime {
+		fn profile_summary(
+			who: AccountId,
+		) -> Option<pallet_credit_records::ProfileSummary<Balance>> {
+			CreditRecords::profile_summary(&who)
+		}
+
+		fn score_breakdown(who: AccountId) -> pallet_credit_records::ScoreBreakdown {
+			CreditRecords::score_breakdown(&who)
+		}
+
+		fn grants(owner: AccountId) -> Vec<pallet_credit_records::GrantView<AccountId>> {
+			CreditRecords::grants_of(&owner)
 		}
 	}
 

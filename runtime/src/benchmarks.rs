@@ -2,7 +2,8 @@
 //! `runtime-benchmarks` feature). Their results become the pallets' `weights.rs`.
 
 pub use crate::{
-	AllPalletsWithSystem, Assets, Balances, Multisig, Proxy, Runtime, Sudo, Timestamp, Utility,
+	AllPalletsWithSystem, Assets, Balances, CreditRecords, Multisig, Proxy, Runtime, Sudo,
+	Timestamp, Utility,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
@@ -19,4 +20,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_multisig, Multisig]
 	[pallet_proxy, Proxy]
 	[pallet_sudo, Sudo]
+	[pallet_credit_records, CreditRecords]
 );

@@ -6,7 +6,8 @@
 //!
 //! Pallet indices are explicit and never reused, so that encoded calls and storage stay stable
 //! across upgrades: 0–9 consensus and system, 10–19 money (balances, fees, assets), 20–29
-//! account tools (utility, multisig, proxy), 255 sudo (dev/test bootstrap only).
+//! account tools (utility, multisig, proxy), 50–59 credit and lending, 255 sudo (dev/test
+//! bootstrap only).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`/`runtime` generate large enums and recursion.
@@ -169,6 +170,9 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(50)]
+	pub type CreditRecords = pallet_credit_records;
 
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;

@@ -8,8 +8,8 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, InstanceFilter,
-		VariantCountOf,
+		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8,
+		InstanceFilter, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -25,9 +25,9 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
 
 use crate::{
-	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, MICRO_XDI, MILLI_XDI, SLOT_DURATION, VERSION, XDI,
+	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, Moment, Nonce,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, MICRO_XDI, MILLI_XDI, SLOT_DURATION, VERSION, XDI,
 };
 
 /// The deposit for storing `items` records of `bytes` bytes in total.
@@ -276,6 +276,41 @@ impl pallet_proxy::Config for Runtime {
 	type AnnouncementDepositBase = AnnouncementDepositBase;
 	type AnnouncementDepositFactor = AnnouncementDepositFactor;
 	type BlockNumberProvider = System;
+}
+
+parameter_types! {
+	pub const ProfileDeposit: Balance = deposit(1, 80);
+	pub const GrantDepositBase: Balance = deposit(1, 48);
+	pub const GrantDepositPerByte: Balance = deposit(0, 1);
+	/// Two years.
+	pub const MaxGrantDuration: Moment = 2 * 365 * 24 * 60 * 60 * 1_000;
+	/// No tier may let one borrower owe more than ten million USDX.
+	pub const MaxExposureCap: Balance = 10_000_000 * pallet_credit_records::CREDIT_UNIT;
+}
+
+impl pallet_credit_records::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Time = crate::Timestamp;
+	// Root (sudo on dev chains) until the governance tracks land.
+	type VerifierAdminOrigin = EnsureRoot<AccountId>;
+	type RiskOrigin = EnsureRoot<AccountId>;
+	type ProfileDeposit = ProfileDeposit;
+	type GrantDepositBase = GrantDepositBase;
+	type GrantDepositPerByte = GrantDepositPerByte;
+	type MaxVerifiers = ConstU32<100>;
+	type MaxNameLength = ConstU32<64>;
+	type MaxAttestations = ConstU32<16>;
+	type MaxGrants = ConstU32<32>;
+	type MaxEnvelopeLength = ConstU32<512>;
+	type MaxGrantDuration = MaxGrantDuration;
+	type MaxTiers = ConstU32<10>;
+	type MaxExposureCap = MaxExposureCap;
+	/// At most 30% a year on top of a product's base rate.
+	type MaxRatePremiumBps = ConstU16<3_000>;
+	type FreezeOnDefault = ConstBool<true>;
+	type WeightInfo = pallet_credit_records::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {

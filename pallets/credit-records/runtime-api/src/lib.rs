@@ -1,0 +1,32 @@
+//! Runtime API of Xindai's credit records, for wallets, lenders and institutions.
+//!
+//! From @polkadot/api: `api.call.creditRecordsApi.profileSummary(who)`,
+//! `api.call.creditRecordsApi.scoreBreakdown(who)`, `api.call.creditRecordsApi.grants(owner)`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+
+pub use pallet_credit_records::{GrantView, ProfileSummary, ScoreBreakdown};
+
+sp_api::decl_runtime_apis! {
+	/// Read access to credit profiles.
+	pub trait CreditRecordsApi<AccountId, DepositBalance>
+	where
+		AccountId: Codec,
+		DepositBalance: Codec,
+	{
+		/// Score, tier, exposure cap, outstanding debt, freeze, valid attestations and borrowing
+		/// eligibility of `who`; `None` without a profile.
+		fn profile_summary(who: AccountId) -> Option<ProfileSummary<DepositBalance>>;
+
+		/// Each factor's contribution to the score of `who` (a fresh history if unknown).
+		fn score_breakdown(who: AccountId) -> ScoreBreakdown;
+
+		/// The data-access grants `owner` has given.
+		fn grants(owner: AccountId) -> Vec<GrantView<AccountId>>;
+	}
+}

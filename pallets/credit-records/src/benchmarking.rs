@@ -1,0 +1,294 @@
+//! Benchmarks of `pallet-credit-records` (frame-benchmarking v2), each at its worst case.
+
+use super::*;
+use crate::Pallet as CreditRecords;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get, Time,
+	},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::traits::Saturating;
+use xindai_primitives::credit::MIN_SCORE;
+
+/// An account with enough funds for a profile and a grant with the largest envelope.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let needed = T::ProfileDeposit::get()
+		.saturating_add(CreditRecords::<T>::grant_deposit(T::MaxEnvelopeLength::get()))
+		.saturating_mul(10u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&who, needed);
+	who
+}
+
+/// A registered individual.
+fn registered<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who = funded::<T>(name, index);
+	CreditRecords::<T>::do_register(who.clone(), ProfileKind::Individual, H256::repeat_byte(1))
+		.expect("a funded account can register");
+	who
+}
+
+/// An admitted verifier of `kind`.
+fn verifier<T: Config>(index: u32, kind: VerifierKind) -> T::AccountId {
+	let who: T::AccountId = account("verifier", index, 0);
+	let name = BoundedVec::try_from(vec![b'v'; T::MaxNameLength::get() as usize])
+		.expect("exactly the bound");
+	CreditRecords::<T>::do_add_verifier(who.clone(), kind, name).expect("room for a verifier");
+	who
+}
+
+/// A moment a year after now.
+fn in_a_year<T: Config>() -> u64 {
+	T::Time::now().saturating_add(365 * MILLISECONDS_PER_DAY)
+}
+
+/// Fills `subject`'s attestations to one short of the bound, from distinct KYC providers.
+fn nearly_full_attestations<T: Config>(subject: &T::AccountId) {
+	// Keep room for the verifier the benchmark itself admits.
+	let room = T::MaxVerifiers::get().saturating_sub(Verifiers::<T>::count()).saturating_sub(1);
+	let slots = T::MaxAttestations::get().saturating_sub(1).min(room);
+	for i in 0..slots {
+		let provider = verifier::<T>(100 + i, VerifierKind::KycProvider);
+		CreditRecords::<T>::do_attest(
+			provider,
+			subject.clone(),
+			ClaimKind::KycBasic,
+			H256::repeat_byte(2),
+			in_a_year::<T>(),
+		)
+		.expect("room for an attestation");
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn add_verifier() -> Result<(), BenchmarkError> {
+		let origin = T::VerifierAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let who: T::AccountId = account("verifier", 0, 0);
+		let name = BoundedVec::try_from(vec![b'v'; T::MaxNameLength::get() as usize])
+			.map_err(|_| BenchmarkError::Stop("name bound"))?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), VerifierKind::KycProvider, name);
+
+		assert!(Verifiers::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_verifier() -> Result<(), BenchmarkError> {
+		let origin = T::VerifierAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let who = verifier::<T>(0, VerifierKind::Auditor);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+
+		assert!(!Verifiers::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register() {
+		let who = funded::<T>("owner", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), ProfileKind::Enterprise, H256::repeat_byte(1));
+
+		assert!(Profiles::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn update_documents() {
+		let who = registered::<T>("owner", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), H256::repeat_byte(7));
+
+		assert_eq!(Profiles::<T>::get(&who).map(|p| p.documents), Some(H256::repeat_byte(7)));
+	}
+
+	#[benchmark]
+	fn deregister() {
+		let who = registered::<T>("owner", 0);
+		nearly_full_attestations::<T>(&who);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Profiles::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn attest() {
+		let subject = registered::<T>("owner", 0);
+		nearly_full_attestations::<T>(&subject);
+		let provider = verifier::<T>(0, VerifierKind::KycProvider);
+		let expires_at = in_a_year::<T>();
+		let before = Attestations::<T>::get(&subject).len();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(provider),
+			subject.clone(),
+			ClaimKind::KycFull,
+			H256::repeat_byte(3),
+			expires_at,
+		);
+
+		assert_eq!(Attestations::<T>::get(&subject).len(), before + 1);
+	}
+
+	#[benchmark]
+	fn revoke_attestation() {
+		let subject = registered::<T>("owner", 0);
+		nearly_full_attestations::<T>(&subject);
+		let provider = verifier::<T>(0, VerifierKind::KycProvider);
+		CreditRecords::<T>::do_attest(
+			provider.clone(),
+			subject.clone(),
+			ClaimKind::KycFull,
+			H256::repeat_byte(3),
+			in_a_year::<T>(),
+		)
+		.expect("room for an attestation");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), subject.clone(), ClaimKind::KycFull);
+
+		assert!(!Attestations::<T>::get(&subject).iter().any(|a| a.verifier == provider));
+	}
+
+	#[benchmark]
+	fn force_revoke_attestation() -> Result<(), BenchmarkError> {
+		let origin = T::VerifierAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let subject = registered::<T>("owner", 0);
+		nearly_full_attestations::<T>(&subject);
+		let provider = verifier::<T>(0, VerifierKind::KycProvider);
+		CreditRecords::<T>::do_attest(
+			provider.clone(),
+			subject.clone(),
+			ClaimKind::KycFull,
+			H256::repeat_byte(3),
+			in_a_year::<T>(),
+		)
+		.map_err(|_| BenchmarkError::Stop("attest"))?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, subject.clone(), provider.clone(), ClaimKind::KycFull);
+
+		assert!(!Attestations::<T>::get(&subject).iter().any(|a| a.verifier == provider));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_tier_table(t: Linear<1, { T::MaxTiers::get() }>) -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let tiers: BoundedVec<TierBand, T::MaxTiers> = (0..t)
+			.map(|i| TierBand {
+				min_score: MIN_SCORE + i as u16,
+				exposure_cap: 0,
+				rate_premium_bps: 0,
+			})
+			.collect::<alloc::vec::Vec<_>>()
+			.try_into()
+			.map_err(|_| BenchmarkError::Stop("tier bound"))?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, tiers);
+
+		assert_eq!(TierTable::<T>::get().len() as u32, t);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn freeze() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who = registered::<T>("owner", 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), FreezeReason::RiskReview);
+
+		assert!(Profiles::<T>::get(&who).and_then(|p| p.frozen).is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unfreeze() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let who = registered::<T>("owner", 0);
+		CreditRecords::<T>::do_freeze(who.clone(), FreezeReason::RiskReview)
+			.map_err(|_| BenchmarkError::Stop("freeze"))?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+
+		assert!(Profiles::<T>::get(&who).and_then(|p| p.frozen).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn grant_access() {
+		let owner = registered::<T>("owner", 0);
+		let institution: T::AccountId = account("institution", 0, 0);
+		let envelope = BoundedVec::try_from(vec![7u8; T::MaxEnvelopeLength::get() as usize])
+			.expect("exactly the bound");
+		let until = T::Time::now().saturating_add(T::MaxGrantDuration::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), institution.clone(), until, envelope);
+
+		assert!(Grants::<T>::contains_key(&owner, &institution));
+	}
+
+	#[benchmark]
+	fn revoke_access() {
+		let owner = registered::<T>("owner", 0);
+		let institution: T::AccountId = account("institution", 0, 0);
+		let envelope = BoundedVec::try_from(vec![7u8; T::MaxEnvelopeLength::get() as usize])
+			.expect("exactly the bound");
+		let until = T::Time::now().saturating_add(T::MaxGrantDuration::get());
+		CreditRecords::<T>::do_grant_access(owner.clone(), institution.clone(), until, envelope)
+			.expect("a registered owner can grant");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), institution.clone());
+
+		assert!(!Grants::<T>::contains_key(&owner, &institution));
+	}
+
+	#[benchmark]
+	fn log_access() {
+		let owner = registered::<T>("owner", 0);
+		let institution: T::AccountId = account("institution", 0, 0);
+		let envelope = BoundedVec::try_from(vec![7u8; T::MaxEnvelopeLength::get() as usize])
+			.expect("exactly the bound");
+		let until = T::Time::now().saturating_add(T::MaxGrantDuration::get());
+		CreditRecords::<T>::do_grant_access(owner.clone(), institution.clone(), until, envelope)
+			.expect("a registered owner can grant");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(institution), owner);
+	}
+
+	impl_benchmark_test_suite!(
+		CreditRecords,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
+}

@@ -1,0 +1,571 @@
+//! The pallet's logic behind the calls, the [`CreditRegistry`] hooks and the runtime API.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision, Time},
+};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+use xindai_primitives::{
+	credit::{CreditRegistry, Score, TierInfo},
+	Balance, Moment,
+};
+
+use crate::{
+	pallet::*,
+	score::{self, ScoreBreakdown, ScoreInputs},
+	types::*,
+	DepositBalanceOf,
+};
+
+/// What a wallet shows of a profile (`CreditRecordsApi::profile_summary`).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct ProfileSummary<DepositBalance> {
+	/// Person or enterprise.
+	pub kind: ProfileKind,
+	/// The document commitment.
+	pub documents: H256,
+	/// The held deposit.
+	pub deposit: DepositBalance,
+	/// The current score.
+	pub score: Score,
+	/// The tier index, if a tier table is set.
+	pub tier: Option<u8>,
+	/// The tier's exposure cap, in credit units (0 without a tier).
+	pub exposure_cap: Balance,
+	/// The tier's rate premium in basis points (0 without a tier).
+	pub rate_premium_bps: u16,
+	/// Debt owed across products, in credit units.
+	pub outstanding: Balance,
+	/// Why the account is frozen, if it is.
+	pub frozen: Option<FreezeReason>,
+	/// Whether its identity (KYC or KYB) is attested and valid.
+	pub verified: bool,
+	/// Claims with a valid attestation.
+	pub valid_claims: Vec<ClaimKind>,
+	/// Whether `ensure_can_borrow` would accept any positive amount now.
+	pub eligible: bool,
+	/// The full credit history.
+	pub history: CreditHistory,
+}
+
+/// An access grant as the owner sees it (`CreditRecordsApi::grants`).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct GrantView<AccountId> {
+	/// Who may access.
+	pub institution: AccountId,
+	/// When it was granted.
+	pub granted_at: Moment,
+	/// Until when.
+	pub until: Moment,
+	/// Whether it is still valid now.
+	pub active: bool,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The chain's time, in milliseconds since the Unix epoch.
+	pub(crate) fn now() -> Moment {
+		T::Time::now()
+	}
+
+	/// Whole days between `since` and now.
+	fn days_since(since: Option<Moment>, now: Moment) -> u32 {
+		since
+			.map(|since| now.saturating_sub(since) / MILLISECONDS_PER_DAY)
+			.map(|days| u32::try_from(days).unwrap_or(u32::MAX))
+			.unwrap_or(0)
+	}
+
+	/// The distinct claims of `attestations` valid at `now`.
+	fn valid_claims(attestations: &[Attestation<T::AccountId>], now: Moment) -> Vec<ClaimKind> {
+		let mut claims: Vec<ClaimKind> = Vec::new();
+		for attestation in attestations.iter().filter(|a| a.is_valid_at(now)) {
+			if !claims.contains(&attestation.claim) {
+				claims.push(attestation.claim);
+			}
+		}
+		claims
+	}
+
+	/// The score inputs of `history` with `attestations`, at `now`.
+	fn score_inputs(
+		history: &CreditHistory,
+		attestations: &[Attestation<T::AccountId>],
+		now: Moment,
+	) -> ScoreInputs {
+		let claims = Self::valid_claims(attestations, now);
+		ScoreInputs::from_history(
+			history,
+			Self::days_since(history.first_activity, now),
+			u32::try_from(claims.len()).unwrap_or(u32::MAX),
+		)
+	}
+
+	/// The current score breakdown of `who` (a fresh history if none).
+	pub fn score_breakdown(who: &T::AccountId) -> ScoreBreakdown {
+		let history = Histories::<T>::get(who).unwrap_or_default();
+		let attestations = Attestations::<T>::get(who);
+		score::breakdown(&Self::score_inputs(&history, &attestations, Self::now()))
+	}
+
+	/// Recomputes the score of `who` after `history` changed, stores the history and announces a
+	/// changed score.
+	fn store_history_and_rescore(
+		who: &T::AccountId,
+		mut history: CreditHistory,
+		reason: ScoreChangeReason,
+	) {
+		let attestations = Attestations::<T>::get(who);
+		let new = score::score(&Self::score_inputs(&history, &attestations, Self::now()));
+		let old = history.last_score;
+		history.last_score = new;
+		Histories::<T>::insert(who, history);
+		if old != new {
+			Self::deposit_event(Event::ScoreChanged { who: who.clone(), old, new, reason });
+		}
+	}
+
+	/// Rescores `who` after its attestations changed.
+	fn rescore_after_attestations(who: &T::AccountId) {
+		if let Some(history) = Histories::<T>::get(who) {
+			Self::store_history_and_rescore(who, history, ScoreChangeReason::AttestationsChanged);
+		}
+	}
+
+	/// The tier `score` falls in.
+	fn tier_for(score: Score) -> Option<(u8, TierBand)> {
+		tier_of(&TierTable::<T>::get(), score)
+	}
+
+	pub(crate) fn do_add_verifier(
+		verifier: T::AccountId,
+		kind: VerifierKind,
+		name: BoundedVec<u8, T::MaxNameLength>,
+	) -> DispatchResult {
+		ensure!(!Verifiers::<T>::contains_key(&verifier), Error::<T>::AlreadyVerifier);
+		ensure!(Verifiers::<T>::count() < T::MaxVerifiers::get(), Error::<T>::TooManyVerifiers);
+		Verifiers::<T>::insert(&verifier, VerifierInfo { kind, name, admitted_at: Self::now() });
+		Self::deposit_event(Event::VerifierAdded { verifier, kind });
+		Ok(())
+	}
+
+	pub(crate) fn do_register(
+		who: T::AccountId,
+		kind: ProfileKind,
+		documents: H256,
+	) -> DispatchResult {
+		ensure!(!Profiles::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
+		let deposit = T::ProfileDeposit::get();
+		T::Currency::hold(&HoldReason::ProfileDeposit.into(), &who, deposit)?;
+		Profiles::<T>::insert(
+			&who,
+			Profile { kind, documents, deposit, registered_at: Self::now(), frozen: None },
+		);
+		if !Histories::<T>::contains_key(&who) {
+			let history = CreditHistory {
+				last_score: score::score(&ScoreInputs::default()),
+				..Default::default()
+			};
+			Histories::<T>::insert(&who, history);
+		}
+		Self::deposit_event(Event::Registered { who, kind, documents, deposit });
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
+		let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::NoProfile)?;
+		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
+		let outstanding = Histories::<T>::get(&who).map(|h| h.outstanding).unwrap_or_default();
+		ensure!(outstanding.is_zero(), Error::<T>::DebtOutstanding);
+		ensure!(GrantCount::<T>::get(&who).is_zero(), Error::<T>::GrantsOutstanding);
+
+		T::Currency::release(
+			&HoldReason::ProfileDeposit.into(),
+			&who,
+			profile.deposit,
+			Precision::BestEffort,
+		)?;
+		Profiles::<T>::remove(&who);
+		Attestations::<T>::remove(&who);
+		// The history stays, with its score.
+		Self::deposit_event(Event::Deregistered { who, deposit: profile.deposit });
+		Ok(())
+	}
+
+	pub(crate) fn do_attest(
+		verifier: T::AccountId,
+		subject: T::AccountId,
+		claim: ClaimKind,
+		claim_hash: H256,
+		expires_at: Moment,
+	) -> DispatchResult {
+		let info = Verifiers::<T>::get(&verifier).ok_or(Error::<T>::NotVerifier)?;
+		ensure!(info.kind.may_attest(claim), Error::<T>::ClaimNotAllowed);
+		ensure!(verifier != subject, Error::<T>::SelfAttestation);
+		ensure!(Profiles::<T>::contains_key(&subject), Error::<T>::NoProfile);
+		let now = Self::now();
+		ensure!(expires_at > now, Error::<T>::ExpiryNotInFuture);
+
+		let attestation = Attestation {
+			verifier: verifier.clone(),
+			claim,
+			claim_hash,
+			issued_at: now,
+			expires_at,
+		};
+		Attestations::<T>::try_mutate(&subject, |attestations| -> DispatchResult {
+			// Replace this verifier's earlier attestation of the same claim, if any.
+			if let Some(existing) =
+				attestations.iter_mut().find(|a| a.verifier == verifier && a.claim == claim)
+			{
+				*existing = attestation;
+				return Ok(());
+			}
+			// Expired attestations no longer count: they make room.
+			if attestations.is_full() {
+				attestations.retain(|a| a.is_valid_at(now));
+			}
+			attestations.try_push(attestation).map_err(|_| Error::<T>::TooManyAttestations)?;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::Attested {
+			subject: subject.clone(),
+			verifier,
+			claim,
+			claim_hash,
+			expires_at,
+		});
+		Self::rescore_after_attestations(&subject);
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_attestation(
+		subject: T::AccountId,
+		verifier: T::AccountId,
+		claim: ClaimKind,
+	) -> DispatchResult {
+		Attestations::<T>::try_mutate(&subject, |attestations| -> DispatchResult {
+			let before = attestations.len();
+			attestations.retain(|a| !(a.verifier == verifier && a.claim == claim));
+			ensure!(attestations.len() < before, Error::<T>::AttestationNotFound);
+			Ok(())
+		})?;
+		Self::deposit_event(Event::AttestationRevoked {
+			subject: subject.clone(),
+			verifier,
+			claim,
+		});
+		Self::rescore_after_attestations(&subject);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_tier_table(tiers: BoundedVec<TierBand, T::MaxTiers>) -> DispatchResult {
+		check_tier_table(&tiers, T::MaxExposureCap::get(), T::MaxRatePremiumBps::get()).map_err(
+			|e| match e {
+				TierTableError::Empty => Error::<T>::TierTableEmpty,
+				TierTableError::MustStartAtMinScore => Error::<T>::TierTableMustStartAtMinScore,
+				TierTableError::NotSorted => Error::<T>::TierTableNotSorted,
+				TierTableError::ExposureCapTooHigh => Error::<T>::ExposureCapTooHigh,
+				TierTableError::RatePremiumTooHigh => Error::<T>::RatePremiumTooHigh,
+			},
+		)?;
+		let count = tiers.len() as u32;
+		TierTable::<T>::put(tiers);
+		Self::deposit_event(Event::TierTableSet { tiers: count });
+		Ok(())
+	}
+
+	pub(crate) fn do_freeze(who: T::AccountId, reason: FreezeReason) -> DispatchResult {
+		Profiles::<T>::try_mutate(&who, |profile| -> DispatchResult {
+			let profile = profile.as_mut().ok_or(Error::<T>::NoProfile)?;
+			ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
+			profile.frozen = Some(reason);
+			Ok(())
+		})?;
+		Self::deposit_event(Event::Frozen { who, reason });
+		Ok(())
+	}
+
+	/// The deposit of a grant whose envelope is `envelope_len` bytes.
+	pub fn grant_deposit(envelope_len: u32) -> DepositBalanceOf<T> {
+		T::GrantDepositBase::get()
+			.saturating_add(T::GrantDepositPerByte::get().saturating_mul(envelope_len.into()))
+	}
+
+	pub(crate) fn do_grant_access(
+		owner: T::AccountId,
+		institution: T::AccountId,
+		until: Moment,
+		key_envelope: BoundedVec<u8, T::MaxEnvelopeLength>,
+	) -> DispatchResult {
+		ensure!(Profiles::<T>::contains_key(&owner), Error::<T>::NoProfile);
+		ensure!(owner != institution, Error::<T>::SelfGrant);
+		let now = Self::now();
+		ensure!(until > now, Error::<T>::GrantExpiryNotInFuture);
+		ensure!(until.saturating_sub(now) <= T::MaxGrantDuration::get(), Error::<T>::GrantTooLong);
+
+		let previous = Grants::<T>::get(&owner, &institution);
+		if previous.is_none() {
+			ensure!(GrantCount::<T>::get(&owner) < T::MaxGrants::get(), Error::<T>::TooManyGrants);
+		}
+		let deposit = Self::grant_deposit(key_envelope.len() as u32);
+		let reason = HoldReason::AccessGrantDeposit.into();
+		// Adjust the hold to the new deposit: hold more first, so a failing hold changes nothing.
+		let held_before = previous.as_ref().map(|g| g.deposit).unwrap_or_default();
+		if deposit > held_before {
+			T::Currency::hold(&reason, &owner, deposit.saturating_sub(held_before))?;
+		} else if held_before > deposit {
+			T::Currency::release(
+				&reason,
+				&owner,
+				held_before.saturating_sub(deposit),
+				Precision::BestEffort,
+			)?;
+		}
+		Grants::<T>::insert(
+			&owner,
+			&institution,
+			AccessGrant { key_envelope, granted_at: now, until, deposit },
+		);
+		if previous.is_none() {
+			GrantCount::<T>::mutate(&owner, |count| *count = count.saturating_add(1));
+		}
+		Self::deposit_event(Event::AccessGranted { owner, institution, until });
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_access(
+		owner: T::AccountId,
+		institution: T::AccountId,
+	) -> DispatchResult {
+		let grant = Grants::<T>::take(&owner, &institution).ok_or(Error::<T>::GrantNotFound)?;
+		T::Currency::release(
+			&HoldReason::AccessGrantDeposit.into(),
+			&owner,
+			grant.deposit,
+			Precision::BestEffort,
+		)?;
+		GrantCount::<T>::mutate_exists(&owner, |count| {
+			*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+		});
+		Self::deposit_event(Event::AccessRevoked { owner, institution });
+		Ok(())
+	}
+
+	/// Why `who` may not borrow `amount` now, if anything stops them.
+	fn check_can_borrow(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		let profile = Profiles::<T>::get(who).ok_or(Error::<T>::NoProfile)?;
+		let now = Self::now();
+		let attestations = Attestations::<T>::get(who);
+		let verified = attestations
+			.iter()
+			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim));
+		ensure!(verified, Error::<T>::NotVerified);
+		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
+		let history = Histories::<T>::get(who).unwrap_or_default();
+		let score = score::score(&Self::score_inputs(&history, &attestations, now));
+		let (_, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
+		let exposure =
+			history.outstanding.checked_add(amount).ok_or(Error::<T>::ExposureCapExceeded)?;
+		ensure!(exposure <= band.exposure_cap, Error::<T>::ExposureCapExceeded);
+		Ok(())
+	}
+
+	/// The history of a registered `who`, for a lending hook.
+	fn history_of_registered(who: &T::AccountId) -> Result<CreditHistory, DispatchError> {
+		ensure!(Profiles::<T>::contains_key(who), Error::<T>::NoProfile);
+		Ok(Histories::<T>::get(who).unwrap_or_default())
+	}
+
+	/// The summary a wallet shows, if `who` has a profile.
+	pub fn profile_summary(who: &T::AccountId) -> Option<ProfileSummary<DepositBalanceOf<T>>> {
+		let profile = Profiles::<T>::get(who)?;
+		let history = Histories::<T>::get(who).unwrap_or_default();
+		let attestations = Attestations::<T>::get(who);
+		let now = Self::now();
+		let valid_claims = Self::valid_claims(&attestations, now);
+		let score = score::score(&Self::score_inputs(&history, &attestations, now));
+		let tier = Self::tier_for(score);
+		let verified = valid_claims.iter().any(|claim| profile.kind.is_identity_claim(*claim));
+		Some(ProfileSummary {
+			kind: profile.kind,
+			documents: profile.documents,
+			deposit: profile.deposit,
+			score,
+			tier: tier.map(|(index, _)| index),
+			exposure_cap: tier.map(|(_, band)| band.exposure_cap).unwrap_or_default(),
+			rate_premium_bps: tier.map(|(_, band)| band.rate_premium_bps).unwrap_or_default(),
+			outstanding: history.outstanding,
+			frozen: profile.frozen,
+			verified,
+			valid_claims,
+			eligible: Self::check_can_borrow(who, 1).is_ok(),
+			history,
+		})
+	}
+
+	/// The grants `owner` has given, at most `MaxGrants`.
+	pub fn grants_of(owner: &T::AccountId) -> Vec<GrantView<T::AccountId>> {
+		let now = Self::now();
+		Grants::<T>::iter_prefix(owner)
+			.take(T::MaxGrants::get() as usize)
+			.map(|(institution, grant)| GrantView {
+				institution,
+				granted_at: grant.granted_at,
+				until: grant.until,
+				active: now < grant.until,
+			})
+			.collect()
+	}
+
+	/// Checks the pallet's invariants.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use frame_support::traits::fungible::InspectHold;
+
+		ensure!(
+			Verifiers::<T>::count() as usize == Verifiers::<T>::iter().count(),
+			"verifier counter does not match the verifiers"
+		);
+		ensure!(Verifiers::<T>::count() <= T::MaxVerifiers::get(), "too many verifiers");
+		let table = TierTable::<T>::get();
+		ensure!(
+			check_tier_table(&table, T::MaxExposureCap::get(), T::MaxRatePremiumBps::get()).is_ok(),
+			"the tier table is invalid"
+		);
+
+		for (who, profile) in Profiles::<T>::iter() {
+			let history = Histories::<T>::get(&who).ok_or("a profile has no history")?;
+			ensure!(
+				history.on_time_since_delinquency <= history.on_time,
+				"more on-time instalments since the last delinquency than in all"
+			);
+			ensure!(history.repaid_on_time <= history.repaid, "repaid on time exceeds repaid");
+			let held = T::Currency::balance_on_hold(&HoldReason::ProfileDeposit.into(), &who);
+			ensure!(held == profile.deposit, "profile deposit differs from the held amount");
+		}
+		for (who, _) in Attestations::<T>::iter() {
+			ensure!(Profiles::<T>::contains_key(&who), "attestations of an unregistered account");
+		}
+
+		let mut owners = Vec::new();
+		for (owner, _, _) in Grants::<T>::iter() {
+			if !owners.contains(&owner) {
+				owners.push(owner);
+			}
+		}
+		for (owner, count) in GrantCount::<T>::iter() {
+			if !owners.contains(&owner) {
+				owners.push(owner.clone());
+			}
+			ensure!(count <= T::MaxGrants::get(), "too many grants");
+		}
+		for owner in owners {
+			let mut count = 0u32;
+			let mut deposits = DepositBalanceOf::<T>::zero();
+			for (_, grant) in Grants::<T>::iter_prefix(&owner) {
+				count = count.saturating_add(1);
+				deposits = deposits.saturating_add(grant.deposit);
+			}
+			ensure!(GrantCount::<T>::get(&owner) == count, "grant counter does not match");
+			let held = T::Currency::balance_on_hold(&HoldReason::AccessGrantDeposit.into(), &owner);
+			ensure!(held == deposits, "grant deposits differ from the held amount");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
+	fn ensure_can_borrow(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		Self::check_can_borrow(who, amount)
+	}
+
+	fn note_borrowed(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		let mut history = Self::history_of_registered(who)?;
+		history.outstanding =
+			history.outstanding.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
+		history.borrowed = history.borrowed.saturating_add(amount);
+		if history.first_activity.is_none() {
+			history.first_activity = Some(Self::now());
+		}
+		let outstanding = history.outstanding;
+		Self::store_history_and_rescore(who, history, ScoreChangeReason::HistoryAged);
+		Self::deposit_event(Event::Borrowed { who: who.clone(), amount, outstanding });
+		Ok(())
+	}
+
+	fn note_repaid(who: &T::AccountId, amount: Balance, days_late: u32) -> DispatchResult {
+		let mut history = Self::history_of_registered(who)?;
+		// Repayments include interest, which never counted as exposure: exposure floors at zero.
+		history.outstanding = history.outstanding.saturating_sub(amount);
+		history.repaid = history.repaid.saturating_add(amount);
+		let reason = if days_late == 0 {
+			history.on_time = history.on_time.saturating_add(1);
+			history.on_time_since_delinquency = history.on_time_since_delinquency.saturating_add(1);
+			history.repaid_on_time = history.repaid_on_time.saturating_add(amount);
+			ScoreChangeReason::RepaidOnTime
+		} else {
+			history.late.record(days_late);
+			history.on_time_since_delinquency = 0;
+			ScoreChangeReason::RepaidLate { days_late }
+		};
+		let outstanding = history.outstanding;
+		Self::store_history_and_rescore(who, history, reason);
+		Self::deposit_event(Event::Repaid { who: who.clone(), amount, days_late, outstanding });
+		Ok(())
+	}
+
+	fn note_defaulted(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		let mut history = Self::history_of_registered(who)?;
+		history.defaults = history.defaults.saturating_add(1);
+		history.on_time_since_delinquency = 0;
+		history.outstanding = history.outstanding.saturating_sub(amount);
+		history.defaulted = history.defaulted.saturating_add(amount);
+		let outstanding = history.outstanding;
+		Self::store_history_and_rescore(who, history, ScoreChangeReason::Defaulted);
+		Self::deposit_event(Event::Defaulted { who: who.clone(), amount, outstanding });
+		if T::FreezeOnDefault::get() {
+			let newly_frozen = Profiles::<T>::mutate(who, |profile| match profile {
+				Some(profile) if profile.frozen.is_none() => {
+					profile.frozen = Some(FreezeReason::Default);
+					true
+				},
+				_ => false,
+			});
+			if newly_frozen {
+				Self::deposit_event(Event::Frozen {
+					who: who.clone(),
+					reason: FreezeReason::Default,
+				});
+			}
+		}
+		Ok(())
+	}
+
+	fn note_settled(who: &T::AccountId) -> DispatchResult {
+		let mut history = Self::history_of_registered(who)?;
+		history.settled = history.settled.saturating_add(1);
+		Histories::<T>::insert(who, history);
+		Self::deposit_event(Event::LoanSettled { who: who.clone() });
+		Ok(())
+	}
+
+	fn tier(who: &T::AccountId) -> Option<TierInfo> {
+		Profiles::<T>::contains_key(who).then_some(())?;
+		let score = Self::score_breakdown(who).score;
+		let (tier, band) = Self::tier_for(score)?;
+		Some(TierInfo {
+			tier,
+			score,
+			exposure_cap: band.exposure_cap,
+			rate_premium_bps: band.rate_premium_bps,
+		})
+	}
+}

@@ -1,0 +1,726 @@
+//! # Credit records
+//!
+//! The credit spine of Xindai: who is verified, what they borrowed and repaid, and the one credit
+//! score every lending product reads.
+//!
+//! ## Overview
+//!
+//! People and small/micro enterprises register a profile holding only a hash of their encrypted
+//! off-chain documents: never personal data. Verifiers admitted by governance (KYC providers,
+//! auditors, credit bureaus) attest claims about profiles, each with an expiry. Lending pallets
+//! ask this pallet, through [`CreditRegistry`], whether an account may borrow and report every
+//! borrowing, repayment, late payment, default and settlement; the account's history and score
+//! follow automatically. Governance maps scores to tiers with an exposure cap and a rate premium.
+//! Owners grant institutions time-limited access to their off-chain files and can audit each
+//! access.
+//!
+//! ## Terms
+//!
+//! - **Credit unit**: amounts in the history are in the smallest unit of the reference stablecoin
+//!   USDX (6 decimals); lending pallets convert other assets with their price source.
+//! - **Exposure**: the debt an account owes across all products (`outstanding`).
+//! - **Score**: 300–900, a pure function of the history and the valid attestations ([`score`]).
+//! - **Tier**: the row of the tier table the score falls in: exposure cap and rate premium.
+//! - **Valid attestation**: not expired. Revoked attestations are removed. Expired ones stop
+//!   counting without any sweep.
+//!
+//! ## Roles
+//!
+//! | role | calls | origin |
+//! |------|-------|--------|
+//! | verifier admin (root; a governance track later) | `add_verifier`, `remove_verifier`, `force_revoke_attestation` | `VerifierAdminOrigin` |
+//! | risk (root; the risk council later) | `set_tier_table`, `freeze`, `unfreeze` | `RiskOrigin` |
+//! | account owner | `register`, `update_documents`, `deregister`, `grant_access`, `revoke_access` | signed |
+//! | verifier | `attest`, `revoke_attestation` | signed, admitted |
+//! | institution | `log_access` | signed, holding a valid grant |
+//! | lending pallets | [`CreditRegistry`] hooks | runtime wiring |
+//!
+//! ## Lifecycle
+//!
+//! ```text
+//! register ──► Registered ──attest(KYC/KYB)──► Verified ──ensure_can_borrow──► borrowing
+//!                 │  ▲                          │   ▲ note_borrowed / note_repaid / note_settled
+//!                 │  └──── expiry / revoke ─────┘   │
+//!                 │                                 └─ note_defaulted ─► Frozen (if configured)
+//!                 └─ deregister (no debt, no grants, not frozen): deposit back, history kept
+//! ```
+//!
+//! ## Design
+//!
+//! - The credit history survives `deregister`: a bad history cannot be shed by registering again.
+//! - Removing a verifier stops it from attesting; its earlier attestations stay until they
+//!   expire, are revoked by it, or are revoked by the verifier admin.
+//! - Deposits are fungible holds: [`HoldReason::ProfileDeposit`] for a profile,
+//!   [`HoldReason::AccessGrantDeposit`] for each grant (base + per envelope byte).
+//! - Complexity: every call and every [`CreditRegistry`] hook is O(1) in storage reads and writes,
+//!   plus an in-memory pass over one profile's attestations (at most `MaxAttestations`).
+//!   `ensure_can_borrow` reads the profile, the history, the attestations and the tier table;
+//!   `note_*` read the history and the attestations and write the history.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+pub use xindai_primitives::credit::{CreditRegistry, TierInfo};
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+pub mod score;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use impls::{GrantView, ProfileSummary};
+pub use score::ScoreBreakdown;
+pub use types::*;
+
+/// The balance type of the deposit currency.
+pub type DepositBalanceOf<T> =
+	<<T as Config>::Currency as frame_support::traits::fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, InspectHold, Mutate, MutateHold},
+			Time,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use xindai_primitives::{Balance, Moment};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The currency deposits are held in.
+		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ InspectHold<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ Inspect<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The chain's clock, in milliseconds since the Unix epoch.
+		type Time: Time<Moment = Moment>;
+
+		/// Admits and removes verifiers, and revokes any attestation.
+		type VerifierAdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Sets the tier table and freezes or unfreezes accounts.
+		type RiskOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Held from an account while it has a profile.
+		#[pallet::constant]
+		type ProfileDeposit: Get<DepositBalanceOf<Self>>;
+
+		/// Held from an owner for each access grant.
+		#[pallet::constant]
+		type GrantDepositBase: Get<DepositBalanceOf<Self>>;
+
+		/// Held from an owner for each byte of a grant's key envelope.
+		#[pallet::constant]
+		type GrantDepositPerByte: Get<DepositBalanceOf<Self>>;
+
+		/// The most verifiers there can be.
+		#[pallet::constant]
+		type MaxVerifiers: Get<u32>;
+
+		/// The longest verifier name, in bytes.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// The most attestations a profile can hold at once.
+		#[pallet::constant]
+		type MaxAttestations: Get<u32>;
+
+		/// The most access grants an owner can have at once.
+		#[pallet::constant]
+		type MaxGrants: Get<u32>;
+
+		/// The longest key envelope, in bytes.
+		#[pallet::constant]
+		type MaxEnvelopeLength: Get<u32>;
+
+		/// The longest an access grant may last, in milliseconds.
+		#[pallet::constant]
+		type MaxGrantDuration: Get<Moment>;
+
+		/// The most rows the tier table can have.
+		#[pallet::constant]
+		type MaxTiers: Get<u32>;
+
+		/// Compile-time bound on any tier's exposure cap, in credit units.
+		#[pallet::constant]
+		type MaxExposureCap: Get<Balance>;
+
+		/// Compile-time bound on any tier's rate premium, in basis points.
+		#[pallet::constant]
+		type MaxRatePremiumBps: Get<u16>;
+
+		/// Whether a default freezes the borrower automatically.
+		#[pallet::constant]
+		type FreezeOnDefault: Get<bool>;
+
+		/// Weight information for extrinsics in this pallet.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a profile.
+		#[codec(index = 0)]
+		ProfileDeposit,
+		/// The deposit of an access grant.
+		#[codec(index = 1)]
+		AccessGrantDeposit,
+	}
+
+	/// Accredited verifiers.
+	#[pallet::storage]
+	pub type Verifiers<T: Config> = CountedStorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		VerifierInfo<T::MaxNameLength>,
+		OptionQuery,
+	>;
+
+	/// Registered profiles.
+	#[pallet::storage]
+	pub type Profiles<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Profile<DepositBalanceOf<T>>, OptionQuery>;
+
+	/// Credit histories. Created at first registration and kept for good.
+	#[pallet::storage]
+	pub type Histories<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, CreditHistory, OptionQuery>;
+
+	/// The attestations of each profile.
+	#[pallet::storage]
+	pub type Attestations<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<Attestation<T::AccountId>, T::MaxAttestations>,
+		ValueQuery,
+	>;
+
+	/// Access grants: owner → institution → grant.
+	#[pallet::storage]
+	pub type Grants<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		AccessGrant<DepositBalanceOf<T>, T::MaxEnvelopeLength>,
+		OptionQuery,
+	>;
+
+	/// How many grants each owner has.
+	#[pallet::storage]
+	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The tier table, by ascending `min_score`; the first row starts at the lowest score.
+	#[pallet::storage]
+	pub type TierTable<T: Config> = StorageValue<_, BoundedVec<TierBand, T::MaxTiers>, ValueQuery>;
+
+	/// Why a score changed.
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	pub enum ScoreChangeReason {
+		/// An instalment was paid on time.
+		RepaidOnTime,
+		/// An instalment was paid late.
+		RepaidLate {
+			/// How many days late.
+			days_late: u32,
+		},
+		/// A loan defaulted.
+		Defaulted,
+		/// An attestation was added, replaced or revoked.
+		AttestationsChanged,
+		/// The credit history grew older.
+		HistoryAged,
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A verifier was admitted.
+		VerifierAdded { verifier: T::AccountId, kind: VerifierKind },
+		/// A verifier was removed; its attestations stay until they expire or are revoked.
+		VerifierRemoved { verifier: T::AccountId },
+		/// A profile was registered.
+		Registered {
+			who: T::AccountId,
+			kind: ProfileKind,
+			documents: H256,
+			deposit: DepositBalanceOf<T>,
+		},
+		/// A profile's document commitment changed.
+		DocumentsUpdated { who: T::AccountId, documents: H256 },
+		/// A profile was removed and its deposit returned; the credit history is kept.
+		Deregistered { who: T::AccountId, deposit: DepositBalanceOf<T> },
+		/// A verifier attested a claim about a profile.
+		Attested {
+			subject: T::AccountId,
+			verifier: T::AccountId,
+			claim: ClaimKind,
+			claim_hash: H256,
+			expires_at: Moment,
+		},
+		/// An attestation was revoked.
+		AttestationRevoked { subject: T::AccountId, verifier: T::AccountId, claim: ClaimKind },
+		/// New debt was recorded.
+		Borrowed { who: T::AccountId, amount: Balance, outstanding: Balance },
+		/// A repayment was recorded.
+		Repaid { who: T::AccountId, amount: Balance, days_late: u32, outstanding: Balance },
+		/// A default was recorded.
+		Defaulted { who: T::AccountId, amount: Balance, outstanding: Balance },
+		/// A loan was settled in full.
+		LoanSettled { who: T::AccountId },
+		/// A score changed.
+		ScoreChanged { who: T::AccountId, old: u16, new: u16, reason: ScoreChangeReason },
+		/// Governance set a new tier table.
+		TierTableSet { tiers: u32 },
+		/// An account was frozen: it may not borrow.
+		Frozen { who: T::AccountId, reason: FreezeReason },
+		/// An account was unfrozen.
+		Unfrozen { who: T::AccountId },
+		/// An owner granted an institution access to their off-chain profile.
+		AccessGranted { owner: T::AccountId, institution: T::AccountId, until: Moment },
+		/// An owner revoked an institution's access.
+		AccessRevoked { owner: T::AccountId, institution: T::AccountId },
+		/// An institution accessed an owner's off-chain profile.
+		ProfileAccessed { subject: T::AccountId, institution: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already a verifier.
+		AlreadyVerifier,
+		/// The account is not a verifier.
+		NotVerifier,
+		/// There are `MaxVerifiers` verifiers already.
+		TooManyVerifiers,
+		/// The account already has a profile.
+		AlreadyRegistered,
+		/// The account has no profile.
+		NoProfile,
+		/// The account still owes debt.
+		DebtOutstanding,
+		/// The account still has access grants; revoke them first.
+		GrantsOutstanding,
+		/// The account is frozen.
+		AccountFrozen,
+		/// The account is not frozen.
+		NotFrozen,
+		/// This verifier's kind may not attest this claim.
+		ClaimNotAllowed,
+		/// A verifier cannot attest about itself.
+		SelfAttestation,
+		/// The expiry is not in the future.
+		ExpiryNotInFuture,
+		/// The profile holds `MaxAttestations` valid attestations already.
+		TooManyAttestations,
+		/// No such attestation.
+		AttestationNotFound,
+		/// The account has no valid identity attestation: KYC for a person, KYB for an enterprise.
+		NotVerified,
+		/// The borrowing would take the account's exposure over its tier's cap.
+		ExposureCapExceeded,
+		/// No tier table is set.
+		NoTierTable,
+		/// The tier table has no rows.
+		TierTableEmpty,
+		/// The tier table's first row must start at the lowest score (300).
+		TierTableMustStartAtMinScore,
+		/// The tier table's rows must have strictly increasing scores within 300–900.
+		TierTableNotSorted,
+		/// A tier's exposure cap is above `MaxExposureCap`.
+		ExposureCapTooHigh,
+		/// A tier's rate premium is above `MaxRatePremiumBps`.
+		RatePremiumTooHigh,
+		/// An owner cannot grant access to itself.
+		SelfGrant,
+		/// The grant's end is not in the future.
+		GrantExpiryNotInFuture,
+		/// The grant would last longer than `MaxGrantDuration`.
+		GrantTooLong,
+		/// The owner has `MaxGrants` grants already.
+		TooManyGrants,
+		/// No such grant.
+		GrantNotFound,
+		/// The caller holds no valid grant from this subject.
+		NoValidGrant,
+		/// A credit amount overflowed.
+		AmountOverflow,
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The tier table; empty means [`default_tier_table`].
+		pub tier_table: alloc::vec::Vec<TierBand>,
+		/// Verifiers admitted at genesis: account, kind, name.
+		pub verifiers: alloc::vec::Vec<(T::AccountId, VerifierKind, alloc::vec::Vec<u8>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let table = if self.tier_table.is_empty() {
+				default_tier_table().to_vec()
+			} else {
+				self.tier_table.clone()
+			};
+			let table: BoundedVec<TierBand, T::MaxTiers> =
+				table.try_into().expect("genesis tier table longer than MaxTiers");
+			check_tier_table(&table, T::MaxExposureCap::get(), T::MaxRatePremiumBps::get())
+				.expect("genesis tier table invalid");
+			TierTable::<T>::put(table);
+			for (who, kind, name) in &self.verifiers {
+				let name = name.clone().try_into().expect("genesis verifier name too long");
+				Verifiers::<T>::insert(who, VerifierInfo { kind: *kind, name, admitted_at: 0 });
+			}
+			assert!(Verifiers::<T>::count() <= T::MaxVerifiers::get(), "too many verifiers");
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxVerifiers::get() > 0, "MaxVerifiers must be positive");
+			assert!(T::MaxAttestations::get() > 0, "MaxAttestations must be positive");
+			assert!(T::MaxGrants::get() > 0, "MaxGrants must be positive");
+			assert!(T::MaxTiers::get() > 0, "MaxTiers must be positive");
+			assert!(T::MaxGrantDuration::get() > 0, "MaxGrantDuration must be positive");
+			assert!(
+				check_tier_table(
+					&default_tier_table(),
+					T::MaxExposureCap::get(),
+					T::MaxRatePremiumBps::get()
+				)
+				.is_ok(),
+				"the default tier table must be within the bounds"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Admit `verifier` as an accredited verifier of `kind`.
+		///
+		/// The dispatch origin must be `VerifierAdminOrigin`.
+		///
+		/// - `name`: the verifier's public name, at most `MaxNameLength` bytes.
+		///
+		/// Emits `VerifierAdded`. Errors: `AlreadyVerifier`, `TooManyVerifiers`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(0)]
+		pub fn add_verifier(
+			origin: OriginFor<T>,
+			verifier: T::AccountId,
+			kind: VerifierKind,
+			name: BoundedVec<u8, T::MaxNameLength>,
+		) -> DispatchResult {
+			T::VerifierAdminOrigin::ensure_origin(origin)?;
+			Self::do_add_verifier(verifier, kind, name)
+		}
+
+		/// Remove `verifier`. Its attestations stay valid until they expire or are revoked.
+		///
+		/// The dispatch origin must be `VerifierAdminOrigin`.
+		///
+		/// Emits `VerifierRemoved`. Errors: `NotVerifier`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(1)]
+		pub fn remove_verifier(origin: OriginFor<T>, verifier: T::AccountId) -> DispatchResult {
+			T::VerifierAdminOrigin::ensure_origin(origin)?;
+			ensure!(Verifiers::<T>::contains_key(&verifier), Error::<T>::NotVerifier);
+			Verifiers::<T>::remove(&verifier);
+			Self::deposit_event(Event::VerifierRemoved { verifier });
+			Ok(())
+		}
+
+		/// Register a profile of `kind` holding `documents`, the hash of (or commitment to) the
+		/// caller's encrypted off-chain document bundle. Holds `ProfileDeposit`.
+		///
+		/// The dispatch origin must be signed.
+		///
+		/// Emits `Registered`. Errors: `AlreadyRegistered`; the hold's error if the deposit
+		/// cannot be held.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(2)]
+		pub fn register(
+			origin: OriginFor<T>,
+			kind: ProfileKind,
+			documents: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register(who, kind, documents)
+		}
+
+		/// Replace the caller's document commitment (e.g. after updating the off-chain bundle).
+		///
+		/// The dispatch origin must be signed by a registered account.
+		///
+		/// Emits `DocumentsUpdated`. Errors: `NoProfile`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(3)]
+		pub fn update_documents(origin: OriginFor<T>, documents: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Profiles::<T>::try_mutate(&who, |profile| -> DispatchResult {
+				let profile = profile.as_mut().ok_or(Error::<T>::NoProfile)?;
+				profile.documents = documents;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::DocumentsUpdated { who, documents });
+			Ok(())
+		}
+
+		/// Remove the caller's profile and attestations and release its deposit. The credit
+		/// history is kept.
+		///
+		/// The dispatch origin must be signed by a registered account with no debt, no access
+		/// grants, and not frozen.
+		///
+		/// Emits `Deregistered`. Errors: `NoProfile`, `DebtOutstanding`, `GrantsOutstanding`,
+		/// `AccountFrozen`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(4)]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deregister(who)
+		}
+
+		/// Attest `claim` about `subject`, with `claim_hash` the hash of the off-chain evidence,
+		/// valid until `expires_at` (milliseconds since the Unix epoch). Replaces an earlier
+		/// attestation of the same claim by the same verifier; expired attestations make room.
+		///
+		/// The dispatch origin must be signed by a verifier whose kind may attest `claim`.
+		///
+		/// Emits `Attested`, and `ScoreChanged` if the score moved. Errors: `NotVerifier`,
+		/// `ClaimNotAllowed`, `SelfAttestation`, `NoProfile`, `ExpiryNotInFuture`,
+		/// `TooManyAttestations`.
+		///
+		/// ## Complexity
+		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
+		#[pallet::call_index(5)]
+		pub fn attest(
+			origin: OriginFor<T>,
+			subject: T::AccountId,
+			claim: ClaimKind,
+			claim_hash: H256,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			Self::do_attest(verifier, subject, claim, claim_hash, expires_at)
+		}
+
+		/// Revoke the caller's attestation of `claim` about `subject`.
+		///
+		/// The dispatch origin must be signed by the verifier that issued it.
+		///
+		/// Emits `AttestationRevoked`, and `ScoreChanged` if the score moved. Errors:
+		/// `AttestationNotFound`.
+		///
+		/// ## Complexity
+		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
+		#[pallet::call_index(6)]
+		pub fn revoke_attestation(
+			origin: OriginFor<T>,
+			subject: T::AccountId,
+			claim: ClaimKind,
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			Self::do_revoke_attestation(subject, verifier, claim)
+		}
+
+		/// Revoke `verifier`'s attestation of `claim` about `subject` (e.g. after the verifier
+		/// was found unreliable).
+		///
+		/// The dispatch origin must be `VerifierAdminOrigin`.
+		///
+		/// Emits `AttestationRevoked`, and `ScoreChanged` if the score moved. Errors:
+		/// `AttestationNotFound`.
+		///
+		/// ## Complexity
+		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
+		#[pallet::call_index(7)]
+		pub fn force_revoke_attestation(
+			origin: OriginFor<T>,
+			subject: T::AccountId,
+			verifier: T::AccountId,
+			claim: ClaimKind,
+		) -> DispatchResult {
+			T::VerifierAdminOrigin::ensure_origin(origin)?;
+			Self::do_revoke_attestation(subject, verifier, claim)
+		}
+
+		/// Set the tier table: rows by strictly increasing `min_score`, the first at 300, every
+		/// cap at most `MaxExposureCap` and premium at most `MaxRatePremiumBps`.
+		///
+		/// The dispatch origin must be `RiskOrigin`.
+		///
+		/// Emits `TierTableSet`. Errors: `TierTableEmpty`, `TierTableMustStartAtMinScore`,
+		/// `TierTableNotSorted`, `ExposureCapTooHigh`, `RatePremiumTooHigh`.
+		///
+		/// ## Complexity
+		/// O(`MaxTiers`) in memory, one write.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_tier_table(tiers.len() as u32))]
+		pub fn set_tier_table(
+			origin: OriginFor<T>,
+			tiers: BoundedVec<TierBand, T::MaxTiers>,
+		) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::do_set_tier_table(tiers)
+		}
+
+		/// Freeze `who`: they may not borrow until unfrozen. Repayments still count.
+		///
+		/// The dispatch origin must be `RiskOrigin`.
+		///
+		/// Emits `Frozen`. Errors: `NoProfile`, `AccountFrozen` (already frozen).
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(9)]
+		pub fn freeze(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			reason: FreezeReason,
+		) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::do_freeze(who, reason)
+		}
+
+		/// Unfreeze `who`.
+		///
+		/// The dispatch origin must be `RiskOrigin`.
+		///
+		/// Emits `Unfrozen`. Errors: `NoProfile`, `NotFrozen`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(10)]
+		pub fn unfreeze(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Profiles::<T>::try_mutate(&who, |profile| -> DispatchResult {
+				let profile = profile.as_mut().ok_or(Error::<T>::NoProfile)?;
+				ensure!(profile.frozen.is_some(), Error::<T>::NotFrozen);
+				profile.frozen = None;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::Unfrozen { who });
+			Ok(())
+		}
+
+		/// Grant `institution` access to the caller's off-chain profile until `until`
+		/// (milliseconds since the Unix epoch). `key_envelope` is the caller's document key
+		/// encrypted to the institution. Replaces an earlier grant to the same institution.
+		/// Holds `GrantDepositBase + GrantDepositPerByte × envelope length`.
+		///
+		/// The dispatch origin must be signed by a registered account.
+		///
+		/// Emits `AccessGranted`. Errors: `NoProfile`, `SelfGrant`, `GrantExpiryNotInFuture`,
+		/// `GrantTooLong`, `TooManyGrants`; the hold's error if the deposit cannot be held.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(11)]
+		pub fn grant_access(
+			origin: OriginFor<T>,
+			institution: T::AccountId,
+			until: Moment,
+			key_envelope: BoundedVec<u8, T::MaxEnvelopeLength>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_grant_access(owner, institution, until, key_envelope)
+		}
+
+		/// Revoke `institution`'s access to the caller's profile (expired or not) and release
+		/// the grant's deposit.
+		///
+		/// The dispatch origin must be signed by the owner.
+		///
+		/// Emits `AccessRevoked`. Errors: `GrantNotFound`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(12)]
+		pub fn revoke_access(origin: OriginFor<T>, institution: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_revoke_access(owner, institution)
+		}
+
+		/// Record that the caller accessed `subject`'s off-chain profile, so the owner can audit
+		/// who looked.
+		///
+		/// The dispatch origin must be signed by an institution holding a valid grant from
+		/// `subject`.
+		///
+		/// Emits `ProfileAccessed`. Errors: `NoValidGrant`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(13)]
+		pub fn log_access(origin: OriginFor<T>, subject: T::AccountId) -> DispatchResult {
+			let institution = ensure_signed(origin)?;
+			let grant = Grants::<T>::get(&subject, &institution).ok_or(Error::<T>::NoValidGrant)?;
+			ensure!(Self::now() < grant.until, Error::<T>::NoValidGrant);
+			Self::deposit_event(Event::ProfileAccessed { subject, institution });
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,180 @@
+//! Test runtime: balances for deposits, timestamp for the clock, root for both admin origins.
+
+use crate as pallet_credit_records;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstBool, ConstU128, ConstU16, ConstU32, ConstU64},
+	BoundedVec,
+};
+use frame_system::EnsureRoot;
+use sp_core::H256;
+use sp_runtime::BuildStorage;
+use xindai_primitives::Moment;
+
+use crate::types::*;
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
+		CreditRecords: pallet_credit_records,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU128<1>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = Moment;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+/// The deposit of a profile.
+pub const PROFILE_DEPOSIT: Balance = 100;
+/// The base deposit of a grant.
+pub const GRANT_DEPOSIT_BASE: Balance = 10;
+/// The deposit per envelope byte.
+pub const GRANT_DEPOSIT_PER_BYTE: Balance = 1;
+/// One day in milliseconds.
+pub const DAY: Moment = MILLISECONDS_PER_DAY;
+/// The clock at the start of every test: 1 January 2026.
+pub const START: Moment = 1_767_225_600_000;
+
+parameter_types! {
+	pub const MaxGrantDuration: Moment = 365 * DAY;
+	pub const MaxExposureCap: u128 = 1_000_000 * CREDIT_UNIT;
+}
+
+impl pallet_credit_records::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Time = Timestamp;
+	type VerifierAdminOrigin = EnsureRoot<AccountId>;
+	type RiskOrigin = EnsureRoot<AccountId>;
+	type ProfileDeposit = ConstU128<PROFILE_DEPOSIT>;
+	type GrantDepositBase = ConstU128<GRANT_DEPOSIT_BASE>;
+	type GrantDepositPerByte = ConstU128<GRANT_DEPOSIT_PER_BYTE>;
+	type MaxVerifiers = ConstU32<3>;
+	type MaxNameLength = ConstU32<16>;
+	type MaxAttestations = ConstU32<3>;
+	type MaxGrants = ConstU32<2>;
+	type MaxEnvelopeLength = ConstU32<64>;
+	type MaxGrantDuration = MaxGrantDuration;
+	type MaxTiers = ConstU32<8>;
+	type MaxExposureCap = MaxExposureCap;
+	type MaxRatePremiumBps = ConstU16<2_000>;
+	type FreezeOnDefault = ConstBool<true>;
+	type WeightInfo = ();
+}
+
+/// Accounts used in tests.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+/// A KYC provider admitted at genesis.
+pub const KYC: AccountId = 10;
+/// An auditor admitted at genesis.
+pub const AUDITOR: AccountId = 11;
+/// An account with no funds.
+pub const PAUPER: AccountId = 99;
+
+/// The document commitment used in tests.
+pub fn docs(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+/// A bounded verifier name.
+pub fn name(s: &str) -> BoundedVec<u8, ConstU32<16>> {
+	s.as_bytes().to_vec().try_into().expect("short test name")
+}
+
+/// Builds test externalities.
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			balances: vec![
+				(ALICE, 10_000),
+				(BOB, 10_000),
+				(CHARLIE, 10_000),
+				(KYC, 10_000),
+				(AUDITOR, 10_000),
+			],
+		}
+	}
+}
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_credit_records::GenesisConfig::<Test> {
+			tier_table: vec![],
+			verifiers: vec![
+				(KYC, VerifierKind::KycProvider, b"KYC Co".to_vec()),
+				(AUDITOR, VerifierKind::Auditor, b"Audit Co".to_vec()),
+			],
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			pallet_timestamp::Now::<Test>::put(START);
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			CreditRecords::do_try_state().expect("try_state after the test");
+		})
+	}
+}
+
+/// Moves the clock forward by `ms`.
+pub fn advance(ms: Moment) {
+	pallet_timestamp::Now::<Test>::mutate(|now| *now += ms);
+}
+
+/// The current time.
+pub fn now() -> Moment {
+	pallet_timestamp::Now::<Test>::get()
+}
+
+/// The events of this pallet so far.
+pub fn credit_events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::CreditRecords(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

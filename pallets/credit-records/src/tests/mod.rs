@@ -1,0 +1,100 @@
+//! Tests of `pallet-credit-records`, one file per concern.
+
+mod access;
+mod attestations;
+mod history;
+mod profiles;
+mod risk;
+mod verifiers;
+
+use crate::{
+	mock::*, types::*, Attestations, CreditRegistry, Error, Event, GrantCount, GrantView, Grants,
+	Histories, HoldReason, Profiles, ScoreChangeReason, TierInfo, TierTable, Verifiers,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, ConstU32},
+	BoundedVec,
+};
+use sp_runtime::{DispatchError, TokenError};
+
+/// The score of a fresh profile: the base.
+pub const BASE: u16 = 550;
+/// The score of a fresh profile with one valid identity attestation.
+pub const VERIFIED: u16 = 570;
+/// The exposure cap of tier 2 (scores 550–649) in the default table.
+pub const TIER_2_CAP: Balance = 10_000 * CREDIT_UNIT;
+
+/// Registers `who` as an individual and has the KYC provider attest KYC for a year.
+pub fn verified_individual(who: AccountId) {
+	assert_ok!(CreditRecords::register(RuntimeOrigin::signed(who), ProfileKind::Individual, docs(1)));
+	assert_ok!(CreditRecords::attest(
+		RuntimeOrigin::signed(KYC),
+		who,
+		ClaimKind::KycBasic,
+		docs(9),
+		now() + 365 * DAY,
+	));
+}
+
+/// Registers `who` as a profile of `kind`, without any attestation.
+pub fn register(who: AccountId, kind: ProfileKind) {
+	assert_ok!(CreditRecords::register(RuntimeOrigin::signed(who), kind, docs(1)));
+}
+
+/// `verifier` attests `claim` about `subject`, valid for `days` days.
+pub fn attest_for(verifier: AccountId, subject: AccountId, claim: ClaimKind, days: u64) {
+	assert_ok!(CreditRecords::attest(
+		RuntimeOrigin::signed(verifier),
+		subject,
+		claim,
+		docs(9),
+		now() + days * DAY,
+	));
+}
+
+/// What is held from `who` for its profile.
+pub fn profile_deposit_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&RuntimeHoldReason::CreditRecords(HoldReason::ProfileDeposit), &who)
+}
+
+/// What is held from `who` for its access grants.
+pub fn grant_deposit_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(
+		&RuntimeHoldReason::CreditRecords(HoldReason::AccessGrantDeposit),
+		&who,
+	)
+}
+
+/// A key envelope of `len` bytes.
+pub fn envelope(len: usize) -> BoundedVec<u8, ConstU32<64>> {
+	vec![7u8; len].try_into().expect("envelope within MaxEnvelopeLength")
+}
+
+/// A tier table from `(min_score, exposure_cap, rate_premium_bps)` rows.
+pub fn tier_table(rows: &[(u16, Balance, u16)]) -> BoundedVec<TierBand, ConstU32<8>> {
+	rows.iter()
+		.map(|&(min_score, exposure_cap, rate_premium_bps)| TierBand {
+			min_score,
+			exposure_cap,
+			rate_premium_bps,
+		})
+		.collect::<Vec<_>>()
+		.try_into()
+		.expect("table within MaxTiers")
+}
+
+/// The current score of `who`.
+pub fn score_of(who: AccountId) -> u16 {
+	CreditRecords::score_breakdown(&who).score
+}
+
+/// The stored credit history of `who`.
+pub fn history_of(who: AccountId) -> CreditHistory {
+	Histories::<Test>::get(who).expect("a history")
+}
+
+/// Whether a `ScoreChanged` event was emitted for `who` so far.
+pub fn score_changed_for(who: AccountId) -> bool {
+	credit_events().iter().any(|e| matches!(e, Event::ScoreChanged { who: w, .. } if *w == who))
+}

@@ -1,0 +1,147 @@
+//! Weights for `pallet-credit-records`.
+//!
+//! These are derived from each call's counted storage reads and writes (listed per function) on
+//! `ParityDbWeight`-like costs plus a conservative fixed execution cost. Regenerate them on the
+//! reference machine with the node's `runtime-benchmarks` feature:
+//!
+//! ```text
+//! xindai-node benchmark pallet --chain dev --pallet pallet_credit_records --extrinsic '*' \
+//!   --output pallets/credit-records/src/weights.rs --template <frame-weight-template.hbs>
+//! ```
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use core::marker::PhantomData;
+
+/// Weight functions needed for `pallet_credit_records`.
+pub trait WeightInfo {
+	fn add_verifier() -> Weight;
+	fn remove_verifier() -> Weight;
+	fn register() -> Weight;
+	fn update_documents() -> Weight;
+	fn deregister() -> Weight;
+	fn attest() -> Weight;
+	fn revoke_attestation() -> Weight;
+	fn force_revoke_attestation() -> Weight;
+	fn set_tier_table(t: u32, ) -> Weight;
+	fn freeze() -> Weight;
+	fn unfreeze() -> Weight;
+	fn grant_access() -> Weight;
+	fn revoke_access() -> Weight;
+	fn log_access() -> Weight;
+}
+
+/// Weights for `pallet_credit_records` using the chain's database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Reads: Verifiers, CounterForVerifiers. Writes: Verifiers, CounterForVerifiers.
+	fn add_verifier() -> Weight {
+		Weight::from_parts(25_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Reads: Verifiers, CounterForVerifiers. Writes: Verifiers, CounterForVerifiers.
+	fn remove_verifier() -> Weight {
+		Weight::from_parts(22_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Reads: Profiles, Histories, Balances::Holds, System::Account.
+	/// Writes: Profiles, Histories, Balances::Holds, System::Account.
+	fn register() -> Weight {
+		Weight::from_parts(60_000_000, 4_800)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Reads: Profiles. Writes: Profiles.
+	fn update_documents() -> Weight {
+		Weight::from_parts(18_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Reads: Profiles, Histories, GrantCount, Balances::Holds, System::Account.
+	/// Writes: Profiles, Attestations, Balances::Holds, System::Account.
+	fn deregister() -> Weight {
+		Weight::from_parts(60_000_000, 4_800)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Reads: Verifiers, Profiles, Attestations, Histories, Timestamp::Now.
+	/// Writes: Attestations, Histories.
+	fn attest() -> Weight {
+		Weight::from_parts(45_000_000, 9_000)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Reads: Attestations, Histories, Timestamp::Now. Writes: Attestations, Histories.
+	fn revoke_attestation() -> Weight {
+		Weight::from_parts(40_000_000, 9_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Reads: Attestations, Histories, Timestamp::Now. Writes: Attestations, Histories.
+	fn force_revoke_attestation() -> Weight {
+		Weight::from_parts(40_000_000, 9_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Writes: TierTable (`t` rows).
+	fn set_tier_table(t: u32, ) -> Weight {
+		Weight::from_parts(12_000_000, 0)
+			.saturating_add(Weight::from_parts(400_000, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Reads: Profiles. Writes: Profiles.
+	fn freeze() -> Weight {
+		Weight::from_parts(18_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Reads: Profiles. Writes: Profiles.
+	fn unfreeze() -> Weight {
+		Weight::from_parts(18_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Reads: Profiles, Grants, GrantCount, Balances::Holds, System::Account, Timestamp::Now.
+	/// Writes: Grants, GrantCount, Balances::Holds, System::Account.
+	fn grant_access() -> Weight {
+		Weight::from_parts(65_000_000, 5_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Reads: Grants, GrantCount, Balances::Holds, System::Account.
+	/// Writes: Grants, GrantCount, Balances::Holds, System::Account.
+	fn revoke_access() -> Weight {
+		Weight::from_parts(55_000_000, 5_000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Reads: Grants, Timestamp::Now.
+	fn log_access() -> Weight {
+		Weight::from_parts(16_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+	}
+}
+
+// For tests: the same figures on RocksDB weights.
+impl WeightInfo for () {
+	fn add_verifier() -> Weight { Weight::from_parts(25_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 2)) }
+	fn remove_verifier() -> Weight { Weight::from_parts(22_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 2)) }
+	fn register() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
+	fn update_documents() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
+	fn deregister() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }
+	fn attest() -> Weight { Weight::from_parts(45_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(5, 2)) }
+	fn revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
+	fn force_revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
+	fn set_tier_table(t: u32, ) -> Weight { Weight::from_parts(12_000_000, 0).saturating_add(Weight::from_parts(400_000, 0).saturating_mul(t.into())).saturating_add(RocksDbWeight::get().writes(1)) }
+	fn freeze() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
+	fn unfreeze() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
+	fn grant_access() -> Weight { Weight::from_parts(65_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(6, 4)) }
+	fn revoke_access() -> Weight { Weight::from_parts(55_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
+	fn log_access() -> Weight { Weight::from_parts(16_000_000, 4_000).saturating_add(RocksDbWeight::get().reads(2)) }
+}

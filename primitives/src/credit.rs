@@ -1,0 +1,76 @@
+//! The shared vocabulary of credit: how lending pallets ask the credit registry whether someone
+//! may borrow, and how they report what happened to each loan.
+//!
+//! Amounts passed to a [`CreditRegistry`] are in the **credit unit**: the smallest unit of the
+//! reference stablecoin (USDX, 6 decimals). A lending pallet lending another asset converts with
+//! its price source first, so that exposure caps and volumes add up across products and assets.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchResult;
+
+use crate::Balance;
+
+/// A credit score. Xindai scores range from [`MIN_SCORE`] to [`MAX_SCORE`].
+pub type Score = u16;
+
+/// The lowest possible score.
+pub const MIN_SCORE: Score = 300;
+
+/// The highest possible score.
+pub const MAX_SCORE: Score = 900;
+
+/// Basis points: 1/100 of a percent (10_000 = 100%).
+pub type BasisPoints = u16;
+
+/// What the credit registry tells a lending product about a borrower's tier.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct TierInfo {
+	/// The tier's index in the governance tier table: 0 is the riskiest.
+	pub tier: u8,
+	/// The borrower's score that put them in this tier.
+	pub score: Score,
+	/// The most the borrower may owe across all products, in credit units.
+	pub exposure_cap: Balance,
+	/// Added to a product's base interest rate for this borrower, in basis points per year.
+	pub rate_premium_bps: BasisPoints,
+}
+
+/// The credit registry (implemented by `pallet-credit-records`), as lending pallets see it.
+///
+/// Every lending pallet calls [`ensure_can_borrow`](Self::ensure_can_borrow) before it lends and
+/// the `note_*` hooks as the loan lives, so the borrower's history and score follow every product.
+/// Implementations keep each call O(1) in storage reads and writes.
+pub trait CreditRegistry<AccountId> {
+	/// Whether `who` may take on `amount` more debt: a profile exists, the identity is verified
+	/// (KYC for individuals, KYB for enterprises), the account is not frozen, and its exposure
+	/// plus `amount` stays within its tier's cap. Each failure is its own error.
+	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// `who` received `amount` of new debt.
+	fn note_borrowed(who: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// `who` repaid `amount`; `days_late` is zero for a payment on time, else how many days after
+	/// its due date (and grace period) it came.
+	fn note_repaid(who: &AccountId, amount: Balance, days_late: u32) -> DispatchResult;
+
+	/// A loan of `who` defaulted, writing off `amount` of debt (what collateral did not cover).
+	fn note_defaulted(who: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// A loan of `who` was settled in full.
+	fn note_settled(who: &AccountId) -> DispatchResult;
+
+	/// The tier of `who`, if they have a profile.
+	fn tier(who: &AccountId) -> Option<TierInfo>;
+}
