@@ -194,8 +194,9 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Profiles::<T>::remove(&who);
 		Attestations::<T>::remove(&who);
-		// The history stays, with its score.
-		Self::deposit_event(Event::Deregistered { who, deposit: profile.deposit });
+		Self::deposit_event(Event::Deregistered { who: who.clone(), deposit: profile.deposit });
+		// The history stays; its score loses the attestation bonus, announced like any change.
+		Self::rescore_after_attestations(&who);
 		Ok(())
 	}
 

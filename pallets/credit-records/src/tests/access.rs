@@ -28,7 +28,9 @@ fn grant_access_stores_the_grant_and_holds_its_deposit() {
 		// The profile deposit is held separately.
 		assert_eq!(profile_deposit_held(ALICE), PROFILE_DEPOSIT);
 		assert_eq!(Balances::free_balance(ALICE), 10_000 - PROFILE_DEPOSIT - deposit_for(32));
-		System::assert_last_event(Event::AccessGranted { owner: ALICE, institution: BOB, until }.into());
+		System::assert_last_event(
+			Event::AccessGranted { owner: ALICE, institution: BOB, until }.into(),
+		);
 	});
 }
 
@@ -56,7 +58,12 @@ fn replacing_a_grant_adjusts_the_held_deposit() {
 
 		// A shorter one releases the difference.
 		let until = now() + 3 * DAY;
-		assert_ok!(CreditRecords::grant_access(RuntimeOrigin::signed(ALICE), BOB, until, envelope(4)));
+		assert_ok!(CreditRecords::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			BOB,
+			until,
+			envelope(4)
+		));
 		assert_eq!(grant_deposit_held(ALICE), deposit_for(4));
 		assert_eq!(Balances::free_balance(ALICE), 10_000 - PROFILE_DEPOSIT - deposit_for(4));
 		assert_eq!(Grants::<Test>::get(ALICE, BOB).map(|g| g.until), Some(until));
@@ -68,7 +75,12 @@ fn replacing_a_grant_adjusts_the_held_deposit() {
 fn grant_access_requires_a_profile() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			CreditRecords::grant_access(RuntimeOrigin::signed(ALICE), BOB, now() + DAY, envelope(8)),
+			CreditRecords::grant_access(
+				RuntimeOrigin::signed(ALICE),
+				BOB,
+				now() + DAY,
+				envelope(8)
+			),
 			Error::<Test>::NoProfile
 		);
 	});
@@ -137,7 +149,12 @@ fn grant_access_refuses_a_third_institution() {
 			));
 		}
 		assert_noop!(
-			CreditRecords::grant_access(RuntimeOrigin::signed(ALICE), KYC, now() + DAY, envelope(8)),
+			CreditRecords::grant_access(
+				RuntimeOrigin::signed(ALICE),
+				KYC,
+				now() + DAY,
+				envelope(8)
+			),
 			Error::<Test>::TooManyGrants
 		);
 	});
@@ -231,7 +248,9 @@ fn log_access_records_an_access_under_a_valid_grant() {
 			envelope(8),
 		));
 		assert_ok!(CreditRecords::log_access(RuntimeOrigin::signed(BOB), ALICE));
-		System::assert_last_event(Event::ProfileAccessed { subject: ALICE, institution: BOB }.into());
+		System::assert_last_event(
+			Event::ProfileAccessed { subject: ALICE, institution: BOB }.into(),
+		);
 	});
 }
 
@@ -258,7 +277,12 @@ fn log_access_is_refused_once_the_grant_expired() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);
 		let until = now() + DAY;
-		assert_ok!(CreditRecords::grant_access(RuntimeOrigin::signed(ALICE), BOB, until, envelope(8)));
+		assert_ok!(CreditRecords::grant_access(
+			RuntimeOrigin::signed(ALICE),
+			BOB,
+			until,
+			envelope(8)
+		));
 		advance(DAY - 1);
 		assert_ok!(CreditRecords::log_access(RuntimeOrigin::signed(BOB), ALICE));
 		advance(1);

@@ -334,7 +334,11 @@ fn revoke_attestation_refuses_an_unknown_attestation() {
 		verified_individual(ALICE);
 		// Another claim of the same verifier.
 		assert_noop!(
-			CreditRecords::revoke_attestation(RuntimeOrigin::signed(KYC), ALICE, ClaimKind::KycFull),
+			CreditRecords::revoke_attestation(
+				RuntimeOrigin::signed(KYC),
+				ALICE,
+				ClaimKind::KycFull
+			),
 			Error::<Test>::AttestationNotFound
 		);
 		// The same claim, but someone else's attestation.
@@ -359,7 +363,11 @@ fn revoke_attestation_twice_fails_the_second_time() {
 			ClaimKind::KycBasic,
 		));
 		assert_noop!(
-			CreditRecords::revoke_attestation(RuntimeOrigin::signed(KYC), ALICE, ClaimKind::KycBasic),
+			CreditRecords::revoke_attestation(
+				RuntimeOrigin::signed(KYC),
+				ALICE,
+				ClaimKind::KycBasic
+			),
 			Error::<Test>::AttestationNotFound
 		);
 	});

@@ -14,8 +14,12 @@ fn note_borrowed_records_the_debt() {
 		// Borrowing alone does not move the score.
 		assert_eq!(history.last_score, VERIFIED);
 		System::assert_last_event(
-			Event::Borrowed { who: ALICE, amount: 250 * CREDIT_UNIT, outstanding: 750 * CREDIT_UNIT }
-				.into(),
+			Event::Borrowed {
+				who: ALICE,
+				amount: 250 * CREDIT_UNIT,
+				outstanding: 750 * CREDIT_UNIT,
+			}
+			.into(),
 		);
 	});
 }
@@ -218,7 +222,10 @@ fn a_default_lowers_the_score_and_freezes_the_account() {
 		assert_eq!(history.outstanding, 100 * CREDIT_UNIT);
 		assert_eq!(history.on_time_since_delinquency, 0);
 		assert_eq!(history.last_score, VERIFIED - 150);
-		assert_eq!(Profiles::<Test>::get(ALICE).and_then(|p| p.frozen), Some(FreezeReason::Default));
+		assert_eq!(
+			Profiles::<Test>::get(ALICE).and_then(|p| p.frozen),
+			Some(FreezeReason::Default)
+		);
 		System::assert_has_event(
 			Event::ScoreChanged {
 				who: ALICE,
@@ -236,7 +243,9 @@ fn a_default_lowers_the_score_and_freezes_the_account() {
 			}
 			.into(),
 		);
-		System::assert_last_event(Event::Frozen { who: ALICE, reason: FreezeReason::Default }.into());
+		System::assert_last_event(
+			Event::Frozen { who: ALICE, reason: FreezeReason::Default }.into(),
+		);
 		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::AccountFrozen);
 	});
 }
@@ -268,7 +277,10 @@ fn on_time_repayments_after_a_default_recover_the_score() {
 		assert_eq!(score_of(ALICE), defaulted);
 		// 420 is tier 0: no credit at all.
 		assert_eq!(CreditRecords::tier(&ALICE).map(|t| t.tier), Some(0));
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::ExposureCapExceeded);
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&ALICE, 1),
+			Error::<Test>::ExposureCapExceeded
+		);
 
 		// Each on-time instalment: +4 on time, +10 recovery.
 		for _ in 0..3 {

@@ -27,7 +27,11 @@ pub const TIER_2_CAP: Balance = 10_000 * CREDIT_UNIT;
 
 /// Registers `who` as an individual and has the KYC provider attest KYC for a year.
 pub fn verified_individual(who: AccountId) {
-	assert_ok!(CreditRecords::register(RuntimeOrigin::signed(who), ProfileKind::Individual, docs(1)));
+	assert_ok!(CreditRecords::register(
+		RuntimeOrigin::signed(who),
+		ProfileKind::Individual,
+		docs(1)
+	));
 	assert_ok!(CreditRecords::attest(
 		RuntimeOrigin::signed(KYC),
 		who,

@@ -46,7 +46,11 @@ fn register_refuses_an_existing_profile() {
 fn register_fails_without_funds_for_the_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			CreditRecords::register(RuntimeOrigin::signed(PAUPER), ProfileKind::Individual, docs(1)),
+			CreditRecords::register(
+				RuntimeOrigin::signed(PAUPER),
+				ProfileKind::Individual,
+				docs(1)
+			),
 			TokenError::FundsUnavailable
 		);
 		assert!(!Profiles::<Test>::contains_key(PAUPER));
@@ -60,7 +64,9 @@ fn update_documents_replaces_the_commitment() {
 		assert_ok!(CreditRecords::update_documents(RuntimeOrigin::signed(ALICE), docs(2)));
 		assert_eq!(Profiles::<Test>::get(ALICE).map(|p| p.documents), Some(docs(2)));
 		assert_eq!(profile_deposit_held(ALICE), PROFILE_DEPOSIT);
-		System::assert_last_event(Event::DocumentsUpdated { who: ALICE, documents: docs(2) }.into());
+		System::assert_last_event(
+			Event::DocumentsUpdated { who: ALICE, documents: docs(2) }.into(),
+		);
 	});
 }
 
@@ -84,14 +90,19 @@ fn deregister_removes_the_profile_and_releases_the_deposit() {
 		assert!(!Attestations::<Test>::contains_key(ALICE));
 		assert_eq!(profile_deposit_held(ALICE), 0);
 		assert_eq!(Balances::free_balance(ALICE), 10_000);
-		System::assert_last_event(Event::Deregistered { who: ALICE, deposit: PROFILE_DEPOSIT }.into());
+		System::assert_has_event(
+			Event::Deregistered { who: ALICE, deposit: PROFILE_DEPOSIT }.into(),
+		);
 	});
 }
 
 #[test]
 fn deregister_requires_a_profile() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)), Error::<Test>::NoProfile);
+		assert_noop!(
+			CreditRecords::deregister(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NoProfile
+		);
 	});
 }
 
@@ -154,7 +165,10 @@ fn the_history_survives_deregistration() {
 		let history = history_of(ALICE);
 
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
-		assert_eq!(Histories::<Test>::get(ALICE), Some(history));
+		// Everything but the announced score (which loses the attestation bonus) is kept.
+		let kept = Histories::<Test>::get(ALICE).expect("the history survives");
+		assert_eq!(CreditHistory { last_score: history.last_score, ..kept.clone() }, history);
+		assert_eq!(kept.last_score, score_of(ALICE));
 	});
 }
 
@@ -241,5 +255,35 @@ fn profile_summary_counts_outstanding_debt() {
 fn profile_summary_is_none_without_a_profile() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(CreditRecords::profile_summary(&ALICE), None);
+	});
+}
+
+#[test]
+fn deregistering_announces_the_lost_attestation_bonus_and_re_attesting_announces_it_back() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
+		System::assert_has_event(
+			crate::Event::<Test>::ScoreChanged {
+				who: ALICE,
+				old: VERIFIED,
+				new: BASE,
+				reason: crate::ScoreChangeReason::AttestationsChanged,
+			}
+			.into(),
+		);
+		assert_eq!(history_of(ALICE).last_score, BASE);
+
+		register(ALICE, ProfileKind::Individual);
+		attest_for(KYC, ALICE, ClaimKind::KycBasic, 365);
+		System::assert_last_event(
+			crate::Event::<Test>::ScoreChanged {
+				who: ALICE,
+				old: BASE,
+				new: VERIFIED,
+				reason: crate::ScoreChangeReason::AttestationsChanged,
+			}
+			.into(),
+		);
 	});
 }
