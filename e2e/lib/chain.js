@@ -1,0 +1,143 @@
+// Chain-level helpers: dev accounts, signing and submitting, error decoding.
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+/** 1 XDI in planck (12 decimals). */
+export const XDI = 10n ** 12n;
+/** Genesis assets. */
+export const USDX = { id: 1, name: 'Xindai USD', symbol: 'USDX', decimals: 6, genesisPerAccount: 1_000_000n * 10n ** 6n };
+export const XBTC = { id: 2, name: 'Xindai BTC', symbol: 'XBTC', decimals: 8, genesisPerAccount: 100n * 10n ** 8n };
+
+export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+
+/** sr25519 dev keypairs //Alice .. //Ferdie, keyed by lower-case name. */
+export async function devAccounts(ss58Format = 42) {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format });
+  const out = {};
+  for (const n of DEV_NAMES) out[n.toLowerCase()] = keyring.addFromUri(`//${n}`, { name: n });
+  return out;
+}
+
+/** Human-readable form of a DispatchError: 'Section.Name' for module errors, 'Token.FundsUnavailable' etc. */
+export function decodeDispatchError(api, dispatchError) {
+  if (!dispatchError) return null;
+  if (dispatchError.isModule) {
+    const meta = api.registry.findMetaError(dispatchError.asModule);
+    // findMetaError gives the camelCase section ('assets'); show the pallet name ('Assets').
+    const pallet = meta.section.charAt(0).toUpperCase() + meta.section.slice(1);
+    return { kind: 'Module', section: meta.section, pallet, name: meta.name, docs: meta.docs.join(' '), text: `${pallet}.${meta.name}` };
+  }
+  if (dispatchError.isToken) {
+    const name = dispatchError.asToken.type;
+    return { kind: 'Token', name, text: `Token.${name}` };
+  }
+  if (dispatchError.isArithmetic) {
+    const name = dispatchError.asArithmetic.type;
+    return { kind: 'Arithmetic', name, text: `Arithmetic.${name}` };
+  }
+  if (dispatchError.isTransactional) {
+    const name = dispatchError.asTransactional.type;
+    return { kind: 'Transactional', name, text: `Transactional.${name}` };
+  }
+  return { kind: dispatchError.type, name: dispatchError.type, text: dispatchError.toString() };
+}
+
+/**
+ * Sign (when `signer` is given) and submit `tx`, resolve once it is in a block.
+ * Rejects if the pool reports it invalid/dropped/usurped, or on timeout.
+ *
+ * @returns {Promise<{blockHash: string, txHash: string, events: any[], dispatchError: any,
+ *   error: ReturnType<typeof decodeDispatchError>, txIndex: number|undefined}>}
+ */
+export function submitAndWait(api, tx, signer, { options = {}, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    let unsub;
+    let done = false;
+    const finish = (fn, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (unsub) {
+        try {
+          unsub();
+        } catch {
+          // ignore
+        }
+      }
+      fn(value);
+    };
+    const timer = setTimeout(
+      () => finish(reject, new Error(`transaction ${tx.method.section}.${tx.method.method} not included within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onStatus = (result) => {
+      const { status } = result;
+      if (status.isInBlock || status.isFinalized) {
+        const blockHash = (status.isInBlock ? status.asInBlock : status.asFinalized).toHex();
+        finish(resolve, {
+          blockHash,
+          txHash: result.txHash.toHex(),
+          txIndex: result.txIndex,
+          events: result.events,
+          dispatchError: result.dispatchError,
+          error: decodeDispatchError(api, result.dispatchError),
+        });
+      } else if (status.isInvalid || status.isDropped || status.isUsurped || status.isFinalityTimeout) {
+        finish(reject, new Error(`transaction ${tx.method.section}.${tx.method.method}: status ${status.type}`));
+      }
+    };
+    const p = signer ? tx.signAndSend(signer, options, onStatus) : tx.send(onStatus);
+    p.then((u) => {
+      unsub = u;
+      if (done) u();
+    }).catch((e) => finish(reject, e));
+  });
+}
+
+/** The first event of the given kind in a list of EventRecords (or undefined). */
+export function findEvent(events, eventType) {
+  const rec = events.find(({ event }) => eventType.is(event));
+  return rec?.event;
+}
+
+/** Free balance (bigint) of `who` at `blockHash` (or at the best block when omitted). */
+export async function freeBalance(api, who, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const info = await at.query.system.account(who);
+  return info.data.free.toBigInt();
+}
+
+/** Asset balance (bigint, 0 if no account) of `who` for asset `id` at `blockHash` (or best). */
+export async function assetBalance(api, id, who, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const acc = await at.query.assets.account(id, who);
+  return acc.isSome ? acc.unwrap().balance.toBigInt() : 0n;
+}
+
+/** Parent hash of a block. */
+export async function parentOf(api, blockHash) {
+  const header = await api.rpc.chain.getHeader(blockHash);
+  return header.parentHash.toHex();
+}
+
+/** Block number of a block. */
+export async function numberOf(api, blockHash) {
+  const header = await api.rpc.chain.getHeader(blockHash);
+  return header.number.toNumber();
+}
+
+/** timestamp.now (ms, as a JS number) at a block. */
+export async function timestampAt(api, blockHash) {
+  const at = await api.at(blockHash);
+  return (await at.query.timestamp.now()).toNumber();
+}
+
+/** Seal one block in `--sealing manual` mode via engine_createBlock; returns its hash. */
+export async function createBlock(node, { createEmpty = true, finalize = true } = {}) {
+  const res = await node.rpc('engine_createBlock', [createEmpty, finalize, null]);
+  const hash = res.hash ?? res.blockHash;
+  if (typeof hash !== 'string') throw new Error(`unexpected engine_createBlock result ${JSON.stringify(res)}`);
+  return hash;
+}
