@@ -31,6 +31,10 @@ export XINDAI_PYYAML_VERSION="6.0.3"    # PyPI PyYAML, for the compose check
 # Path of the node binary built by `cargo build --workspace` (debug).
 export XINDAI_NODE_DEBUG="$CARGO_TARGET_DIR/debug/xindai-node"
 
+# The same node built with the runtime's `fast-runtime` feature (governance periods of a few
+# blocks), for the governance e2e tests. scripts/test builds it.
+export XINDAI_NODE_FAST_RUNTIME="$CARGO_TARGET_DIR/debug/xindai-node-fast-runtime"
+
 # Run a command as root: directly when we are root, else through sudo.
 xindai_as_root() {
   if [ "$(id -u)" -eq 0 ]; then

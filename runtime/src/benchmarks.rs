@@ -2,8 +2,9 @@
 //! `runtime-benchmarks` feature). Their results become the pallets' `weights.rs`.
 
 pub use crate::{
-	AllPalletsWithSystem, Assets, Balances, CreditRecords, Multisig, Proxy, Runtime, Sudo,
-	Timestamp, Utility,
+	AllPalletsWithSystem, Assets, Balances, ConvictionVoting, CreditRecords, Multisig, Preimage,
+	Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime, Scheduler, Sudo, Timestamp,
+	Treasury, Utility,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
@@ -21,4 +22,11 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_sudo, Sudo]
 	[pallet_credit_records, CreditRecords]
+	[pallet_scheduler, Scheduler]
+	[pallet_preimage, Preimage]
+	[pallet_referenda, Referenda]
+	[pallet_conviction_voting, ConvictionVoting]
+	[pallet_treasury, Treasury]
+	[pallet_collective, RiskCouncil]
+	[pallet_membership, RiskCouncilMembership]
 );

@@ -14,8 +14,11 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, AssetId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
-	RuntimeGenesisConfig, SudoConfig, XDI,
+	RiskCouncilMembershipConfig, RuntimeGenesisConfig, SudoConfig, XDI,
 };
+
+/// XDI in the treasury at genesis, so dev and test networks can try spends.
+pub const TREASURY_ENDOWMENT: Balance = 1_000_000 * XDI;
 
 /// XDI given to each dev account: one million.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * XDI;
@@ -73,17 +76,27 @@ pub fn dev_accounts() -> Vec<AccountId> {
 	.collect()
 }
 
-/// A genesis for a network of the given authorities, `root` as sudo, `endowed` rich.
+/// A genesis for a network of the given authorities and `endowed` rich accounts. `asset_owner`
+/// owns the dev assets; `sudo` (dev only) holds the sudo key; `council` is the risk council.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
-	root: AccountId,
+	asset_owner: AccountId,
+	sudo: Option<AccountId>,
+	council: Vec<AccountId>,
 	endowed: Vec<AccountId>,
 ) -> Value {
+	let root = asset_owner;
+	let treasury = crate::governance::TreasuryAccount::get();
 	let asset_balances =
 		|id: AssetId, amount: Balance| endowed.iter().cloned().map(move |who| (id, who, amount));
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.iter().cloned().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.iter()
+				.cloned()
+				.map(|who| (who, DEV_ENDOWMENT))
+				.chain([(treasury, TREASURY_ENDOWMENT)])
+				.collect::<Vec<_>>(),
 		},
 		aura: AuraConfig {
 			authorities: initial_authorities
@@ -97,7 +110,10 @@ fn testnet_genesis(
 				.map(|(_, grandpa)| (grandpa.clone(), 1))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root.clone()) },
+		sudo: SudoConfig { key: sudo },
+		risk_council_membership: RiskCouncilMembershipConfig {
+			members: council.try_into().unwrap_or_default(),
+		},
 		assets: AssetsConfig {
 			// Sufficient: an account may hold USDX/XBTC without holding XDI.
 			assets: vec![
@@ -120,16 +136,27 @@ fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, Gra
 	(aura.public().into(), grandpa.public().into())
 }
 
+/// The risk council of dev and test networks: Alice, Bob and Charlie.
+fn dev_council() -> Vec<AccountId> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.into_iter()
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
 /// `development`: Alice is sudo and the sole authority.
 pub fn development_config_genesis() -> Value {
+	let alice = Sr25519Keyring::Alice.to_account_id();
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id(),
+		alice.clone(),
+		Some(alice),
+		dev_council(),
 		dev_accounts(),
 	)
 }
 
-/// `local_testnet`: Alice and Bob are authorities, Alice is sudo.
+/// `local_testnet`: Alice and Bob are authorities. No sudo key: changes go through governance.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -137,6 +164,8 @@ pub fn local_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
 		Sr25519Keyring::Alice.to_account_id(),
+		None,
+		dev_council(),
 		dev_accounts(),
 	)
 }
@@ -221,6 +250,9 @@ mod tests {
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 			assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 			assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
+			let treasury = crate::governance::TreasuryAccount::get();
+			assert_eq!(Balances::free_balance(&treasury), TREASURY_ENDOWMENT);
+			assert_eq!(pallet_credit_records::TierTable::<Runtime>::get().len(), 5);
 		});
 	}
 
@@ -234,6 +266,11 @@ mod tests {
 			let grandpa = Grandpa::grandpa_authorities();
 			assert_eq!(grandpa[0].0, Ed25519Keyring::Alice.public().into());
 			assert_eq!(grandpa[1].0, Ed25519Keyring::Bob.public().into());
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "no sudo outside development");
+			assert_eq!(
+				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
+				3
+			);
 		});
 	}
 }

@@ -6,7 +6,8 @@
 //!
 //! Pallet indices are explicit and never reused, so that encoded calls and storage stay stable
 //! across upgrades: 0–9 consensus and system, 10–19 money (balances, fees, assets), 20–29
-//! account tools (utility, multisig, proxy), 50–59 credit and lending, 255 sudo (dev/test
+//! account tools (utility, multisig, proxy), 30–39 governance (referenda, conviction voting,
+//! treasury, risk council), 50–59 credit and lending, 255 sudo (dev/test
 //! bootstrap only).
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -23,6 +24,7 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{generic, impl_opaque_keys};
@@ -170,6 +172,30 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(30)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(31)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(32)]
+	pub type Referenda = pallet_referenda;
+
+	#[runtime::pallet_index(33)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	#[runtime::pallet_index(34)]
+	pub type Origins = governance::origins::pallet_custom_origins;
+
+	#[runtime::pallet_index(35)]
+	pub type Treasury = pallet_treasury;
+
+	#[runtime::pallet_index(36)]
+	pub type RiskCouncil = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(37)]
+	pub type RiskCouncilMembership = pallet_membership<Instance1>;
 
 	#[runtime::pallet_index(50)]
 	pub type CreditRecords = pallet_credit_records;

@@ -217,7 +217,7 @@ mod benchmarks {
 	#[benchmark]
 	fn freeze() -> Result<(), BenchmarkError> {
 		let origin =
-			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who = registered::<T>("owner", 0);
 
 		#[extrinsic_call]
@@ -230,7 +230,7 @@ mod benchmarks {
 	#[benchmark]
 	fn unfreeze() -> Result<(), BenchmarkError> {
 		let origin =
-			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+			T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let who = registered::<T>("owner", 0);
 		CreditRecords::<T>::do_freeze(who.clone(), FreezeReason::RiskReview)
 			.map_err(|_| BenchmarkError::Stop("freeze"))?;

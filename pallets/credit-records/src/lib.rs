@@ -28,8 +28,9 @@
 //!
 //! | role | calls | origin |
 //! |------|-------|--------|
-//! | verifier admin (root; a governance track later) | `add_verifier`, `remove_verifier`, `force_revoke_attestation` | `VerifierAdminOrigin` |
-//! | risk (root; the risk council later) | `set_tier_table`, `freeze`, `unfreeze` | `RiskOrigin` |
+//! | verifier admin (root or the verifier-admin track) | `add_verifier`, `remove_verifier`, `force_revoke_attestation` | `VerifierAdminOrigin` |
+//! | risk admin (root or the risk-admin track) | `set_tier_table` | `RiskOrigin` |
+//! | emergency (risk admin, or 2/3 of the risk council) | `freeze`, `unfreeze` | `FreezeOrigin` |
 //! | account owner | `register`, `update_documents`, `deregister`, `grant_access`, `revoke_access` | signed |
 //! | verifier | `attest`, `revoke_attestation` | signed, admitted |
 //! | institution | `log_access` | signed, holding a valid grant |
@@ -128,8 +129,11 @@ pub mod pallet {
 		/// Admits and removes verifiers, and revokes any attestation.
 		type VerifierAdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Sets the tier table and freezes or unfreezes accounts.
+		/// Sets the tier table.
 		type RiskOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Freezes and unfreezes accounts (also the fast emergency path of a risk council).
+		type FreezeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Held from an account while it has a profile.
 		#[pallet::constant]
@@ -629,7 +633,7 @@ pub mod pallet {
 
 		/// Freeze `who`: they may not borrow until unfrozen. Repayments still count.
 		///
-		/// The dispatch origin must be `RiskOrigin`.
+		/// The dispatch origin must be `FreezeOrigin`.
 		///
 		/// Emits `Frozen`. Errors: `NoProfile`, `AccountFrozen` (already frozen).
 		///
@@ -641,13 +645,13 @@ pub mod pallet {
 			who: T::AccountId,
 			reason: FreezeReason,
 		) -> DispatchResult {
-			T::RiskOrigin::ensure_origin(origin)?;
+			T::FreezeOrigin::ensure_origin(origin)?;
 			Self::do_freeze(who, reason)
 		}
 
 		/// Unfreeze `who`.
 		///
-		/// The dispatch origin must be `RiskOrigin`.
+		/// The dispatch origin must be `FreezeOrigin`.
 		///
 		/// Emits `Unfrozen`. Errors: `NoProfile`, `NotFrozen`.
 		///
@@ -655,7 +659,7 @@ pub mod pallet {
 		/// O(1).
 		#[pallet::call_index(10)]
 		pub fn unfreeze(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			T::RiskOrigin::ensure_origin(origin)?;
+			T::FreezeOrigin::ensure_origin(origin)?;
 			Profiles::<T>::try_mutate(&who, |profile| -> DispatchResult {
 				let profile = profile.as_mut().ok_or(Error::<T>::NoProfile)?;
 				ensure!(profile.frozen.is_some(), Error::<T>::NotFrozen);

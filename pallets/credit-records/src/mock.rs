@@ -6,7 +6,8 @@ use frame_support::{
 	traits::{ConstBool, ConstU128, ConstU16, ConstU32, ConstU64},
 	BoundedVec,
 };
-use frame_system::EnsureRoot;
+use frame_support::{ord_parameter_types, traits::EitherOfDiverse};
+use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 use xindai_primitives::Moment;
@@ -58,6 +59,11 @@ pub const DAY: Moment = MILLISECONDS_PER_DAY;
 /// The clock at the start of every test: 1 January 2026.
 pub const START: Moment = 1_767_225_600_000;
 
+ord_parameter_types! {
+	/// May freeze and unfreeze, nothing else.
+	pub const EmergencyCouncil: AccountId = 42;
+}
+
 parameter_types! {
 	pub const MaxGrantDuration: Moment = 365 * DAY;
 	pub const MaxExposureCap: u128 = 1_000_000 * CREDIT_UNIT;
@@ -70,6 +76,9 @@ impl pallet_credit_records::Config for Test {
 	type Time = Timestamp;
 	type VerifierAdminOrigin = EnsureRoot<AccountId>;
 	type RiskOrigin = EnsureRoot<AccountId>;
+	/// Root, or the stand-in for an emergency council.
+	type FreezeOrigin =
+		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<EmergencyCouncil, AccountId>>;
 	type ProfileDeposit = ConstU128<PROFILE_DEPOSIT>;
 	type GrantDepositBase = ConstU128<GRANT_DEPOSIT_BASE>;
 	type GrantDepositPerByte = ConstU128<GRANT_DEPOSIT_PER_BYTE>;

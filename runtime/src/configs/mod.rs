@@ -129,8 +129,14 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Fees are burned until the treasury lands with governance.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	// Fees go to the treasury.
+	type OnChargeTransaction = FungibleAdapter<
+		Balances,
+		frame_support::traits::tokens::imbalance::ResolveTo<
+			crate::governance::TreasuryAccount,
+			Balances,
+		>,
+	>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	/// One plank per picosecond of weight: a transfer costs about 0.0002 XDI of weight fee.
 	type WeightToFee = IdentityFee<Balance>;
@@ -293,9 +299,9 @@ impl pallet_credit_records::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Time = crate::Timestamp;
-	// Root (sudo on dev chains) until the governance tracks land.
-	type VerifierAdminOrigin = EnsureRoot<AccountId>;
-	type RiskOrigin = EnsureRoot<AccountId>;
+	type VerifierAdminOrigin = crate::governance::RootOrVerifierAdmin;
+	type RiskOrigin = crate::governance::RootOrRiskAdmin;
+	type FreezeOrigin = crate::governance::EmergencyOrigin;
 	type ProfileDeposit = ProfileDeposit;
 	type GrantDepositBase = GrantDepositBase;
 	type GrantDepositPerByte = GrantDepositPerByte;

@@ -280,7 +280,7 @@ fn repayments_still_count_while_frozen() {
 }
 
 #[test]
-fn freeze_requires_the_risk_origin() {
+fn freeze_requires_the_freeze_origin() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);
 		assert_noop!(
@@ -325,7 +325,7 @@ fn unfreeze_lets_the_account_borrow_again() {
 }
 
 #[test]
-fn unfreeze_requires_the_risk_origin() {
+fn unfreeze_requires_the_freeze_origin() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);
 		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::RiskReview));
@@ -353,6 +353,24 @@ fn unfreeze_refuses_an_account_not_frozen() {
 		assert_noop!(
 			CreditRecords::unfreeze(RuntimeOrigin::root(), ALICE),
 			Error::<Test>::NotFrozen
+		);
+	});
+}
+
+#[test]
+fn the_emergency_origin_may_freeze_and_unfreeze_but_not_set_the_tier_table() {
+	ExtBuilder::default().build_and_execute(|| {
+		let council = RuntimeOrigin::signed(crate::mock::EmergencyCouncil::get());
+		register(ALICE, ProfileKind::Individual);
+		assert_ok!(CreditRecords::freeze(council.clone(), ALICE, FreezeReason::SuspectedFraud));
+		assert_eq!(
+			Profiles::<Test>::get(ALICE).and_then(|p| p.frozen),
+			Some(FreezeReason::SuspectedFraud)
+		);
+		assert_ok!(CreditRecords::unfreeze(council.clone(), ALICE));
+		assert_noop!(
+			CreditRecords::set_tier_table(council, tier_table(&[(300, 0, 0)])),
+			DispatchError::BadOrigin
 		);
 	});
 }

@@ -1,0 +1,230 @@
+// (i) On-chain governance without sudo, on a node built with the `fast-runtime` feature
+// (referendum periods of a few blocks): a VerifierAdmin referendum admits a verifier who can then
+// attest; a RiskAdmin referendum with an out-of-bounds tier table is enacted but fails with the
+// bound error and changes nothing; the risk council freezes an account by a 2/3 vote and cannot
+// do anything else; a treasury spend passes on the Treasurer track and is paid out.
+//
+// The binary comes from $XINDAI_NODE_FAST_RUNTIME (scripts/test builds it); the file is skipped
+// with a notice when it is not set.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, afterEach, before, describe, test } from 'node:test';
+
+import { compactAddLength, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a } from '@polkadot/util-crypto';
+
+import { XDI, devAccounts, findEvent, freeBalance, parentOf, submitAndWait } from '../lib/chain.js';
+import { printLogsOnFailure, startNode, waitFor } from '../lib/node.js';
+
+const FAST_NODE = process.env.XINDAI_NODE_FAST_RUNTIME;
+const DAY_MS = 24 * 3600 * 1000;
+const USDX_UNIT = 1_000_000n;
+
+describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_NODE) ? 'XINDAI_NODE_FAST_RUNTIME not built' : false }, () => {
+  let node;
+  let api;
+  let accounts;
+
+  async function ok(tx, signer) {
+    const res = await submitAndWait(api, tx, signer);
+    assert.equal(res.error, null, `${tx.method.section}.${tx.method.method}: ${res.error?.text}`);
+    return res;
+  }
+
+  /**
+   * Runs a referendum on the track of `origin` for `call` through every step a user takes:
+   * submit (inline proposal), place the decision deposit, vote aye with conviction from four
+   * accounts. Resolves with the referendum index once it is approved.
+   */
+  async function passReferendum(origin, call) {
+    const { alice, bob, charlie, dave, eve } = accounts;
+    const submitted = await ok(
+      api.tx.referenda.submit(origin, { Inline: call.method.toHex() }, { After: 1 }),
+      alice,
+    );
+    const ev = findEvent(submitted.events, api.events.referenda.Submitted);
+    assert.ok(ev, 'Referenda.Submitted emitted');
+    const index = ev.data.index.toNumber();
+
+    await ok(api.tx.referenda.placeDecisionDeposit(index), bob);
+    for (const voter of [alice, bob, charlie, eve]) {
+      await ok(
+        api.tx.convictionVoting.vote(index, {
+          Standard: { vote: { aye: true, conviction: 'Locked1x' }, balance: 400_000n * XDI },
+        }),
+        voter,
+      );
+    }
+    // Dave votes nay with a small balance: the tally counts both sides.
+    await ok(
+      api.tx.convictionVoting.vote(index, {
+        Standard: { vote: { aye: false, conviction: 'None' }, balance: 1_000n * XDI },
+      }),
+      dave,
+    );
+    await waitFor(
+      async () => {
+        const info = await api.query.referenda.referendumInfoFor(index);
+        return info.isSome && info.unwrap().isApproved;
+      },
+      { timeoutMs: 120_000, what: `referendum ${index} approved` },
+    );
+    return index;
+  }
+
+  /** The scheduler task name of referendum `index`'s enactment: blake2_256(("assembly", "enactment", index)). */
+  function enactmentId(index) {
+    const idx = new Uint8Array(4);
+    new DataView(idx.buffer).setUint32(0, index, true);
+    return u8aToHex(blake2AsU8a(u8aConcat(stringToU8a('assembly'), compactAddLength(stringToU8a('enactment')), idx), 256));
+  }
+
+  /** Waits for the scheduler to dispatch referendum `index`'s call; returns its dispatch result. */
+  async function enactment(index, sinceBlock) {
+    const id = enactmentId(index);
+    return waitFor(
+      async () => {
+        const best = (await api.rpc.chain.getHeader()).number.toNumber();
+        for (let n = sinceBlock; n <= best; n += 1) {
+          const hash = await api.rpc.chain.getBlockHash(n);
+          const events = await (await api.at(hash)).query.system.events();
+          // Referenda alarms are unnamed scheduler tasks; the enactment is the named one.
+          const dispatched = events.find(
+            ({ event }) =>
+              api.events.scheduler.Dispatched.is(event) && event.data.id.isSome && event.data.id.unwrap().toHex() === id,
+          );
+          if (dispatched) return dispatched.event.data.result;
+        }
+        return null;
+      },
+      { timeoutMs: 120_000, what: 'the scheduler to dispatch the enacted call' },
+    );
+  }
+
+  async function bestNumber() {
+    return (await api.rpc.chain.getHeader()).number.toNumber();
+  }
+
+  before(async () => {
+    process.env.XINDAI_NODE_SAVED = process.env.XINDAI_NODE ?? '';
+    process.env.XINDAI_NODE = FAST_NODE;
+    try {
+      // `local` has no sudo key; blocks every 300 ms so the short periods pass quickly.
+      node = await startNode({ name: 'governance', args: ['--chain', 'local', '--sealing', '300'] });
+    } finally {
+      process.env.XINDAI_NODE = process.env.XINDAI_NODE_SAVED;
+    }
+    api = node.api;
+    accounts = await devAccounts(api.registry.chainSS58);
+  });
+  after(async () => {
+    await node?.stop();
+  });
+  printLogsOnFailure(afterEach, () => [node]);
+
+  test('the chain has no sudo key and five referendum tracks', async () => {
+    assert.equal((await api.query.sudo.key()).isNone, true, 'no sudo key on the local chain');
+    const name = (raw) => Buffer.from(raw.toU8a(true)).toString('utf8').replace(/\0+$/, '');
+    const tracks = api.consts.referenda.tracks.map(([id, info]) => [id.toNumber(), name(info.name)]);
+    assert.deepEqual(tracks, [
+      [0, 'root'],
+      [1, 'risk_admin'],
+      [2, 'verifier_admin'],
+      [3, 'underwriter'],
+      [4, 'treasurer'],
+    ]);
+    const council = await api.query.riskCouncil.members();
+    assert.equal(council.length, 3);
+  });
+
+  test('a VerifierAdmin referendum admits Dave, who can then attest', async () => {
+    const { dave, ferdie } = accounts;
+    const call = api.tx.creditRecords.addVerifier(dave.address, 'KycProvider', 'Dave KYC Ltd');
+    const from = await bestNumber();
+    const index = await passReferendum({ Origins: 'VerifierAdmin' }, call);
+    const result = await enactment(index, from);
+    assert.equal(result.isOk, true, `enacted call failed: ${result.toString()}`);
+    assert.equal((await api.query.creditRecords.verifiers(dave.address)).isSome, true);
+
+    await ok(api.tx.creditRecords.register('Individual', `0x${'ab'.repeat(32)}`), ferdie);
+    const now = (await api.query.timestamp.now()).toNumber();
+    const attested = await ok(
+      api.tx.creditRecords.attest(ferdie.address, 'KycBasic', `0x${'cd'.repeat(32)}`, now + 365 * DAY_MS),
+      dave,
+    );
+    assert.ok(findEvent(attested.events, api.events.creditRecords.Attested), 'Attested emitted');
+  });
+
+  test('an out-of-bounds tier table is enacted but fails with the bound error; nothing changes', async () => {
+    const before = (await api.query.creditRecords.tierTable()).toJSON();
+    const absurd = [
+      { minScore: 300, exposureCap: 0, ratePremiumBps: 0 },
+      // Far above MaxExposureCap (10 million USDX).
+      { minScore: 500, exposureCap: 1_000_000_000_000n * USDX_UNIT, ratePremiumBps: 0 },
+    ];
+    const from = await bestNumber();
+    const index = await passReferendum({ Origins: 'RiskAdmin' }, api.tx.creditRecords.setTierTable(absurd));
+    const result = await enactment(index, from);
+    assert.equal(result.isErr, true, 'the enacted call must fail');
+    const meta = api.registry.findMetaError(result.asErr.asModule);
+    assert.equal(`${meta.section}.${meta.name}`, 'creditRecords.ExposureCapTooHigh');
+    assert.deepEqual((await api.query.creditRecords.tierTable()).toJSON(), before);
+  });
+
+  test('the risk council freezes an account by a 2/3 vote, and can do nothing else', async () => {
+    const { alice, bob, ferdie } = accounts;
+    const freeze = api.tx.creditRecords.freeze(ferdie.address, 'RiskReview');
+    const proposed = await ok(api.tx.riskCouncil.propose(2, freeze, freeze.method.encodedLength), alice);
+    const p = findEvent(proposed.events, api.events.riskCouncil.Proposed);
+    assert.ok(p, 'RiskCouncil.Proposed emitted');
+    const { proposalIndex, proposalHash } = p.data;
+    // Proposing is not voting: two of the three members vote aye.
+    await ok(api.tx.riskCouncil.vote(proposalHash, proposalIndex, true), alice);
+    const voted = await ok(api.tx.riskCouncil.vote(proposalHash, proposalIndex, true), bob);
+    assert.ok(findEvent(voted.events, api.events.riskCouncil.Voted));
+    const closed = await ok(
+      api.tx.riskCouncil.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 100_000n }, freeze.method.encodedLength),
+      alice,
+    );
+    const executed = findEvent(closed.events, api.events.riskCouncil.Executed);
+    assert.ok(executed, 'RiskCouncil.Executed emitted');
+    assert.equal(executed.data.result.isOk, true, `council freeze failed: ${executed.data.result.toString()}`);
+    const profile = (await api.query.creditRecords.profiles(ferdie.address)).unwrap();
+    assert.equal(profile.frozen.unwrap().toString(), 'RiskReview');
+
+    // The council's origin is not accepted for anything else, e.g. the tier table.
+    const table = api.tx.creditRecords.setTierTable([{ minScore: 300, exposureCap: 0, ratePremiumBps: 0 }]);
+    const proposed2 = await ok(api.tx.riskCouncil.propose(2, table, table.method.encodedLength), alice);
+    const p2 = findEvent(proposed2.events, api.events.riskCouncil.Proposed).data;
+    await ok(api.tx.riskCouncil.vote(p2.proposalHash, p2.proposalIndex, true), alice);
+    await ok(api.tx.riskCouncil.vote(p2.proposalHash, p2.proposalIndex, true), bob);
+    const closed2 = await ok(
+      api.tx.riskCouncil.close(p2.proposalHash, p2.proposalIndex, { refTime: 10_000_000_000n, proofSize: 100_000n }, table.method.encodedLength),
+      alice,
+    );
+    const executed2 = findEvent(closed2.events, api.events.riskCouncil.Executed);
+    assert.equal(executed2.data.result.isErr, true);
+    assert.equal(executed2.data.result.asErr.isBadOrigin, true, 'BadOrigin');
+    assert.equal((await api.query.creditRecords.tierTable()).length, 5);
+  });
+
+  test('a treasury spend passes on the Treasurer track and is paid out', async () => {
+    const { ferdie } = accounts;
+    const amount = 12_345n * XDI;
+    const spend = api.tx.treasury.spend(null, amount, ferdie.address, null);
+    const countBefore = (await api.query.treasury.spendCount()).toNumber();
+    const from = await bestNumber();
+    const index = await passReferendum({ Origins: 'Treasurer' }, spend);
+    const result = await enactment(index, from);
+    assert.equal(result.isOk, true, `enacted spend failed: ${result.toString()}`);
+    assert.equal((await api.query.treasury.spendCount()).toNumber(), countBefore + 1);
+
+    const paid = await ok(api.tx.treasury.payout(countBefore), ferdie);
+    const balanceBefore = await freeBalance(api, ferdie.address, await parentOf(api, paid.blockHash));
+    assert.ok(findEvent(paid.events, api.events.treasury.Paid), 'Treasury.Paid emitted');
+    const fee = findEvent(paid.events, api.events.transactionPayment.TransactionFeePaid).data.actualFee.toBigInt();
+    const balanceAfter = await freeBalance(api, ferdie.address, paid.blockHash);
+    assert.equal(balanceAfter - balanceBefore, amount - fee);
+  });
+});
