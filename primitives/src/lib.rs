@@ -8,12 +8,15 @@
 //! - Time is [`Moment`], milliseconds since the Unix epoch as kept by `pallet-timestamp`.
 //!   Durations in loan terms are whole seconds ([`Seconds`]).
 //!
-//! Pallets talk to each other only through the traits here ([`credit::CreditRegistry`], …), wired
-//! together in the runtime.
+//! Pallets talk to each other only through the traits here ([`credit::CreditRegistry`],
+//! [`price::PriceProvider`], …), wired together in the runtime. Maths shared by several pallets
+//! (interest accrual in [`interest`], valuation in [`price`]) lives here too, once.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod credit;
+pub mod interest;
+pub mod price;
 
 use sp_runtime::{
 	generic,

@@ -570,3 +570,29 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		})
 	}
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// For other pallets' benchmarks: makes `who` a registered, KYC-attested individual who may
+	/// borrow (its balance is topped up for the profile deposit). Best effort: a step that is
+	/// already done is skipped.
+	pub fn benchmark_make_eligible(who: &T::AccountId) {
+		use frame_support::traits::fungible::{Inspect, Mutate};
+		let needed = T::ProfileDeposit::get()
+			.saturating_mul(10u32.into())
+			.saturating_add(T::Currency::minimum_balance());
+		let _ = T::Currency::mint_into(who, needed);
+		let _ = Self::do_register(who.clone(), ProfileKind::Individual, H256::repeat_byte(1));
+		let verifier: T::AccountId = frame_benchmarking::account("bench-kyc", 0, 0);
+		let name = BoundedVec::try_from(alloc::vec![b'k']).unwrap_or_default();
+		let _ = Self::do_add_verifier(verifier.clone(), VerifierKind::KycProvider, name);
+		let expires_at = Self::now().saturating_add(365 * MILLISECONDS_PER_DAY);
+		let _ = Self::do_attest(
+			verifier,
+			who.clone(),
+			ClaimKind::KycBasic,
+			H256::repeat_byte(2),
+			expires_at,
+		);
+	}
+}

@@ -1,0 +1,224 @@
+//! Benchmarks of every call, at its heaviest path.
+
+use super::*;
+use crate::{types::*, BenchmarkHelper};
+use frame_support::traits::EnsureOrigin;
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+use sp_runtime::Permill;
+use xindai_primitives::{interest::Rate, price::Price, AssetId, Balance};
+
+/// The borrowed asset (priced 1) and the collateral asset (priced 600), created by the helper.
+const DEBT: AssetId = 9_001;
+const COLLATERAL: AssetId = 9_002;
+const LEND: Balance = 1_000_000_000_000;
+const POST: Balance = 10_000_000_000;
+
+fn params() -> PoolParams {
+	PoolParams {
+		collateral_factor: Permill::from_percent(70),
+		liquidation_threshold: Permill::from_percent(75),
+		liquidation_incentive: Permill::from_percent(10),
+		close_factor: Permill::from_percent(50),
+		reserve_factor: Permill::from_percent(10),
+		rate_model: JumpRateModel {
+			base: Rate::from_rational(2, 100),
+			multiplier: Rate::from_rational(10, 100),
+			jump_multiplier: Rate::from_u32(3),
+			kink: Permill::from_percent(80),
+		},
+		supply_cap: Balance::MAX,
+		borrow_cap: Balance::MAX,
+	}
+}
+
+fn create_pool_of<T: Config>(asset: AssetId, price: Price) {
+	T::BenchmarkHelper::create_asset_and_fund(asset, &Pallet::<T>::account_id());
+	T::BenchmarkHelper::set_price(asset, price);
+	assert!(Pallet::<T>::do_create_pool(asset, params()).is_ok());
+}
+
+/// Two pools; a lender in the debt pool; a verified borrower with collateral enabled.
+fn market<T: Config>() -> (T::AccountId, T::AccountId) {
+	create_pool_of::<T>(DEBT, Price::from_u32(1));
+	create_pool_of::<T>(COLLATERAL, Price::from_u32(600));
+	let lender: T::AccountId = account("lender", 0, 0);
+	let borrower: T::AccountId = account("borrower", 0, 0);
+	T::BenchmarkHelper::create_asset_and_fund(DEBT, &lender);
+	T::BenchmarkHelper::create_asset_and_fund(DEBT, &borrower);
+	T::BenchmarkHelper::create_asset_and_fund(COLLATERAL, &borrower);
+	T::BenchmarkHelper::make_eligible(&borrower);
+	assert!(Pallet::<T>::do_deposit(&lender, DEBT, LEND).is_ok());
+	assert!(Pallet::<T>::do_deposit(&borrower, COLLATERAL, POST).is_ok());
+	assert!(Pallet::<T>::do_enable_collateral(&borrower, COLLATERAL).is_ok());
+	(lender, borrower)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_pool() -> Result<(), BenchmarkError> {
+		T::BenchmarkHelper::create_asset_and_fund(DEBT, &Pallet::<T>::account_id());
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DEBT, params());
+		assert!(Pools::<T>::contains_key(DEBT));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_pool_params() -> Result<(), BenchmarkError> {
+		create_pool_of::<T>(DEBT, Price::from_u32(1));
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut new = params();
+		new.reserve_factor = Permill::from_percent(20);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DEBT, new);
+		assert_eq!(Pools::<T>::get(DEBT).map(|p| p.params), Some(new));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn pause_pool() -> Result<(), BenchmarkError> {
+		create_pool_of::<T>(DEBT, Price::from_u32(1));
+		let origin =
+			T::PauseOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DEBT);
+		assert_eq!(Pools::<T>::get(DEBT).map(|p| p.paused), Some(true));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unpause_pool() -> Result<(), BenchmarkError> {
+		create_pool_of::<T>(DEBT, Price::from_u32(1));
+		assert!(Pallet::<T>::set_paused(DEBT, true).is_ok());
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DEBT);
+		assert_eq!(Pools::<T>::get(DEBT).map(|p| p.paused), Some(false));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reduce_reserves() -> Result<(), BenchmarkError> {
+		market::<T>();
+		Pools::<T>::mutate(DEBT, |pool| {
+			if let Some(pool) = pool {
+				pool.total_reserves = 1_000;
+			}
+		});
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DEBT, 1_000);
+		assert_eq!(Pools::<T>::get(DEBT).map(|p| p.total_reserves), Some(0));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_max_price_age() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, bounds::MAX_PRICE_AGE);
+		assert_eq!(MaxPriceAge::<T>::get(), bounds::MAX_PRICE_AGE);
+		Ok(())
+	}
+
+	/// Into a pool with LP tokens out, with collateral enabled (minted into custody).
+	#[benchmark]
+	fn deposit() {
+		let (_, borrower) = market::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower.clone()), COLLATERAL, POST);
+		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp > POST));
+	}
+
+	/// From collateral, with debt: a full health check.
+	#[benchmark]
+	fn withdraw() {
+		let (_, borrower) = market::<T>();
+		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000_000).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower.clone()), COLLATERAL, 1_000_000);
+		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp < POST));
+	}
+
+	#[benchmark]
+	fn enable_collateral() {
+		let (lender, _) = market::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender.clone()), DEBT);
+		assert!(Collateral::<T>::get(&lender, DEBT).is_some());
+	}
+
+	/// With debt elsewhere: a full health check.
+	#[benchmark]
+	fn disable_collateral() {
+		let (_, borrower) = market::<T>();
+		assert!(Pallet::<T>::do_deposit(&borrower, DEBT, 1_000_000).is_ok());
+		assert!(Pallet::<T>::do_enable_collateral(&borrower, DEBT).is_ok());
+		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower.clone()), DEBT);
+		assert!(Collateral::<T>::get(&borrower, DEBT).is_none());
+	}
+
+	/// Adding to an existing debt.
+	#[benchmark]
+	fn borrow() {
+		let (_, borrower) = market::<T>();
+		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000_000).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower.clone()), DEBT, 1_000_000);
+		assert!(Debts::<T>::contains_key(&borrower, DEBT));
+	}
+
+	#[benchmark]
+	fn repay() {
+		let (_, borrower) = market::<T>();
+		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 2_000_000).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower.clone()), DEBT, 1_000_000);
+		assert!(Debts::<T>::contains_key(&borrower, DEBT));
+	}
+
+	#[benchmark]
+	fn repay_all() {
+		let (_, borrower) = market::<T>();
+		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 2_000_000).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower.clone()), DEBT);
+		assert!(!Debts::<T>::contains_key(&borrower, DEBT));
+	}
+
+	/// Takes all collateral and writes off the rest as bad debt: the heaviest path.
+	#[benchmark]
+	fn liquidate() {
+		let (lender, borrower) = market::<T>();
+		// Collateral: 10^10 units at 600 = 6·10^12 credit units; borrow 5,000 USDX (within the
+		// default tiers' exposure caps).
+		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 5_000_000_000).is_ok());
+		T::BenchmarkHelper::set_price(COLLATERAL, Price::from_rational(1, 1_000));
+		T::BenchmarkHelper::set_price(DEBT, Price::from_u32(1));
+		let mut unhealthy = params();
+		unhealthy.close_factor = Permill::one();
+		Pools::<T>::mutate(DEBT, |pool| {
+			if let Some(pool) = pool {
+				pool.params = unhealthy;
+			}
+		});
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender.clone()), borrower.clone(), DEBT, COLLATERAL, LEND);
+		assert!(!Debts::<T>::contains_key(&borrower, DEBT));
+		assert_eq!(Collateral::<T>::get(&borrower, COLLATERAL), Some(0));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,293 @@
+//! Borrowing, interest, the tier premium, prices and repayment.
+
+use super::*;
+use crate::types::DebtPosition;
+use sp_runtime::DispatchError;
+use xindai_primitives::price::Price;
+
+fn debt_of(who: AccountId, asset: xindai_primitives::AssetId) -> xindai_primitives::Balance {
+	LiquidityPools::position(&who)
+		.debts
+		.into_iter()
+		.find(|d| d.asset == asset)
+		.map(|d| d.amount)
+		.unwrap_or(0)
+}
+
+#[test]
+fn a_verified_borrower_borrows_against_collateral() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		let before = balance(USDX, BOB);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 400 * DOLLAR));
+		assert_eq!(balance(USDX, BOB) - before, 400 * DOLLAR);
+		assert_eq!(
+			last_event(),
+			Event::Borrowed {
+				who: BOB,
+				asset: USDX,
+				amount: 400 * DOLLAR,
+				debt: 400 * DOLLAR,
+				premium: Default::default()
+			}
+		);
+		assert_eq!(credit_notes(), vec![CreditNote::Borrowed(BOB, 400 * DOLLAR)]);
+		let position = LiquidityPools::position(&BOB);
+		// Bob's collateral is 1 XBTC less the pool's locked minimum liquidity (he deposited
+		// first), at 600 credit units per satoshi: × 75% liquidation threshold / 400 USDX.
+		let collateral_value = (BTC - MIN_LIQUIDITY) * 600;
+		assert_eq!(
+			position.health_factor,
+			Some(sp_runtime::FixedU128::from_rational(collateral_value * 3 / 4, 400 * DOLLAR))
+		);
+		// × 70% collateral factor − 400 USDX.
+		let room = collateral_value * 7 / 10 - 400 * DOLLAR;
+		assert_eq!(position.borrowable_value, room);
+		assert!(position.prices_fresh);
+		assert_eq!(LiquidityPools::max_borrow(&BOB, USDX), room);
+	});
+}
+
+#[test]
+fn borrow_errors() {
+	run_test(|| {
+		alice_lends_usdx(10_000 * DOLLAR);
+		bob_posts_xbtc(100 * BTC);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), XETH, 1),
+			Error::<Test>::PoolNotFound
+		);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 10_001 * DOLLAR),
+			Error::<Test>::InsufficientCash
+		);
+		let mut params = usdx_params();
+		params.borrow_cap = 5_000 * DOLLAR;
+		assert_ok!(LiquidityPools::set_pool_params(RuntimeOrigin::root(), USDX, params));
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 5_001 * DOLLAR),
+			Error::<Test>::BorrowCapExceeded
+		);
+		// Without collateral.
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(CHARLIE), USDX, DOLLAR),
+			Error::<Test>::InsufficientCollateral
+		);
+		// Unverified (the registry refuses).
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(DAVE), XBTC, BTC));
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(DAVE), XBTC));
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(DAVE), USDX, DOLLAR),
+			DispatchError::Other("NotVerified")
+		);
+		// Over the exposure cap.
+		set_exposure_cap(100 * DOLLAR);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 101 * DOLLAR),
+			DispatchError::Other("ExposureCapExceeded")
+		);
+	});
+}
+
+#[test]
+fn stale_or_missing_prices_block_borrowing_not_repaying() {
+	run_test(|| {
+		alice_lends_usdx(10_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 100 * DOLLAR));
+		advance(60 * 60 * 1_000 + 1);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR),
+			Error::<Test>::PriceStale
+		);
+		// Fresh USDX is not enough: the collateral's price is stale too.
+		set_price(USDX, Price::from_u32(1));
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR),
+			Error::<Test>::PriceStale
+		);
+		assert_noop!(
+			LiquidityPools::withdraw(RuntimeOrigin::signed(BOB), XBTC, 1),
+			Error::<Test>::PriceStale
+		);
+		assert!(!LiquidityPools::position(&BOB).prices_fresh);
+		assert_eq!(LiquidityPools::max_borrow(&BOB, USDX), 0);
+		// Repaying and depositing never look at prices.
+		assert_ok!(LiquidityPools::repay(RuntimeOrigin::signed(BOB), USDX, 10 * DOLLAR));
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(BOB), XBTC, BTC));
+		set_price(XBTC, Price::from_u32(600));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR));
+	});
+}
+
+#[test]
+fn a_never_priced_asset_cannot_be_borrowed() {
+	run_test(|| {
+		create_asset(20, b"NOP", 6);
+		mint(20, ALICE, 1_000 * DOLLAR);
+		assert_ok!(LiquidityPools::create_pool(RuntimeOrigin::root(), 20, usdx_params()));
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(ALICE), 20, 1_000 * DOLLAR));
+		bob_posts_xbtc(BTC);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), 20, DOLLAR),
+			Error::<Test>::NoPrice
+		);
+	});
+}
+
+#[test]
+fn the_pool_never_leaves_dust_in_its_account() {
+	run_test(|| {
+		assert!(Assets::force_create(RuntimeOrigin::root(), 21, OWNER, true, 100).is_ok());
+		assert!(Assets::set_metadata(
+			RuntimeOrigin::signed(OWNER),
+			21,
+			b"D".to_vec(),
+			b"D".to_vec(),
+			6
+		)
+		.is_ok());
+		mint(21, ALICE, 1_000_000);
+		set_price(21, Price::from_u32(1));
+		assert_ok!(LiquidityPools::create_pool(RuntimeOrigin::root(), 21, usdx_params()));
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(ALICE), 21, 10_000));
+		bob_posts_xbtc(BTC);
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), 21, 9_950),
+			Error::<Test>::WouldLeaveDust
+		);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), 21, 9_900));
+	});
+}
+
+#[test]
+fn interest_accrues_per_second_through_the_index() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(10 * BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 50_000 * DOLLAR));
+		// 50% utilisation: 2% + 10% × 50% = 7% a year.
+		let info = LiquidityPools::pool_info(USDX).unwrap();
+		assert_eq!(info.borrow_apr, xindai_primitives::interest::Rate::from_rational(7, 100));
+		// Lenders: 7% × 50% × 90% = 3.15%.
+		assert_eq!(info.supply_apr, xindai_primitives::interest::Rate::from_rational(315, 10_000));
+		advance(YEAR / 2);
+		// Half a year of 7% on 50,000: 1,750.
+		let debt = debt_of(BOB, USDX);
+		assert!(debt >= 51_750 * DOLLAR && debt <= 51_750 * DOLLAR + 1, "{debt}");
+		let info = LiquidityPools::pool_info(USDX).unwrap();
+		assert!(info.total_borrows >= 51_750 * DOLLAR && info.total_borrows <= 51_750 * DOLLAR + 1);
+		assert!(info.exchange_rate > sp_runtime::FixedU128::from_u32(1));
+		assert!(info.borrow_apy > info.borrow_apr);
+	});
+}
+
+#[test]
+fn the_tier_premium_raises_only_that_borrowers_rate() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(10 * BTC);
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(CHARLIE), XBTC, 10 * BTC));
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(CHARLIE), XBTC));
+		// Charlie's tier adds 8% a year; Bob's nothing.
+		set_premium_bps(CHARLIE, 800);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 10_000 * DOLLAR));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(CHARLIE), USDX, 10_000 * DOLLAR));
+		advance(YEAR);
+		let bob = debt_of(BOB, USDX);
+		let charlie = debt_of(CHARLIE, USDX);
+		// 8% of (about) 10,400 more for Charlie.
+		assert!(charlie > bob + 800 * DOLLAR, "bob {bob} charlie {charlie}");
+		assert!(charlie < bob + 900 * DOLLAR, "bob {bob} charlie {charlie}");
+		// Charging it adds it to the pool's borrows: lenders and reserves earn it.
+		let before = LiquidityPools::pool_info(USDX).unwrap().total_borrows;
+		assert_ok!(LiquidityPools::repay(RuntimeOrigin::signed(CHARLIE), USDX, DOLLAR));
+		let after = LiquidityPools::pool_info(USDX).unwrap().total_borrows;
+		assert!(after + DOLLAR > before + 800 * DOLLAR, "{before} {after}");
+	});
+}
+
+#[test]
+fn the_premium_is_capped() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(10 * BTC);
+		set_premium_bps(BOB, 9_000);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR));
+		let position: DebtPosition = crate::Debts::<Test>::get(BOB, USDX).unwrap();
+		assert_eq!(position.premium, MaxRatePremium::get());
+	});
+}
+
+#[test]
+fn repay_pays_part_then_all_and_reports_it() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 400 * DOLLAR));
+		assert_ok!(LiquidityPools::repay(RuntimeOrigin::signed(BOB), USDX, 100 * DOLLAR));
+		assert_eq!(
+			last_event(),
+			Event::Repaid { who: BOB, asset: USDX, amount: 100 * DOLLAR, debt: 300 * DOLLAR }
+		);
+		advance(DAY);
+		let before = balance(USDX, BOB);
+		// Asking for more than owed pays only what is owed.
+		assert_ok!(LiquidityPools::repay(RuntimeOrigin::signed(BOB), USDX, 1_000 * DOLLAR));
+		let paid = before - balance(USDX, BOB);
+		assert!(paid > 300 * DOLLAR && paid < 301 * DOLLAR, "{paid}");
+		assert!(crate::Debts::<Test>::get(BOB, USDX).is_none());
+		assert_eq!(
+			credit_notes(),
+			vec![
+				CreditNote::Borrowed(BOB, 400 * DOLLAR),
+				CreditNote::Repaid(BOB, 100 * DOLLAR, 0),
+				CreditNote::Repaid(BOB, paid, 0),
+				CreditNote::Settled(BOB),
+			]
+		);
+		// Bob keeps his collateral listed; the debt is gone from the list.
+		assert_eq!(crate::AccountAssets::<Test>::get(BOB).into_inner(), vec![XBTC]);
+	});
+}
+
+#[test]
+fn repay_all_clears_interest_too() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 400 * DOLLAR));
+		advance(YEAR);
+		assert_ok!(LiquidityPools::repay_all(RuntimeOrigin::signed(BOB), USDX));
+		assert!(crate::Debts::<Test>::get(BOB, USDX).is_none());
+		assert_eq!(crate::Pools::<Test>::get(USDX).unwrap().total_scaled_debt, 0);
+		assert_noop!(
+			LiquidityPools::repay_all(RuntimeOrigin::signed(BOB), USDX),
+			Error::<Test>::NoDebt
+		);
+	});
+}
+
+#[test]
+fn repay_errors() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		assert_noop!(
+			LiquidityPools::repay(RuntimeOrigin::signed(BOB), USDX, DOLLAR),
+			Error::<Test>::NoDebt
+		);
+		assert_noop!(
+			LiquidityPools::repay(RuntimeOrigin::signed(BOB), USDX, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			LiquidityPools::repay(RuntimeOrigin::signed(BOB), XETH, DOLLAR),
+			Error::<Test>::PoolNotFound
+		);
+	});
+}

@@ -1,0 +1,190 @@
+//! The pallet's storage types and the compile-time bounds on every risk parameter.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::{FixedU128, Permill};
+use xindai_primitives::{
+	interest::{Index, Rate},
+	AssetId, Balance, Moment,
+};
+
+/// The jump-rate interest model (Compound's `JumpRateModelV2`): the annual borrow rate rises
+/// gently with utilisation up to the `kink`, then steeply.
+///
+/// ```text
+/// u ≤ kink: rate = base + multiplier × u
+/// u > kink: rate = base + multiplier × kink + jump_multiplier × (u − kink)
+/// ```
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct JumpRateModel {
+	/// Annual borrow rate at zero utilisation.
+	pub base: Rate,
+	/// Added per unit of utilisation up to the kink.
+	pub multiplier: Rate,
+	/// Added per unit of utilisation above the kink.
+	pub jump_multiplier: Rate,
+	/// Utilisation where the jump starts.
+	pub kink: Permill,
+}
+
+/// A pool's risk parameters, set by the risk origin within [`bounds`].
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct PoolParams {
+	/// How much of a deposit's value may be borrowed against it.
+	pub collateral_factor: Permill,
+	/// The share of a deposit's value counted when judging liquidation (≥ collateral factor).
+	pub liquidation_threshold: Permill,
+	/// The liquidator's bonus: seized collateral is worth the repaid debt × (1 + incentive).
+	pub liquidation_incentive: Permill,
+	/// The most of one debt a single liquidation may repay.
+	pub close_factor: Permill,
+	/// The share of interest kept as reserves for the treasury.
+	pub reserve_factor: Permill,
+	/// The borrow-rate model.
+	pub rate_model: JumpRateModel,
+	/// The most the pool may hold (cash + borrows − reserves), in units of the asset.
+	pub supply_cap: Balance,
+	/// The most that may be borrowed from the pool, in units of the asset.
+	pub borrow_cap: Balance,
+}
+
+/// Compile-time bounds on every pool parameter: no referendum can set a value outside them.
+///
+/// They follow what Compound, Aave and Acala run in production, with margin, and rule out the
+/// settings that broke lending protocols: a liquidation threshold at or above 100% (positions
+/// that can never be liquidated profitably), an incentive that makes liquidation worsen health,
+/// or a reserve factor that takes all interest from lenders.
+pub mod bounds {
+	use super::*;
+
+	/// Collateral factor at most 90%.
+	pub const MAX_COLLATERAL_FACTOR: Permill = Permill::from_percent(90);
+	/// Liquidation threshold at most 95% (and at least the collateral factor).
+	pub const MAX_LIQUIDATION_THRESHOLD: Permill = Permill::from_percent(95);
+	/// Liquidation incentive at most 20%.
+	pub const MAX_LIQUIDATION_INCENTIVE: Permill = Permill::from_percent(20);
+	/// Close factor between 5% and 100%.
+	pub const MIN_CLOSE_FACTOR: Permill = Permill::from_percent(5);
+	/// Reserve factor at most 50%.
+	pub const MAX_RESERVE_FACTOR: Permill = Permill::from_percent(50);
+	/// Base rate at most 20% a year.
+	pub const MAX_BASE_RATE: Rate = Rate::from_rational(20, 100);
+	/// Multiplier at most 100% a year.
+	pub const MAX_MULTIPLIER: Rate = Rate::from_u32(1);
+	/// Jump multiplier at most 1000% a year.
+	pub const MAX_JUMP_MULTIPLIER: Rate = Rate::from_u32(10);
+	/// Kink between 10% and 95% utilisation.
+	pub const MIN_KINK: Permill = Permill::from_percent(10);
+	/// See [`MIN_KINK`].
+	pub const MAX_KINK: Permill = Permill::from_percent(95);
+	/// Price age limit between one minute and one day (milliseconds).
+	pub const MIN_PRICE_AGE: Moment = 60_000;
+	/// See [`MIN_PRICE_AGE`].
+	pub const MAX_PRICE_AGE: Moment = 24 * 60 * 60 * 1_000;
+}
+
+/// The state of one pool.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Pool {
+	/// The risk parameters.
+	pub params: PoolParams,
+	/// The pallet-assets id of the pool's LP token.
+	pub lp_asset: AssetId,
+	/// Units of the asset the pool holds (its account's balance of the asset).
+	pub cash: Balance,
+	/// Σ of the positions' scaled debts: borrows = `total_scaled_debt × borrow_index`.
+	pub total_scaled_debt: Balance,
+	/// The protocol's share of interest, owed to the treasury.
+	pub total_reserves: Balance,
+	/// LP tokens in existence.
+	pub lp_supply: Balance,
+	/// The borrow index: 1 at creation, grows with interest.
+	pub borrow_index: Index,
+	/// The time (milliseconds) up to which interest has accrued.
+	pub last_accrued: Moment,
+	/// Paused pools take no deposits and lend nothing; repayment and liquidation go on.
+	pub paused: bool,
+}
+
+/// What an account owes one pool.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct DebtPosition {
+	/// The debt divided by the pool's borrow index: debt = `scaled × borrow_index`.
+	pub scaled: Balance,
+	/// The borrower's tier premium, an annual rate on top of the pool's rate.
+	pub premium: Rate,
+	/// Up to when (milliseconds) the premium has been charged.
+	pub premium_since: Moment,
+}
+
+/// Which share of collateral value counts for a health check.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CollateralWeight {
+	/// Collateral factor: for borrowing and withdrawing.
+	Borrowing,
+	/// Liquidation threshold: for judging liquidation.
+	Liquidation,
+}
+
+/// An account's weighted collateral and debt, in credit units.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Liquidity {
+	/// Σ collateral value × weight, rounded down.
+	pub weighted_collateral: Balance,
+	/// Σ debt value, rounded up.
+	pub debt: Balance,
+	/// Σ collateral LP tokens held in custody, over all pools.
+	pub collateral_lp: Balance,
+}
+
+impl Liquidity {
+	/// Whether the debt is covered.
+	pub fn is_healthy(&self) -> bool {
+		self.weighted_collateral >= self.debt
+	}
+
+	/// Weighted collateral over debt; `None` without debt.
+	pub fn health_factor(&self) -> Option<FixedU128> {
+		(self.debt > 0).then(|| FixedU128::from_rational(self.weighted_collateral, self.debt))
+	}
+}
