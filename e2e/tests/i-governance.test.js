@@ -1,8 +1,9 @@
 // (i) On-chain governance without sudo, on a node built with the `fast-runtime` feature
 // (referendum periods of a few blocks): a VerifierAdmin referendum admits a verifier who can then
-// attest; a RiskAdmin referendum with an out-of-bounds tier table is enacted but fails with the
-// bound error and changes nothing; the risk council freezes an account by a 2/3 vote and cannot
-// do anything else; a treasury spend passes on the Treasurer track and is paid out.
+// attest; RiskAdmin referenda with an out-of-bounds tier table or pool parameter are enacted but
+// fail with the bound error and change nothing; the risk council pauses a pool by a 2/3 vote
+// (deposits refused, repayments still accepted) and freezes an account, and can do nothing else;
+// a treasury spend passes on the Treasurer track and is paid out.
 //
 // The binary comes from $XINDAI_NODE_FAST_RUNTIME (scripts/test builds it); the file is skipped
 // with a notice when it is not set.
@@ -20,6 +21,8 @@ import { printLogsOnFailure, startNode, waitFor } from '../lib/node.js';
 const FAST_NODE = process.env.XINDAI_NODE_FAST_RUNTIME;
 const DAY_MS = 24 * 3600 * 1000;
 const USDX_UNIT = 1_000_000n;
+const USDX_ID = 1;
+const XBTC_ID = 2;
 
 describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_NODE) ? 'XINDAI_NODE_FAST_RUNTIME not built' : false }, () => {
   let node;
@@ -106,6 +109,29 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
     return (await api.rpc.chain.getHeader()).number.toNumber();
   }
 
+  /**
+   * The risk council passes `call`: Alice proposes with a threshold of 2, Alice and Bob vote
+   * aye, Alice closes. Resolves with the dispatch result of the executed motion.
+   */
+  async function councilExecutes(call) {
+    const { alice, bob } = accounts;
+    const proposed = await ok(api.tx.riskCouncil.propose(2, call, call.method.encodedLength), alice);
+    const p = findEvent(proposed.events, api.events.riskCouncil.Proposed);
+    assert.ok(p, 'RiskCouncil.Proposed emitted');
+    const { proposalIndex, proposalHash } = p.data;
+    // Proposing is not voting: two of the three members vote aye.
+    await ok(api.tx.riskCouncil.vote(proposalHash, proposalIndex, true), alice);
+    const voted = await ok(api.tx.riskCouncil.vote(proposalHash, proposalIndex, true), bob);
+    assert.ok(findEvent(voted.events, api.events.riskCouncil.Voted));
+    const closed = await ok(
+      api.tx.riskCouncil.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 100_000n }, call.method.encodedLength),
+      alice,
+    );
+    const executed = findEvent(closed.events, api.events.riskCouncil.Executed);
+    assert.ok(executed, 'RiskCouncil.Executed emitted');
+    return executed.data.result;
+  }
+
   before(async () => {
     process.env.XINDAI_NODE_SAVED = process.env.XINDAI_NODE ?? '';
     process.env.XINDAI_NODE = FAST_NODE;
@@ -172,41 +198,59 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
     assert.deepEqual((await api.query.creditRecords.tierTable()).toJSON(), before);
   });
 
+  test('a pool parameter out of bounds is enacted but fails with the bound error; nothing changes', async () => {
+    const before = (await api.query.liquidityPools.pools(USDX_ID)).unwrap().params.toJSON();
+    // A 95% collateral factor is above the 90% bound.
+    const absurd = { ...before, collateralFactor: 950_000, liquidationThreshold: 950_000 };
+    const from = await bestNumber();
+    const index = await passReferendum({ Origins: 'RiskAdmin' }, api.tx.liquidityPools.setPoolParams(USDX_ID, absurd));
+    const result = await enactment(index, from);
+    assert.equal(result.isErr, true, 'the enacted call must fail');
+    const meta = api.registry.findMetaError(result.asErr.asModule);
+    assert.equal(`${meta.section}.${meta.name}`, 'liquidityPools.CollateralFactorTooHigh');
+    assert.deepEqual((await api.query.liquidityPools.pools(USDX_ID)).unwrap().params.toJSON(), before);
+  });
+
+  test('the risk council pauses a pool by a 2/3 vote: deposits are refused, repayments go through', async () => {
+    const { alice, ferdie } = accounts;
+    // Ferdie (KYC-attested above) borrows 100 USDX against XBTC at fresh prices.
+    await ok(api.tx.oracle.feedValues([[USDX_ID, 10n ** 18n], [XBTC_ID, 600n * 10n ** 18n]]), alice);
+    await ok(api.tx.liquidityPools.deposit(USDX_ID, 10_000n * USDX_UNIT), alice);
+    await ok(api.tx.liquidityPools.deposit(XBTC_ID, 10n ** 8n), ferdie);
+    await ok(api.tx.liquidityPools.enableCollateral(XBTC_ID), ferdie);
+    await ok(api.tx.liquidityPools.borrow(USDX_ID, 100n * USDX_UNIT), ferdie);
+
+    const result = await councilExecutes(api.tx.liquidityPools.pausePool(USDX_ID));
+    assert.equal(result.isOk, true, `council pause failed: ${result.toString()}`);
+    assert.equal((await api.query.liquidityPools.pools(USDX_ID)).unwrap().paused.isTrue, true);
+
+    const refused = await submitAndWait(api, api.tx.liquidityPools.deposit(USDX_ID, USDX_UNIT), alice);
+    assert.equal(refused.error?.text, 'LiquidityPools.PoolPaused');
+    const repaid = await ok(api.tx.liquidityPools.repay(USDX_ID, 50n * USDX_UNIT), ferdie);
+    assert.ok(findEvent(repaid.events, api.events.liquidityPools.Repaid), 'Repaid emitted');
+  });
+
   test('the risk council freezes an account by a 2/3 vote, and can do nothing else', async () => {
-    const { alice, bob, ferdie } = accounts;
-    const freeze = api.tx.creditRecords.freeze(ferdie.address, 'RiskReview');
-    const proposed = await ok(api.tx.riskCouncil.propose(2, freeze, freeze.method.encodedLength), alice);
-    const p = findEvent(proposed.events, api.events.riskCouncil.Proposed);
-    assert.ok(p, 'RiskCouncil.Proposed emitted');
-    const { proposalIndex, proposalHash } = p.data;
-    // Proposing is not voting: two of the three members vote aye.
-    await ok(api.tx.riskCouncil.vote(proposalHash, proposalIndex, true), alice);
-    const voted = await ok(api.tx.riskCouncil.vote(proposalHash, proposalIndex, true), bob);
-    assert.ok(findEvent(voted.events, api.events.riskCouncil.Voted));
-    const closed = await ok(
-      api.tx.riskCouncil.close(proposalHash, proposalIndex, { refTime: 10_000_000_000n, proofSize: 100_000n }, freeze.method.encodedLength),
-      alice,
-    );
-    const executed = findEvent(closed.events, api.events.riskCouncil.Executed);
-    assert.ok(executed, 'RiskCouncil.Executed emitted');
-    assert.equal(executed.data.result.isOk, true, `council freeze failed: ${executed.data.result.toString()}`);
+    const { ferdie } = accounts;
+    const result = await councilExecutes(api.tx.creditRecords.freeze(ferdie.address, 'RiskReview'));
+    assert.equal(result.isOk, true, `council freeze failed: ${result.toString()}`);
     const profile = (await api.query.creditRecords.profiles(ferdie.address)).unwrap();
     assert.equal(profile.frozen.unwrap().toString(), 'RiskReview');
 
-    // The council's origin is not accepted for anything else, e.g. the tier table.
-    const table = api.tx.creditRecords.setTierTable([{ minScore: 300, exposureCap: 0, ratePremiumBps: 0 }]);
-    const proposed2 = await ok(api.tx.riskCouncil.propose(2, table, table.method.encodedLength), alice);
-    const p2 = findEvent(proposed2.events, api.events.riskCouncil.Proposed).data;
-    await ok(api.tx.riskCouncil.vote(p2.proposalHash, p2.proposalIndex, true), alice);
-    await ok(api.tx.riskCouncil.vote(p2.proposalHash, p2.proposalIndex, true), bob);
-    const closed2 = await ok(
-      api.tx.riskCouncil.close(p2.proposalHash, p2.proposalIndex, { refTime: 10_000_000_000n, proofSize: 100_000n }, table.method.encodedLength),
-      alice,
-    );
-    const executed2 = findEvent(closed2.events, api.events.riskCouncil.Executed);
-    assert.equal(executed2.data.result.isErr, true);
-    assert.equal(executed2.data.result.asErr.isBadOrigin, true, 'BadOrigin');
+    // The council's origin is not accepted for anything else: the tier table, pool parameters,
+    // unpausing a pool.
+    const usdxParams = (await api.query.liquidityPools.pools(USDX_ID)).unwrap().params;
+    for (const call of [
+      api.tx.creditRecords.setTierTable([{ minScore: 300, exposureCap: 0, ratePremiumBps: 0 }]),
+      api.tx.liquidityPools.setPoolParams(USDX_ID, usdxParams),
+      api.tx.liquidityPools.unpausePool(USDX_ID),
+    ]) {
+      const denied = await councilExecutes(call);
+      assert.equal(denied.isErr, true, `${call.method.section}.${call.method.method} must fail`);
+      assert.equal(denied.asErr.isBadOrigin, true, 'BadOrigin');
+    }
     assert.equal((await api.query.creditRecords.tierTable()).length, 5);
+    assert.equal((await api.query.liquidityPools.pools(USDX_ID)).unwrap().paused.isTrue, true);
   });
 
   test('a treasury spend passes on the Treasurer track and is paid out', async () => {

@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, CreditRecords, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
-	VERSION,
+	opaque::SessionKeys, AccountId, AssetId, Aura, Balance, Block, CreditRecords, Executive,
+	Grandpa, InherentDataExt, LiquidityPools, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -202,6 +202,24 @@ impl_runtime_apis! {
 
 		fn grants(owner: AccountId) -> Vec<pallet_credit_records::GrantView<AccountId>> {
 			CreditRecords::grants_of(&owner)
+		}
+	}
+
+	impl pallet_liquidity_pools_runtime_api::LiquidityPoolsApi<Block, AccountId> for Runtime {
+		fn pool(asset: AssetId) -> Option<pallet_liquidity_pools::PoolInfo> {
+			LiquidityPools::pool_info(asset)
+		}
+
+		fn pools() -> Vec<pallet_liquidity_pools::PoolInfo> {
+			LiquidityPools::all_pools()
+		}
+
+		fn position(who: AccountId) -> pallet_liquidity_pools::AccountPosition {
+			LiquidityPools::position(&who)
+		}
+
+		fn max_borrow(who: AccountId, asset: AssetId) -> Balance {
+			LiquidityPools::max_borrow(&who, asset)
 		}
 	}
 

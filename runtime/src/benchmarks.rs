@@ -22,6 +22,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_sudo, Sudo]
 	[pallet_credit_records, CreditRecords]
+	[pallet_liquidity_pools, LiquidityPools]
+	[pallet_oracle, Oracle]
 	[pallet_scheduler, Scheduler]
 	[pallet_preimage, Preimage]
 	[pallet_referenda, Referenda]

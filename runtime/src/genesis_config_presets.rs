@@ -12,10 +12,19 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use pallet_liquidity_pools::types::{JumpRateModel, PoolParams};
+use sp_runtime::Permill;
+use xindai_primitives::{interest::Rate, price::Price};
+
 use crate::{
 	AccountId, AssetId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
-	RiskCouncilMembershipConfig, RuntimeGenesisConfig, SudoConfig, XDI,
+	LiquidityPoolsConfig, OracleMembershipConfig, RiskCouncilMembershipConfig,
+	RuntimeGenesisConfig, SudoConfig, XDI,
 };
+
+/// XDI in the liquidity-pools account at genesis: it pays the metadata deposits of the LP
+/// tokens of the pools created at genesis and by governance later.
+pub const POOLS_ACCOUNT_ENDOWMENT: Balance = 100 * XDI;
 
 /// XDI in the treasury at genesis, so dev and test networks can try spends.
 pub const TREASURY_ENDOWMENT: Balance = 1_000_000 * XDI;
@@ -40,6 +49,29 @@ pub mod usdx {
 	pub const MIN_BALANCE: Balance = UNIT / 100;
 	/// Given to each dev account: one million USDX.
 	pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
+	/// The reference price: one credit unit per unit (USDX *is* the credit unit).
+	pub fn price() -> Price {
+		Price::from_u32(1)
+	}
+	/// The USDX pool: a stablecoin lent against collateral.
+	pub fn pool_params() -> PoolParams {
+		PoolParams {
+			collateral_factor: Permill::from_percent(80),
+			liquidation_threshold: Permill::from_percent(85),
+			liquidation_incentive: Permill::from_percent(8),
+			close_factor: Permill::from_percent(50),
+			reserve_factor: Permill::from_percent(10),
+			// 2% at zero use, 10% at the 80% kink, +3%/1% utilisation above.
+			rate_model: JumpRateModel {
+				base: Rate::from_rational(2, 100),
+				multiplier: Rate::from_rational(10, 100),
+				jump_multiplier: Rate::from_u32(3),
+				kink: Permill::from_percent(80),
+			},
+			supply_cap: 100_000_000 * UNIT,
+			borrow_cap: 80_000_000 * UNIT,
+		}
+	}
 }
 
 /// The dev collateral asset, a wrapped bitcoin.
@@ -59,6 +91,28 @@ pub mod xbtc {
 	pub const MIN_BALANCE: Balance = 1_000;
 	/// Given to each dev account: one hundred XBTC.
 	pub const DEV_ENDOWMENT: Balance = 100 * UNIT;
+	/// The reference price: 60,000 USDX per XBTC, i.e. 600 credit units per satoshi.
+	pub fn price() -> Price {
+		Price::from_u32(600)
+	}
+	/// The XBTC pool: mainly collateral, lent sparingly.
+	pub fn pool_params() -> PoolParams {
+		PoolParams {
+			collateral_factor: Permill::from_percent(70),
+			liquidation_threshold: Permill::from_percent(75),
+			liquidation_incentive: Permill::from_percent(10),
+			close_factor: Permill::from_percent(50),
+			reserve_factor: Permill::from_percent(20),
+			rate_model: JumpRateModel {
+				base: Rate::from_rational(1, 100),
+				multiplier: Rate::from_rational(5, 100),
+				jump_multiplier: Rate::from_u32(2),
+				kink: Permill::from_percent(60),
+			},
+			supply_cap: 10_000 * UNIT,
+			borrow_cap: 2_000 * UNIT,
+		}
+	}
 }
 
 /// The accounts endowed at genesis of dev and test networks.
@@ -77,7 +131,8 @@ pub fn dev_accounts() -> Vec<AccountId> {
 }
 
 /// A genesis for a network of the given authorities and `endowed` rich accounts. `asset_owner`
-/// owns the dev assets; `sudo` (dev only) holds the sudo key; `council` is the risk council.
+/// owns the dev assets; `sudo` (dev only) holds the sudo key; `council` is the risk council, and
+/// its members are also the oracle's price feeders.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	asset_owner: AccountId,
@@ -87,6 +142,8 @@ fn testnet_genesis(
 ) -> Value {
 	let root = asset_owner;
 	let treasury = crate::governance::TreasuryAccount::get();
+	let pools_account = pallet_liquidity_pools::Pallet::<crate::Runtime>::account_id();
+	let feeders = council.clone();
 	let asset_balances =
 		|id: AssetId, amount: Balance| endowed.iter().cloned().map(move |who| (id, who, amount));
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -95,7 +152,7 @@ fn testnet_genesis(
 				.iter()
 				.cloned()
 				.map(|who| (who, DEV_ENDOWMENT))
-				.chain([(treasury, TREASURY_ENDOWMENT)])
+				.chain([(treasury, TREASURY_ENDOWMENT), (pools_account, POOLS_ACCOUNT_ENDOWMENT)])
 				.collect::<Vec<_>>(),
 		},
 		aura: AuraConfig {
@@ -113,6 +170,13 @@ fn testnet_genesis(
 		sudo: SudoConfig { key: sudo },
 		risk_council_membership: RiskCouncilMembershipConfig {
 			members: council.try_into().unwrap_or_default(),
+		},
+		oracle_membership: OracleMembershipConfig {
+			members: feeders.try_into().unwrap_or_default(),
+		},
+		liquidity_pools: LiquidityPoolsConfig {
+			pools: vec![(usdx::ID, usdx::pool_params()), (xbtc::ID, xbtc::pool_params())],
+			prices: vec![(usdx::ID, usdx::price()), (xbtc::ID, xbtc::price())],
 		},
 		assets: AssetsConfig {
 			// Sufficient: an account may hold USDX/XBTC without holding XDI.
@@ -252,7 +316,31 @@ mod tests {
 			assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
 			let treasury = crate::governance::TreasuryAccount::get();
 			assert_eq!(Balances::free_balance(&treasury), TREASURY_ENDOWMENT);
+			let pools_account = pallet_liquidity_pools::Pallet::<crate::Runtime>::account_id();
+			// Of its endowment, the LP tokens' metadata deposits are reserved.
+			let reserved = Balances::reserved_balance(&pools_account);
+			assert!(reserved > 0);
+			assert_eq!(Balances::free_balance(&pools_account) + reserved, POOLS_ACCOUNT_ENDOWMENT);
 			assert_eq!(pallet_credit_records::TierTable::<Runtime>::get().len(), 5);
+			// Pools with their LP tokens, feeders and reference prices.
+			for (asset, lp_symbol) in
+				[(usdx::ID, b"lpUSDX".to_vec()), (xbtc::ID, b"lpXBTC".to_vec())]
+			{
+				let pool = crate::LiquidityPools::pool_info(asset).expect("a genesis pool");
+				assert_eq!(
+					<Assets as MetadataInspect<AccountId>>::symbol(pool.lp_asset),
+					lp_symbol
+				);
+			}
+			assert_eq!(
+				pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get().len(),
+				3
+			);
+			use xindai_primitives::price::PriceProvider;
+			assert_eq!(
+				crate::configs::lending::OraclePrices::price(xbtc::ID).map(|p| p.price),
+				Some(xbtc::price())
+			);
 		});
 	}
 

@@ -199,8 +199,17 @@ mod runtime {
 	#[runtime::pallet_index(37)]
 	pub type RiskCouncilMembership = pallet_membership<Instance1>;
 
+	#[runtime::pallet_index(40)]
+	pub type Oracle = pallet_oracle;
+
+	#[runtime::pallet_index(41)]
+	pub type OracleMembership = pallet_membership<Instance2>;
+
 	#[runtime::pallet_index(50)]
 	pub type CreditRecords = pallet_credit_records;
+
+	#[runtime::pallet_index(51)]
+	pub type LiquidityPools = pallet_liquidity_pools;
 
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;

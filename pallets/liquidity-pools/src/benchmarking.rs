@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{types::*, BenchmarkHelper};
-use frame_support::traits::EnsureOrigin;
 use frame_benchmarking::v2::*;
+use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
 use sp_runtime::Permill;
 use xindai_primitives::{interest::Rate, price::Price, AssetId, Balance};

@@ -115,11 +115,11 @@ pub enum CreditNote {
 }
 
 thread_local! {
-	static PRICES: RefCell<BTreeMap<AssetId, TimestampedPrice>> = RefCell::new(BTreeMap::new());
-	static VERIFIED: RefCell<BTreeSet<AccountId>> = RefCell::new(BTreeSet::new());
-	static PREMIUM_BPS: RefCell<BTreeMap<AccountId, u16>> = RefCell::new(BTreeMap::new());
-	static EXPOSURE_CAP: RefCell<Balance> = RefCell::new(Balance::MAX);
-	static NOTES: RefCell<Vec<CreditNote>> = RefCell::new(Vec::new());
+	static PRICES: RefCell<BTreeMap<AssetId, TimestampedPrice>> = const { RefCell::new(BTreeMap::new()) };
+	static VERIFIED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static PREMIUM_BPS: RefCell<BTreeMap<AccountId, u16>> = const { RefCell::new(BTreeMap::new()) };
+	static EXPOSURE_CAP: RefCell<Balance> = const { RefCell::new(Balance::MAX) };
+	static NOTES: RefCell<Vec<CreditNote>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Prices set by tests, stamped with the clock at the time.
@@ -393,7 +393,7 @@ pub fn last_event() -> pallet_liquidity_pools::Event<Test> {
 			RuntimeEvent::LiquidityPools(e) => Some(e),
 			_ => None,
 		})
-		.last()
+		.next_back()
 		.expect("an event of the pallet")
 }
 

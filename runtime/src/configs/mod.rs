@@ -3,6 +3,8 @@
 //! Amounts are in planks of XDI (12 decimals). Deposits follow one rule, [`deposit`], so that
 //! storing a byte costs the same everywhere.
 
+pub mod lending;
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,

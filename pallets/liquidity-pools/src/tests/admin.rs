@@ -102,7 +102,7 @@ fn every_parameter_is_bounded() {
 		];
 		for (params, error) in cases {
 			let error: DispatchError = error.into();
-			assert_noop!(LiquidityPools::create_pool(RuntimeOrigin::root(), XETH, params), error.clone());
+			assert_noop!(LiquidityPools::create_pool(RuntimeOrigin::root(), XETH, params), error);
 			assert_noop!(
 				LiquidityPools::set_pool_params(RuntimeOrigin::root(), USDX, params),
 				error
@@ -194,7 +194,7 @@ fn reserves_go_to_the_treasury() {
 		assert_ok!(LiquidityPools::repay_all(RuntimeOrigin::signed(BOB), USDX));
 		let reserves = crate::Pools::<Test>::get(USDX).unwrap().total_reserves;
 		// 50% utilisation: 7% a year on 50,000 is 3,500 USDX, 10% of it is reserves.
-		assert!(reserves >= 350 * DOLLAR && reserves <= 351 * DOLLAR, "{reserves}");
+		assert!((350 * DOLLAR..=351 * DOLLAR).contains(&reserves), "{reserves}");
 		assert_noop!(
 			LiquidityPools::reduce_reserves(RuntimeOrigin::root(), USDX, reserves + 1),
 			Error::<Test>::InsufficientReserves

@@ -179,7 +179,7 @@ fn interest_accrues_per_second_through_the_index() {
 		advance(YEAR / 2);
 		// Half a year of 7% on 50,000: 1,750.
 		let debt = debt_of(BOB, USDX);
-		assert!(debt >= 51_750 * DOLLAR && debt <= 51_750 * DOLLAR + 1, "{debt}");
+		assert!((51_750 * DOLLAR..=51_750 * DOLLAR + 1).contains(&debt), "{debt}");
 		let info = LiquidityPools::pool_info(USDX).unwrap();
 		assert!(info.total_borrows >= 51_750 * DOLLAR && info.total_borrows <= 51_750 * DOLLAR + 1);
 		assert!(info.exchange_rate > sp_runtime::FixedU128::from_u32(1));

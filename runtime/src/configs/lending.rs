@@ -1,0 +1,155 @@
+//! Prices and pooled lending: the oracle with its feeder set, the [`PriceProvider`] the lending
+//! pallets read, and the liquidity pools.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32, ConstU64},
+	PalletId,
+};
+use xindai_primitives::{
+	interest::Rate,
+	price::{Price, PriceFeeder, PriceProvider, TimestampedPrice},
+	AssetId, Moment,
+};
+
+use crate::{
+	governance::{EmergencyOrigin, RootOrRiskAdmin, TreasuryAccount},
+	AccountId, Assets, CreditRecords, Runtime, RuntimeEvent, Timestamp,
+};
+
+/// The feeder set of the oracle: managed by root or the risk-admin track.
+pub type OracleMembershipInstance = pallet_membership::Instance2;
+
+impl pallet_membership::Config<OracleMembershipInstance> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = RootOrRiskAdmin;
+	type RemoveOrigin = RootOrRiskAdmin;
+	type SwapOrigin = RootOrRiskAdmin;
+	type ResetOrigin = RootOrRiskAdmin;
+	type PrimeOrigin = RootOrRiskAdmin;
+	type MembershipInitialized = ();
+	/// Removed feeders' last values are cleared.
+	type MembershipChanged = crate::Oracle;
+	type MaxMembers = ConstU32<16>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const OraclePalletId: PalletId = PalletId(*b"xd/oracl");
+	/// One feeder's value is enough to move the median; with more feeders, the median of the
+	/// values fed in the last hour.
+	pub const OracleMinimumCount: u32 = 1;
+	/// A feeder's value older than an hour no longer counts in the median.
+	pub const OracleExpiresIn: Moment = 60 * 60 * 1_000;
+}
+
+impl pallet_oracle::Config for Runtime {
+	type OnNewData = ();
+	type CombineData =
+		pallet_oracle::DefaultCombineData<Runtime, OracleMinimumCount, OracleExpiresIn>;
+	type Time = Timestamp;
+	/// Prices are keyed by pallet-assets id.
+	type OracleKey = AssetId;
+	/// Credit units (USDX's smallest unit) per smallest unit of the asset.
+	type OracleValue = Price;
+	type PalletId = OraclePalletId;
+	type Members = crate::OracleMembership;
+	type WeightInfo = ();
+	type MaxHasDispatchedSize = ConstU32<16>;
+	type MaxFeedValues = ConstU32<16>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// Prices for the lending pallets: the oracle's aggregated value and when it was set.
+pub struct OraclePrices;
+impl PriceProvider for OraclePrices {
+	fn price(asset: AssetId) -> Option<TimestampedPrice> {
+		pallet_oracle::Pallet::<Runtime>::get(&asset)
+			.map(|v| TimestampedPrice { price: v.value, updated_at: v.timestamp })
+	}
+}
+
+/// Genesis prices are fed as the oracle's root feed (its pallet account).
+pub struct OracleGenesisPrices;
+impl PriceFeeder for OracleGenesisPrices {
+	fn feed_price(asset: AssetId, price: Price) -> sp_runtime::DispatchResult {
+		<pallet_oracle::Pallet<Runtime> as pallet_oracle::DataFeeder<AssetId, Price, AccountId>>::feed_value(
+			None, asset, price,
+		)
+	}
+}
+
+/// LP tokens are `asset + LP_ASSET_ID_OFFSET`: `lpUSDX` is 1_000_001.
+pub const LP_ASSET_ID_OFFSET: AssetId = 1_000_000;
+
+/// Credit units (USDX's smallest unit) per USDX.
+pub const USDX_UNIT: u128 = 1_000_000;
+
+parameter_types! {
+	pub const LiquidityPoolsPalletId: PalletId = PalletId(*b"xd/pools");
+	/// A tier premium adds at most 20% a year to a pool's borrow rate.
+	pub const MaxPoolRatePremium: Rate = Rate::from_rational(20, 100);
+}
+
+impl pallet_liquidity_pools::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Assets = Assets;
+	type Time = Timestamp;
+	type Prices = OraclePrices;
+	type GenesisPrices = OracleGenesisPrices;
+	type Credit = CreditRecords;
+	type RiskOrigin = RootOrRiskAdmin;
+	/// Root, the risk-admin track, or 2/3 of the risk council.
+	type PauseOrigin = EmergencyOrigin;
+	type PalletId = LiquidityPoolsPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type LpAssetIdOffset = ConstU32<LP_ASSET_ID_OFFSET>;
+	/// 10,000 smallest units of each asset are locked by a pool's first deposit: at least the
+	/// dev assets' minimum balances (1 cent of USDX, 1,000 satoshi of XBTC), so the pool account
+	/// never holds dust.
+	type MinimumLiquidity = ConstU128<10_000>;
+	type MaxAssetsPerAccount = ConstU32<4>;
+	/// Prices older than an hour are stale until governance says otherwise.
+	type DefaultMaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
+	type MaxRatePremium = MaxPoolRatePremium;
+	/// Debts worth at most 10 USDX may be liquidated whole.
+	type DustValue = ConstU128<{ 10 * USDX_UNIT }>;
+	/// A liquidation counts as a payment 30 days late in the credit history.
+	type LiquidationDaysLate = ConstU32<30>;
+	type WeightInfo = pallet_liquidity_pools::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helper {
+	use super::*;
+	use frame_support::traits::{
+		fungible::Mutate as _,
+		fungibles::{metadata::Mutate as _, Create, Inspect, Mutate},
+	};
+	use pallet_oracle::DataFeeder;
+
+	/// Assets via pallet-assets, prices fed by root into the oracle, a verified borrower via
+	/// credit records' benchmark path.
+	pub struct LendingBenchmarkHelper;
+	impl pallet_liquidity_pools::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
+		fn create_asset_and_fund(asset: AssetId, who: &AccountId) {
+			let owner = AccountId::new([7u8; 32]);
+			let _ = crate::Balances::mint_into(&owner, 1_000 * crate::XDI);
+			let _ = crate::Balances::mint_into(who, 1_000 * crate::XDI);
+			if !Assets::asset_exists(asset) {
+				let _ = <Assets as Create<AccountId>>::create(asset, owner.clone(), true, 1);
+				let _ = Assets::set(asset, &owner, b"Bench".to_vec(), b"BEN".to_vec(), 6);
+			}
+			let _ = <Assets as Mutate<AccountId>>::mint_into(asset, who, 1_000_000_000_000_000);
+		}
+		fn set_price(asset: AssetId, price: Price) {
+			let _ = pallet_oracle::Pallet::<Runtime>::feed_value(None, asset, price);
+		}
+		fn make_eligible(who: &AccountId) {
+			pallet_credit_records::Pallet::<Runtime>::benchmark_make_eligible(who);
+		}
+	}
+}
