@@ -8,6 +8,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 
 import { devAccounts, findEvent, submitAndWait } from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
+import { txHelpers } from '../lib/tx.js';
 
 /** One USDX in credit units. */
 const USDX_UNIT = 1_000_000n;
@@ -20,32 +21,10 @@ describe('credit records', { timeout: 300_000 }, () => {
   let api;
   let accounts;
 
-  /** Submits `tx` signed by `signer`; asserts it succeeded; returns the result. */
-  async function ok(tx, signer) {
-    const res = await submitAndWait(api, tx, signer);
-    assert.equal(res.error, null, `${tx.method.section}.${tx.method.method}: ${res.error?.text}`);
-    return res;
-  }
-
-  /** Submits a root call through sudo; asserts the inner call succeeded. */
-  async function root(call) {
-    const res = await ok(api.tx.sudo.sudo(call), accounts.alice);
-    const sudid = findEvent(res.events, api.events.sudo.Sudid);
-    assert.ok(sudid, 'Sudo.Sudid emitted');
-    const result = sudid.data.sudoResult;
-    if (result.isErr) {
-      const meta = api.registry.findMetaError(result.asErr.asModule);
-      assert.fail(`sudo call failed: ${meta.section}.${meta.name}`);
-    }
-    return res;
-  }
-
+  let ok;
+  let root;
   /** Submits `tx` and asserts it failed with `CreditRecords.<name>`. */
-  async function failsWith(tx, signer, name) {
-    const res = await submitAndWait(api, tx, signer);
-    assert.equal(res.error?.text, `CreditRecords.${name}`, `expected CreditRecords.${name}, got ${res.error?.text}`);
-    return res;
-  }
+  let failsWith;
 
   async function summary(who) {
     const s = await api.call.creditRecordsApi.profileSummary(who.address);
@@ -60,6 +39,10 @@ describe('credit records', { timeout: 300_000 }, () => {
     node = await startNode({ name: 'credit', args: ['--dev', '--sealing', 'instant'] });
     api = node.api;
     accounts = await devAccounts(api.registry.chainSS58);
+    const tx = txHelpers(api);
+    ok = tx.ok;
+    root = (call) => tx.root(call, accounts.alice);
+    failsWith = (t, signer, name) => tx.failsWith(t, signer, `CreditRecords.${name}`);
   });
   after(async () => {
     await node?.stop();

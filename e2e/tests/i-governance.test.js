@@ -17,6 +17,7 @@ import { blake2AsU8a } from '@polkadot/util-crypto';
 
 import { XDI, devAccounts, findEvent, freeBalance, parentOf, submitAndWait } from '../lib/chain.js';
 import { printLogsOnFailure, startNode, waitFor } from '../lib/node.js';
+import { txHelpers } from '../lib/tx.js';
 
 const FAST_NODE = process.env.XINDAI_NODE_FAST_RUNTIME;
 const DAY_MS = 24 * 3600 * 1000;
@@ -29,11 +30,7 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
   let api;
   let accounts;
 
-  async function ok(tx, signer) {
-    const res = await submitAndWait(api, tx, signer);
-    assert.equal(res.error, null, `${tx.method.section}.${tx.method.method}: ${res.error?.text}`);
-    return res;
-  }
+  let ok;
 
   /**
    * Runs a referendum on the track of `origin` for `call` through every step a user takes:
@@ -143,6 +140,7 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
     }
     api = node.api;
     accounts = await devAccounts(api.registry.chainSS58);
+    ({ ok } = txHelpers(api));
   });
   after(async () => {
     await node?.stop();

@@ -58,6 +58,10 @@ pub trait CreditRegistry<AccountId> {
 	/// plus `amount` stays within its tier's cap. Each failure is its own error.
 	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> DispatchResult;
 
+	/// Whether `who` has a profile with a valid identity attestation (KYC for individuals, KYB
+	/// for enterprises), frozen or not: what lenders and buyers of loan shares must be.
+	fn is_verified(who: &AccountId) -> bool;
+
 	/// `who` received `amount` of new debt.
 	fn note_borrowed(who: &AccountId, amount: Balance) -> DispatchResult;
 

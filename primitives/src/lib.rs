@@ -14,9 +14,15 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+#[cfg(feature = "test-utils")]
+extern crate std;
+
 pub mod credit;
 pub mod interest;
 pub mod price;
+#[cfg(feature = "test-utils")]
+pub mod testing;
 
 use sp_runtime::{
 	generic,

@@ -2,9 +2,9 @@
 //! `runtime-benchmarks` feature). Their results become the pallets' `weights.rs`.
 
 pub use crate::{
-	AllPalletsWithSystem, Assets, Balances, ConvictionVoting, CreditRecords, Multisig, Preimage,
-	Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime, Scheduler, Sudo, Timestamp,
-	Treasury, Utility,
+	AllPalletsWithSystem, Assets, Balances, ConvictionVoting, CreditRecords, LiquidityPools,
+	Multisig, Preimage, Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime, Scheduler,
+	Sudo, Timestamp, Treasury, Utility,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
@@ -23,7 +23,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_credit_records, CreditRecords]
 	[pallet_liquidity_pools, LiquidityPools]
-	[pallet_oracle, Oracle]
 	[pallet_scheduler, Scheduler]
 	[pallet_preimage, Preimage]
 	[pallet_referenda, Referenda]

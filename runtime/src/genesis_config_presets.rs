@@ -61,13 +61,7 @@ pub mod usdx {
 			liquidation_incentive: Permill::from_percent(8),
 			close_factor: Permill::from_percent(50),
 			reserve_factor: Permill::from_percent(10),
-			// 2% at zero use, 10% at the 80% kink, +3%/1% utilisation above.
-			rate_model: JumpRateModel {
-				base: Rate::from_rational(2, 100),
-				multiplier: Rate::from_rational(10, 100),
-				jump_multiplier: Rate::from_u32(3),
-				kink: Permill::from_percent(80),
-			},
+			rate_model: JumpRateModel::stablecoin(),
 			supply_cap: 100_000_000 * UNIT,
 			borrow_cap: 80_000_000 * UNIT,
 		}

@@ -488,6 +488,14 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		Self::check_can_borrow(who, amount)
 	}
 
+	fn is_verified(who: &T::AccountId) -> bool {
+		let Some(profile) = Profiles::<T>::get(who) else { return false };
+		let now = Self::now();
+		Attestations::<T>::get(who)
+			.iter()
+			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim))
+	}
+
 	fn note_borrowed(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		let mut history = Self::history_of_registered(who)?;
 		history.outstanding =

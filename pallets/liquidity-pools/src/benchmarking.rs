@@ -6,7 +6,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;
 use frame_system::RawOrigin;
 use sp_runtime::Permill;
-use xindai_primitives::{interest::Rate, price::Price, AssetId, Balance};
+use xindai_primitives::{price::Price, AssetId, Balance};
 
 /// The borrowed asset (priced 1) and the collateral asset (priced 600), created by the helper.
 const DEBT: AssetId = 9_001;
@@ -21,12 +21,7 @@ fn params() -> PoolParams {
 		liquidation_incentive: Permill::from_percent(10),
 		close_factor: Permill::from_percent(50),
 		reserve_factor: Permill::from_percent(10),
-		rate_model: JumpRateModel {
-			base: Rate::from_rational(2, 100),
-			multiplier: Rate::from_rational(10, 100),
-			jump_multiplier: Rate::from_u32(3),
-			kink: Permill::from_percent(80),
-		},
+		rate_model: JumpRateModel::stablecoin(),
 		supply_cap: Balance::MAX,
 		borrow_cap: Balance::MAX,
 	}

@@ -3,21 +3,14 @@
 //! the runtime's e2e tests).
 
 use crate as pallet_liquidity_pools;
-use core::cell::RefCell;
 use frame_support::{
 	derive_impl, ord_parameter_types, parameter_types,
 	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, EitherOfDiverse},
 	PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSigned, EnsureSignedBy};
-use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Permill};
-use std::collections::{BTreeMap, BTreeSet};
-use xindai_primitives::{
-	credit::{CreditRegistry, TierInfo},
-	interest::Rate,
-	price::{Price, PriceProvider, TimestampedPrice},
-	AssetId, Balance, Moment,
-};
+use sp_runtime::{BuildStorage, Permill};
+use xindai_primitives::{interest::Rate, price::Price, AssetId, Balance, Moment};
 
 use crate::types::*;
 
@@ -105,117 +98,13 @@ parameter_types! {
 	pub const MaxRatePremium: Rate = Rate::from_rational(20, 100);
 }
 
-/// What the stand-in credit registry was told.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum CreditNote {
-	Borrowed(AccountId, Balance),
-	Repaid(AccountId, Balance, u32),
-	Defaulted(AccountId, Balance),
-	Settled(AccountId),
-}
-
-thread_local! {
-	static PRICES: RefCell<BTreeMap<AssetId, TimestampedPrice>> = const { RefCell::new(BTreeMap::new()) };
-	static VERIFIED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
-	static PREMIUM_BPS: RefCell<BTreeMap<AccountId, u16>> = const { RefCell::new(BTreeMap::new()) };
-	static EXPOSURE_CAP: RefCell<Balance> = const { RefCell::new(Balance::MAX) };
-	static NOTES: RefCell<Vec<CreditNote>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Prices set by tests, stamped with the clock at the time.
-pub struct TestPrices;
-impl PriceProvider for TestPrices {
-	fn price(asset: AssetId) -> Option<TimestampedPrice> {
-		PRICES.with(|p| p.borrow().get(&asset).copied())
-	}
-}
-
-/// Genesis prices go to the same stand-in.
-pub struct TestGenesisPrices;
-impl xindai_primitives::price::PriceFeeder for TestGenesisPrices {
-	fn feed_price(asset: AssetId, price: Price) -> DispatchResult {
-		set_price(asset, price);
-		Ok(())
-	}
-}
+pub use xindai_primitives::testing::{
+	credit_notes, set_exposure_cap, set_premium_bps, verify, CreditNote, TestCredit, TestPrices,
+};
 
 /// Sets `asset`'s price now.
 pub fn set_price(asset: AssetId, price: Price) {
-	let updated_at = Timestamp::get();
-	PRICES.with(|p| p.borrow_mut().insert(asset, TimestampedPrice { price, updated_at }));
-}
-
-/// Makes `who` verified (and so eligible) in the stand-in registry.
-pub fn verify(who: AccountId) {
-	VERIFIED.with(|v| v.borrow_mut().insert(who));
-}
-
-/// Gives `who` a tier premium.
-pub fn set_premium_bps(who: AccountId, bps: u16) {
-	PREMIUM_BPS.with(|p| p.borrow_mut().insert(who, bps));
-}
-
-/// Sets every borrower's exposure cap, in credit units.
-pub fn set_exposure_cap(cap: Balance) {
-	EXPOSURE_CAP.with(|c| *c.borrow_mut() = cap);
-}
-
-/// What the registry was told so far.
-pub fn credit_notes() -> Vec<CreditNote> {
-	NOTES.with(|n| n.borrow().clone())
-}
-
-fn note(entry: CreditNote) {
-	NOTES.with(|n| n.borrow_mut().push(entry));
-}
-
-fn outstanding(who: AccountId) -> Balance {
-	credit_notes().iter().fold(0u128, |acc, n| match n {
-		CreditNote::Borrowed(w, a) if *w == who => acc.saturating_add(*a),
-		CreditNote::Repaid(w, a, _) | CreditNote::Defaulted(w, a) if *w == who => {
-			acc.saturating_sub(*a)
-		},
-		_ => acc,
-	})
-}
-
-/// A stand-in credit registry: verified accounts may borrow up to the exposure cap.
-pub struct TestCredit;
-impl CreditRegistry<AccountId> for TestCredit {
-	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> DispatchResult {
-		if !VERIFIED.with(|v| v.borrow().contains(who)) {
-			return Err(DispatchError::Other("NotVerified"));
-		}
-		let cap = EXPOSURE_CAP.with(|c| *c.borrow());
-		if outstanding(*who).saturating_add(amount) > cap {
-			return Err(DispatchError::Other("ExposureCapExceeded"));
-		}
-		Ok(())
-	}
-	fn note_borrowed(who: &AccountId, amount: Balance) -> DispatchResult {
-		note(CreditNote::Borrowed(*who, amount));
-		Ok(())
-	}
-	fn note_repaid(who: &AccountId, amount: Balance, days_late: u32) -> DispatchResult {
-		note(CreditNote::Repaid(*who, amount, days_late));
-		Ok(())
-	}
-	fn note_defaulted(who: &AccountId, amount: Balance) -> DispatchResult {
-		note(CreditNote::Defaulted(*who, amount));
-		Ok(())
-	}
-	fn note_settled(who: &AccountId) -> DispatchResult {
-		note(CreditNote::Settled(*who));
-		Ok(())
-	}
-	fn tier(who: &AccountId) -> Option<TierInfo> {
-		VERIFIED.with(|v| v.borrow().contains(who)).then(|| TierInfo {
-			tier: 1,
-			score: 600,
-			exposure_cap: EXPOSURE_CAP.with(|c| *c.borrow()),
-			rate_premium_bps: PREMIUM_BPS.with(|p| p.borrow().get(who).copied().unwrap_or(0)),
-		})
-	}
+	xindai_primitives::testing::set_price_at(asset, price, Timestamp::get());
 }
 
 /// Benchmarks in the test runtime: assets through pallet-assets, prices and eligibility in the
@@ -247,7 +136,7 @@ impl pallet_liquidity_pools::Config for Test {
 	type Assets = Assets;
 	type Time = Timestamp;
 	type Prices = TestPrices;
-	type GenesisPrices = TestGenesisPrices;
+	type GenesisPrices = TestPrices;
 	type Credit = TestCredit;
 	type RiskOrigin = EnsureRoot<AccountId>;
 	type PauseOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Council, AccountId>>;
@@ -274,12 +163,7 @@ pub fn usdx_params() -> PoolParams {
 		liquidation_incentive: Permill::from_percent(8),
 		close_factor: Permill::from_percent(50),
 		reserve_factor: Permill::from_percent(10),
-		rate_model: JumpRateModel {
-			base: Rate::from_rational(2, 100),
-			multiplier: Rate::from_rational(10, 100),
-			jump_multiplier: Rate::from_u32(3),
-			kink: Permill::from_percent(80),
-		},
+		rate_model: JumpRateModel::stablecoin(),
 		supply_cap: 100_000_000 * DOLLAR,
 		borrow_cap: 80_000_000 * DOLLAR,
 	}
@@ -354,11 +238,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		Timestamp::set_timestamp(START);
-		PRICES.with(|p| p.borrow_mut().clear());
-		VERIFIED.with(|v| v.borrow_mut().clear());
-		PREMIUM_BPS.with(|p| p.borrow_mut().clear());
-		EXPOSURE_CAP.with(|c| *c.borrow_mut() = Balance::MAX);
-		NOTES.with(|n| n.borrow_mut().clear());
+		xindai_primitives::testing::reset();
 		create_asset(USDX, b"USDX", 6);
 		create_asset(XBTC, b"XBTC", 8);
 		create_asset(XETH, b"XETH", 18);

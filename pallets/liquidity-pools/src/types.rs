@@ -40,6 +40,19 @@ pub struct JumpRateModel {
 	pub kink: Permill,
 }
 
+impl JumpRateModel {
+	/// Compound's stablecoin curve: 2% a year at zero utilisation, 10% at the 80% kink, then
+	/// +3% per point of utilisation (40% at 90%).
+	pub const fn stablecoin() -> Self {
+		JumpRateModel {
+			base: Rate::from_rational(2, 100),
+			multiplier: Rate::from_rational(10, 100),
+			jump_multiplier: Rate::from_u32(3),
+			kink: Permill::from_percent(80),
+		}
+	}
+}
+
 /// A pool's risk parameters, set by the risk origin within [`bounds`].
 #[derive(
 	Clone,

@@ -12,6 +12,13 @@ fn bob_underwater() {
 	set_price(XBTC, Price::from_u32(500));
 }
 
+/// Sets the USDX pool's close factor to 100%.
+fn let_liquidations_close_whole_debts() {
+	let mut params = usdx_params();
+	params.close_factor = sp_runtime::Permill::one();
+	assert_ok!(LiquidityPools::set_pool_params(RuntimeOrigin::root(), USDX, params));
+}
+
 #[test]
 fn a_healthy_position_cannot_be_liquidated() {
 	run_test(|| {
@@ -142,9 +149,7 @@ fn debt_left_without_collateral_is_covered_by_reserves_then_lenders() {
 		let reserves_before = info.total_reserves;
 		assert!(reserves_before > 0);
 		let underlying_before = info.cash + info.total_borrows - info.total_reserves;
-		let mut params = usdx_params();
-		params.close_factor = sp_runtime::Permill::one();
-		assert_ok!(LiquidityPools::set_pool_params(RuntimeOrigin::root(), USDX, params));
+		let_liquidations_close_whole_debts();
 		assert_ok!(LiquidityPools::liquidate(
 			RuntimeOrigin::signed(CHARLIE),
 			BOB,
@@ -196,9 +201,7 @@ fn a_wiped_out_pool_takes_no_deposits_and_pays_nothing() {
 		bob_posts_xbtc(BTC);
 		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 10_000 * DOLLAR));
 		set_price(XBTC, Price::from_inner(1));
-		let mut params = usdx_params();
-		params.close_factor = sp_runtime::Permill::one();
-		assert_ok!(LiquidityPools::set_pool_params(RuntimeOrigin::root(), USDX, params));
+		let_liquidations_close_whole_debts();
 		assert_ok!(LiquidityPools::liquidate(
 			RuntimeOrigin::signed(CHARLIE),
 			BOB,

@@ -1,0 +1,196 @@
+//! Benchmarks of every call at its heaviest path: the longest schedule (`MaxInstalments`),
+//! collateral, the slice that starts the loan, the repayment that settles it.
+
+use super::*;
+use crate::{schedule::RepaymentKind, types::*, BenchmarkHelper};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, Get, Time};
+use frame_system::RawOrigin;
+use xindai_primitives::{interest::Rate, price::Price, AssetId, Balance};
+
+const LENT: AssetId = 9_101;
+const COLLATERAL: AssetId = 9_102;
+/// 1,000 units of a 6-decimal asset priced 1.
+const PRINCIPAL: Balance = 1_000_000_000;
+
+fn setup<T: Config>() -> (T::AccountId, T::AccountId) {
+	let borrower: T::AccountId = account("borrower", 0, 0);
+	let lender: T::AccountId = account("lender", 0, 0);
+	for who in [&borrower, &lender] {
+		T::BenchmarkHelper::create_asset_and_fund(LENT, who);
+		T::BenchmarkHelper::create_asset_and_fund(COLLATERAL, who);
+		T::BenchmarkHelper::make_eligible(who);
+	}
+	T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
+	T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+	(borrower, lender)
+}
+
+fn terms<T: Config>() -> LoanTerms {
+	LoanTerms {
+		asset: LENT,
+		principal: PRINCIPAL,
+		annual_rate: Rate::from_rational(12, 100),
+		instalments: T::MaxInstalments::get(),
+		period: T::MinPeriod::get().max(30 * 24 * 60 * 60).min(T::MaxPeriod::get()),
+		kind: RepaymentKind::Amortising,
+		collateral: Some((COLLATERAL, 100_000_000)),
+		funding_deadline: T::Time::now().saturating_add(24 * 60 * 60 * 1_000),
+		min_ticket: 1,
+	}
+}
+
+fn requested<T: Config>(borrower: &T::AccountId) -> LoanId {
+	Pallet::<T>::do_create_request(borrower.clone(), terms::<T>()).expect("a valid request")
+}
+
+fn started<T: Config>() -> (T::AccountId, T::AccountId, LoanId) {
+	let (borrower, lender) = setup::<T>();
+	let id = requested::<T>(&borrower);
+	assert!(Pallet::<T>::do_fund(&lender, id, PRINCIPAL).is_ok());
+	(borrower, lender, id)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_request() {
+		let (borrower, _) = setup::<T>();
+		let t = terms::<T>();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(borrower),
+			t.asset,
+			t.principal,
+			t.annual_rate,
+			t.instalments,
+			t.period,
+			t.kind,
+			t.collateral,
+			t.funding_deadline,
+			t.min_ticket,
+		);
+		assert!(Loans::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn cancel_request() {
+		let (borrower, lender) = setup::<T>();
+		let id = requested::<T>(&borrower);
+		assert!(Pallet::<T>::do_fund(&lender, id, PRINCIPAL / 2).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower), id);
+		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Cancelled));
+	}
+
+	/// The slice that completes the request: disbursement and the longest schedule.
+	#[benchmark]
+	fn fund() {
+		let (borrower, lender) = setup::<T>();
+		let id = requested::<T>(&borrower);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id, PRINCIPAL);
+		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Active));
+	}
+
+	#[benchmark]
+	fn claim_refund() {
+		let (borrower, lender) = setup::<T>();
+		let id = requested::<T>(&borrower);
+		assert!(Pallet::<T>::do_fund(&lender, id, PRINCIPAL / 2).is_ok());
+		assert!(Pallet::<T>::do_cancel_request(&borrower, id).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender.clone()), id);
+		assert!(!Positions::<T>::contains_key(id, &lender));
+	}
+
+	/// Pays everything off at once: every instalment walked, the loan settled.
+	#[benchmark]
+	fn repay() {
+		let (borrower, _, id) = started::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower), id, PRINCIPAL * 2);
+		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Closed));
+	}
+
+	#[benchmark]
+	fn claim() {
+		let (borrower, lender, id) = started::<T>();
+		assert!(Pallet::<T>::do_repay(&borrower, id, PRINCIPAL / 10).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender.clone()), id);
+		assert!(Positions::<T>::get(id, &lender).is_some_and(|p| p.claimed > 0));
+	}
+
+	/// Default with collateral handed to lenders: made possible by a zero threshold window.
+	#[benchmark]
+	fn mark_default() {
+		let (_, lender, id) = started::<T>();
+		// Make the loan overdue for long enough by moving its schedule into the past.
+		Schedules::<T>::mutate(id, |items| {
+			if let Some(items) = items {
+				for item in items.iter_mut() {
+					item.due_at = 0;
+				}
+			}
+		});
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id);
+		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Defaulted));
+	}
+
+	#[benchmark]
+	fn liquidate() {
+		let (_, lender, id) = started::<T>();
+		T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(1));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id);
+		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Liquidated));
+	}
+
+	#[benchmark]
+	fn list_shares() {
+		let (_, lender, id) = started::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id, PRINCIPAL / 2, PRINCIPAL / 2);
+		assert!(Listings::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn cancel_listing() {
+		let (_, lender, id) = started::<T>();
+		assert!(Pallet::<T>::do_list_shares(&lender, id, PRINCIPAL / 2, PRINCIPAL / 2).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), 0);
+		assert!(!Listings::<T>::contains_key(0));
+	}
+
+	/// A partial purchase after a repayment: the seller is paid its earnings first.
+	#[benchmark]
+	fn buy_shares() {
+		let (borrower, lender, id) = started::<T>();
+		assert!(Pallet::<T>::do_repay(&borrower, id, PRINCIPAL / 10).is_ok());
+		assert!(Pallet::<T>::do_list_shares(&lender, id, PRINCIPAL / 2, PRINCIPAL / 2).is_ok());
+		let buyer: T::AccountId = account("buyer", 0, 0);
+		T::BenchmarkHelper::create_asset_and_fund(LENT, &buyer);
+		T::BenchmarkHelper::make_eligible(&buyer);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), 0, PRINCIPAL / 4);
+		assert!(Positions::<T>::contains_key(id, &buyer));
+	}
+
+	#[benchmark]
+	fn set_risk_params() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let params = RiskParams { default_after_days: 60, ..Default::default() };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, params);
+		assert_eq!(Params::<T>::get(), params);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

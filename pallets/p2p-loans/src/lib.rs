@@ -1,0 +1,632 @@
+//! # P2P loans
+//!
+//! Lending between people, from application to settlement: a borrower asks, many lenders fund
+//! slices, the loan is disbursed, repaid in instalments with late penalties, and closes with the
+//! collateral released — or defaults or is liquidated with the collateral going to the lenders.
+//! Lenders can sell their shares to other verified accounts.
+//!
+//! ## Overview
+//!
+//! - **Request** ([`Pallet::create_request`]): asset, principal, annual rate, number and period of
+//!   instalments, amortising or bullet, optional collateral (moved into custody), a funding
+//!   deadline and a minimum ticket. The borrower must pass the credit registry's check; the
+//!   record holds a native deposit; open requests per borrower are bounded.
+//! - **Funding** ([`Pallet::fund`]): verified accounts other than the borrower fund slices. The
+//!   slice that completes the principal disburses it, fixes the schedule and starts the loan.
+//!   A request cancelled by its borrower, or unfunded by its deadline, returns each lender's
+//!   money ([`Pallet::claim_refund`], or a bounded sweep in `on_idle`) and the collateral.
+//! - **Schedule** ([`schedule`]): annuity or interest-only then balloon, pure fixed-point maths.
+//! - **Repayment** ([`Pallet::repay`]): pays penalty, then the oldest due instalments (interest
+//!   then principal), then prepays principal from the last instalments (interest is recomputed
+//!   for periods not yet started). Each completed instalment reports its days late to the credit
+//!   registry. Repayments reach lenders through their shares: `claim` pays each lender
+//!   `shares × paid-in / principal` less what it already received — O(1) whatever the number of
+//!   lenders.
+//! - **Lateness and default**: after the grace period, overdue amounts accrue penalty interest.
+//!   Once the oldest unpaid instalment is `default_after_days` past due, anyone may
+//!   [`Pallet::mark_default`]: the collateral goes to the lenders (claimable pro rata), its value
+//!   is credited against the principal, and the rest is reported as a default (credit records
+//!   freezes the borrower). Payments after default still reach lenders.
+//! - **Stop-loss** ([`Pallet::liquidate`]): when fresh prices put the loan-to-value above the
+//!   liquidation LTV, anyone may liquidate: the caller earns the liquidator reward, the rest of
+//!   the collateral goes to the lenders; the debt it does not cover remains owed.
+//! - **Settlement**: the payment that clears everything returns the collateral and the deposit and
+//!   reports the loan settled.
+//! - **Secondary market** ([`Pallet::list_shares`], [`Pallet::buy_shares`]): what the sold shares
+//!   had earned up to the sale goes to the seller; the buyer receives later repayments.
+//!
+//! ## Roles
+//!
+//! | role | calls | origin |
+//! |------|-------|--------|
+//! | borrower | `create_request`, `cancel_request`, `repay` | signed, passing the credit check |
+//! | lender | `fund`, `claim_refund`, `claim`, `list_shares`, `cancel_listing` | signed, verified |
+//! | buyer | `buy_shares` | signed, verified |
+//! | anyone | `mark_default`, `liquidate`, `claim_refund` | signed |
+//! | risk admin | `set_risk_params` | `RiskOrigin` |
+//!
+//! ## Lifecycle of a loan
+//!
+//! ```text
+//!                 fund (not full)
+//!                   ┌──────┐
+//!                   ▼      │
+//! create_request ─► Funding ──fund (full): disburse──► Active ──repay (all)──► Closed
+//!                   │    │                              │  │                     ▲
+//!    cancel_request │    │ deadline passed              │  │ LTV > liquidation   │
+//!                   ▼    ▼                              │  ▼                     │
+//!            Cancelled  Expired            mark_default │  Liquidated ─repay all─┤
+//!             (lenders claim refunds)                   ▼                        │
+//!                                                   Defaulted ────repay all──────┘
+//! ```
+//!
+//! ## Design
+//!
+//! - Custody: one pallet account holds escrowed funding, collateral and unclaimed repayments;
+//!   `try_state` checks its balance of every asset equals their sum.
+//! - Bounded work: a call touches at most `MaxInstalments` instalments; `fund`, `repay` and
+//!   `claim` are O(1) in the number of lenders; `on_idle` examines at most `SweepBatch` loans
+//!   and refunds at most `SweepBatch` lenders per block.
+//! - Rounding favours lenders: interest rounds up; payouts to lenders round down and never exceed
+//!   what was paid in.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+pub mod schedule;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use impls::{InstalmentState, InstalmentView, LoanView, PositionView};
+
+/// What benchmarks need from the runtime: assets, prices and verified accounts.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Creates `asset` (if missing) and gives `who` plenty of it and of the native token.
+	fn create_asset_and_fund(asset: xindai_primitives::AssetId, who: &AccountId);
+	/// Sets a fresh price for `asset`.
+	fn set_price(asset: xindai_primitives::AssetId, price: xindai_primitives::price::Price);
+	/// Makes `who` verified and able to borrow.
+	fn make_eligible(who: &AccountId);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::types::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, fungibles, Time},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use xindai_primitives::{
+		credit::CreditRegistry, interest::Rate, price::PriceProvider, AssetId, Balance, Moment,
+		Seconds,
+	};
+
+	/// The balance type of the native deposit.
+	pub type DepositBalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// A loan of this runtime.
+	pub type LoanOf<T> = Loan<<T as frame_system::Config>::AccountId, DepositBalanceOf<T>>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The lent and collateral assets.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>
+			+ fungibles::Mutate<Self::AccountId>;
+
+		/// The native token, for request deposits.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The chain's clock, in milliseconds.
+		type Time: Time<Moment = Moment>;
+
+		/// Prices in credit units, with their age.
+		type Prices: PriceProvider;
+
+		/// The credit registry.
+		type Credit: CreditRegistry<Self::AccountId>;
+
+		/// Sets the lateness, default and stop-loss parameters.
+		type RiskOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Holds escrowed funding, collateral and unclaimed repayments.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The native deposit a request holds.
+		#[pallet::constant]
+		type RequestDeposit: Get<DepositBalanceOf<Self>>;
+
+		/// The most instalments a loan may have.
+		#[pallet::constant]
+		type MaxInstalments: Get<u32>;
+
+		/// The shortest and longest period between instalments (seconds).
+		#[pallet::constant]
+		type MinPeriod: Get<Seconds>;
+		#[pallet::constant]
+		type MaxPeriod: Get<Seconds>;
+
+		/// The highest annual rate a loan may carry.
+		#[pallet::constant]
+		type MaxAnnualRate: Get<Rate>;
+
+		/// The longest funding window (milliseconds from the request).
+		#[pallet::constant]
+		type MaxFundingWindow: Get<Moment>;
+
+		/// The most open requests one borrower may have.
+		#[pallet::constant]
+		type MaxOpenRequests: Get<u32>;
+
+		/// The most loans one account may hold shares of.
+		#[pallet::constant]
+		type MaxLoansPerLender: Get<u32>;
+
+		/// The most open listings per loan.
+		#[pallet::constant]
+		type MaxListingsPerLoan: Get<u32>;
+
+		/// The most loans `on_idle` examines, and lenders it refunds, per block.
+		#[pallet::constant]
+		type SweepBatch: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up assets, prices and accounts for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why the pallet holds native tokens.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a loan request.
+		RequestDeposit,
+	}
+
+	/// Every loan, from request on.
+	#[pallet::storage]
+	pub type Loans<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, LoanOf<T>>;
+
+	/// The schedule of each started loan.
+	#[pallet::storage]
+	pub type Schedules<T: Config> =
+		StorageMap<_, Blake2_128Concat, LoanId, BoundedVec<Instalment, T::MaxInstalments>>;
+
+	/// Lenders' shares in each loan.
+	#[pallet::storage]
+	pub type Positions<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		LoanId,
+		Blake2_128Concat,
+		T::AccountId,
+		LenderPosition,
+	>;
+
+	/// The loans each account holds shares of.
+	#[pallet::storage]
+	pub type LenderLoans<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<LoanId, T::MaxLoansPerLender>,
+		ValueQuery,
+	>;
+
+	/// Open requests per borrower.
+	#[pallet::storage]
+	pub type OpenRequests<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// The next loan id.
+	#[pallet::storage]
+	pub type NextLoanId<T: Config> = StorageValue<_, LoanId, ValueQuery>;
+
+	/// Shares for sale.
+	#[pallet::storage]
+	pub type Listings<T: Config> =
+		StorageMap<_, Blake2_128Concat, ListingId, Listing<T::AccountId>>;
+
+	/// Open listings per loan.
+	#[pallet::storage]
+	pub type ListingCount<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, u32, ValueQuery>;
+
+	/// The next listing id.
+	#[pallet::storage]
+	pub type NextListingId<T: Config> = StorageValue<_, ListingId, ValueQuery>;
+
+	/// Lateness, default and stop-loss parameters.
+	#[pallet::storage]
+	pub type Params<T: Config> = StorageValue<_, RiskParams, ValueQuery>;
+
+	/// Loans whose lenders `on_idle` is refunding.
+	#[pallet::storage]
+	pub type PendingRefunds<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, ()>;
+
+	/// Where `on_idle`'s scan for expired requests resumes (a raw `Loans` key).
+	#[pallet::storage]
+	pub type SweepCursor<T: Config> = StorageValue<_, BoundedVec<u8, ConstU32<128>>>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A borrower asked for a loan.
+		RequestCreated { loan: LoanId, borrower: T::AccountId, terms: LoanTerms },
+		/// The borrower withdrew the request; lenders reclaim their money.
+		RequestCancelled { loan: LoanId },
+		/// The request was not funded in time; lenders reclaim their money.
+		RequestExpired { loan: LoanId },
+		/// A lender funded part of a request.
+		Funded { loan: LoanId, lender: T::AccountId, amount: Balance, funded: Balance },
+		/// Fully funded: the principal went to the borrower and the schedule started.
+		LoanStarted { loan: LoanId, borrower: T::AccountId, principal: Balance },
+		/// A lender got its funding back.
+		Refunded { loan: LoanId, lender: T::AccountId, amount: Balance },
+		/// The borrower paid: penalty, interest and principal parts, and principal prepaid.
+		Repaid {
+			loan: LoanId,
+			amount: Balance,
+			penalty: Balance,
+			interest: Balance,
+			principal: Balance,
+			prepaid: Balance,
+		},
+		/// An instalment was completed, `days_late` days after its due date (0 within grace).
+		InstalmentPaid { loan: LoanId, index: u32, days_late: u32 },
+		/// Fully repaid: collateral and deposit returned.
+		LoanClosed { loan: LoanId },
+		/// A lender took its share of repayments and of collateral handed to lenders.
+		Claimed { loan: LoanId, lender: T::AccountId, amount: Balance, collateral: Balance },
+		/// The loan defaulted; the collateral went to the lenders.
+		Defaulted { loan: LoanId, outstanding: Balance, collateral_to_lenders: Balance },
+		/// The collateral was liquidated for the lenders; `outstanding` remains owed.
+		Liquidated {
+			loan: LoanId,
+			liquidator: T::AccountId,
+			reward: Balance,
+			collateral_to_lenders: Balance,
+			outstanding: Balance,
+		},
+		/// Shares were put up for sale.
+		SharesListed {
+			listing: ListingId,
+			loan: LoanId,
+			seller: T::AccountId,
+			shares: Balance,
+			price: Balance,
+		},
+		/// A listing was withdrawn.
+		ListingCancelled { listing: ListingId },
+		/// Shares changed hands.
+		SharesSold {
+			listing: ListingId,
+			loan: LoanId,
+			seller: T::AccountId,
+			buyer: T::AccountId,
+			shares: Balance,
+			paid: Balance,
+		},
+		/// The risk parameters changed.
+		RiskParamsSet { params: RiskParams },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No such loan.
+		LoanNotFound,
+		/// The principal is zero.
+		ZeroPrincipal,
+		/// Instalments must be between 1 and `MaxInstalments`.
+		InstalmentsOutOfBounds,
+		/// The period is outside `MinPeriod..=MaxPeriod`.
+		PeriodOutOfBounds,
+		/// The rate is above `MaxAnnualRate`.
+		RateTooHigh,
+		/// The deadline is in the past or beyond the funding window.
+		DeadlineOutOfBounds,
+		/// The minimum ticket is zero or above the principal.
+		BadMinTicket,
+		/// The collateral amount is zero.
+		ZeroCollateral,
+		/// The collateral does not cover the principal at the maximum initial LTV.
+		CollateralTooLow,
+		/// The borrower has too many open requests.
+		TooManyOpenRequests,
+		/// The loan is not open for funding.
+		NotFunding,
+		/// The funding deadline has passed.
+		DeadlinePassed,
+		/// Borrowers cannot fund or buy their own loan.
+		OwnLoan,
+		/// Only verified (KYC/KYB) accounts may lend or buy shares.
+		NotVerified,
+		/// Below the minimum ticket (only the last slice may be smaller).
+		BelowMinTicket,
+		/// More than the request still needs.
+		OverFunded,
+		/// Only the borrower may do this.
+		NotBorrower,
+		/// Nothing to refund: not cancelled, not expired, or no stake.
+		NothingToRefund,
+		/// The loan is not being repaid.
+		NotRepayable,
+		/// The amount is zero.
+		ZeroAmount,
+		/// Not in default territory yet.
+		NotOverdueEnough,
+		/// The loan has no collateral.
+		NoCollateral,
+		/// The loan-to-value is within bounds.
+		LtvHealthy,
+		/// An asset has never been priced.
+		NoPrice,
+		/// A price is older than the limit.
+		PriceStale,
+		/// Nothing to claim.
+		NothingToClaim,
+		/// No stake in the loan, or fewer unlisted shares than asked.
+		InsufficientShares,
+		/// The loan's shares cannot be traded now.
+		NotTradable,
+		/// Too many listings for this loan.
+		TooManyListings,
+		/// The account holds shares of too many loans.
+		TooManyLoans,
+		/// No such listing.
+		ListingNotFound,
+		/// Only the seller may do this.
+		NotSeller,
+		/// Grace period above its bound.
+		GracePeriodTooLong,
+		/// Penalty rate above its bound.
+		PenaltyRateTooHigh,
+		/// Default threshold outside its bounds.
+		DefaultDaysOutOfBounds,
+		/// Initial LTV above its bound or not below the liquidation LTV.
+		InitialLtvOutOfBounds,
+		/// Liquidator reward above its bound.
+		LiquidatorRewardTooHigh,
+		/// Price age outside its bounds.
+		PriceAgeOutOfBounds,
+		/// An amount overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::sweep(remaining)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Ask for a loan. Collateral moves into custody and the request deposit is held.
+		///
+		/// - Origin: signed, passing the credit registry's check for the principal's value.
+		/// - Errors: [`Error::ZeroPrincipal`], [`Error::InstalmentsOutOfBounds`],
+		///   [`Error::PeriodOutOfBounds`], [`Error::RateTooHigh`], [`Error::DeadlineOutOfBounds`],
+		///   [`Error::BadMinTicket`], [`Error::ZeroCollateral`], [`Error::CollateralTooLow`],
+		///   [`Error::TooManyOpenRequests`], [`Error::NoPrice`], [`Error::PriceStale`], the
+		///   credit registry's errors, transfer and hold errors.
+		/// - Emits [`Event::RequestCreated`].
+		#[pallet::call_index(0)]
+		#[allow(clippy::too_many_arguments)]
+		pub fn create_request(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			principal: Balance,
+			annual_rate: Rate,
+			instalments: u32,
+			period: Seconds,
+			kind: RepaymentKind,
+			collateral: Option<(AssetId, Balance)>,
+			funding_deadline: Moment,
+			min_ticket: Balance,
+		) -> DispatchResult {
+			let borrower = ensure_signed(origin)?;
+			let terms = LoanTerms {
+				asset,
+				principal,
+				annual_rate,
+				instalments,
+				period,
+				kind,
+				collateral,
+				funding_deadline,
+				min_ticket,
+			};
+			Self::do_create_request(borrower, terms).map(|_| ())
+		}
+
+		/// Withdraw a request before it is fully funded: collateral and deposit come back at
+		/// once; lenders reclaim their money with `claim_refund` (or the `on_idle` sweep).
+		///
+		/// - Origin: signed, the borrower.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotBorrower`], [`Error::NotFunding`].
+		/// - Emits [`Event::RequestCancelled`].
+		#[pallet::call_index(1)]
+		pub fn cancel_request(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_request(&who, loan)
+		}
+
+		/// Fund `amount` of a request. The slice that completes it disburses the principal and
+		/// starts the loan.
+		///
+		/// - Origin: signed, verified, not the borrower.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotFunding`], [`Error::DeadlinePassed`],
+		///   [`Error::OwnLoan`], [`Error::NotVerified`], [`Error::ZeroAmount`],
+		///   [`Error::OverFunded`], [`Error::BelowMinTicket`], [`Error::TooManyLoans`], transfer
+		///   errors.
+		/// - Emits [`Event::Funded`], and [`Event::LoanStarted`] when complete.
+		#[pallet::call_index(2)]
+		pub fn fund(origin: OriginFor<T>, loan: LoanId, amount: Balance) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_fund(&lender, loan, amount)
+		}
+
+		/// Take back the caller's funding of a cancelled request, or of one unfunded past its
+		/// deadline (which this call marks expired, returning the borrower's collateral).
+		///
+		/// - Origin: signed, a lender of the request.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NothingToRefund`].
+		/// - Emits [`Event::Refunded`] (and [`Event::RequestExpired`] the first time).
+		#[pallet::call_index(3)]
+		pub fn claim_refund(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_refund(&who, loan)
+		}
+
+		/// Pay `amount` (at most what is owed in full) towards a loan: penalty, the oldest due
+		/// instalments, then principal ahead of schedule. Anyone may pay; the borrower's history
+		/// records it.
+		///
+		/// - Origin: signed.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotRepayable`], [`Error::ZeroAmount`],
+		///   transfer errors.
+		/// - Emits [`Event::Repaid`], [`Event::InstalmentPaid`] per completed instalment, and
+		///   [`Event::LoanClosed`] when nothing is left.
+		#[pallet::call_index(4)]
+		pub fn repay(origin: OriginFor<T>, loan: LoanId, amount: Balance) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_repay(&payer, loan, amount)
+		}
+
+		/// Take the caller's share of what the borrower paid in, and of any collateral handed to
+		/// lenders.
+		///
+		/// - Origin: signed, a lender.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NothingToClaim`].
+		/// - Emits [`Event::Claimed`].
+		#[pallet::call_index(5)]
+		pub fn claim(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_claim(&lender, loan).map(|_| ())
+		}
+
+		/// Declare a loan defaulted once its oldest unpaid instalment is `default_after_days`
+		/// past due: the collateral goes to the lenders, the rest is reported as a default.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotRepayable`] (not active),
+		///   [`Error::NotOverdueEnough`].
+		/// - Emits [`Event::Defaulted`].
+		#[pallet::call_index(6)]
+		pub fn mark_default(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_mark_default(loan)
+		}
+
+		/// Liquidate the collateral of a loan whose loan-to-value, at fresh prices, is above the
+		/// liquidation LTV: the caller earns the reward, the lenders get the rest.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotRepayable`] (not active),
+		///   [`Error::NoCollateral`], [`Error::NoPrice`], [`Error::PriceStale`],
+		///   [`Error::LtvHealthy`].
+		/// - Emits [`Event::Liquidated`].
+		#[pallet::call_index(7)]
+		pub fn liquidate(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			let liquidator = ensure_signed(origin)?;
+			Self::do_liquidate(&liquidator, loan)
+		}
+
+		/// Offer `shares` of an active loan for `price` (in the loan's asset, for all of them).
+		///
+		/// - Origin: signed, a lender with that many unlisted shares.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotTradable`], [`Error::ZeroAmount`],
+		///   [`Error::InsufficientShares`], [`Error::TooManyListings`].
+		/// - Emits [`Event::SharesListed`].
+		#[pallet::call_index(8)]
+		pub fn list_shares(
+			origin: OriginFor<T>,
+			loan: LoanId,
+			shares: Balance,
+			price: Balance,
+		) -> DispatchResult {
+			let seller = ensure_signed(origin)?;
+			Self::do_list_shares(&seller, loan, shares, price)
+		}
+
+		/// Withdraw a listing.
+		///
+		/// - Origin: signed, the seller.
+		/// - Errors: [`Error::ListingNotFound`], [`Error::NotSeller`].
+		/// - Emits [`Event::ListingCancelled`].
+		#[pallet::call_index(9)]
+		pub fn cancel_listing(origin: OriginFor<T>, listing: ListingId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_listing(&who, listing)
+		}
+
+		/// Buy `shares` of a listing at its price per share (rounded up). The seller first
+		/// receives what its shares earned so far; the buyer receives later repayments.
+		///
+		/// - Origin: signed, verified, not the seller or the borrower.
+		/// - Errors: [`Error::ListingNotFound`], [`Error::NotVerified`], [`Error::OwnLoan`],
+		///   [`Error::ZeroAmount`], [`Error::InsufficientShares`], [`Error::NotTradable`],
+		///   [`Error::TooManyLoans`], transfer errors.
+		/// - Emits [`Event::SharesSold`].
+		#[pallet::call_index(10)]
+		pub fn buy_shares(
+			origin: OriginFor<T>,
+			listing: ListingId,
+			shares: Balance,
+		) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_buy_shares(&buyer, listing, shares)
+		}
+
+		/// Set the lateness, default and stop-loss parameters, within [`bounds`].
+		///
+		/// - Origin: `RiskOrigin`.
+		/// - Errors: one per bound.
+		/// - Emits [`Event::RiskParamsSet`].
+		#[pallet::call_index(11)]
+		pub fn set_risk_params(origin: OriginFor<T>, params: RiskParams) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::ensure_valid_params(&params)?;
+			Params::<T>::put(params);
+			Self::deposit_event(Event::RiskParamsSet { params });
+			Ok(())
+		}
+	}
+}
