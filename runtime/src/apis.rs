@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	opaque::SessionKeys, AccountId, AssetId, Aura, Balance, Block, CreditRecords, Executive,
-	Grandpa, InherentDataExt, LiquidityPools, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	System, TransactionPayment, VERSION,
+	Grandpa, InherentDataExt, LiquidityPools, Nonce, P2pLoans, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -220,6 +220,20 @@ impl_runtime_apis! {
 
 		fn max_borrow(who: AccountId, asset: AssetId) -> Balance {
 			LiquidityPools::max_borrow(&who, asset)
+		}
+	}
+
+	impl pallet_p2p_loans_runtime_api::P2pLoansApi<Block, AccountId> for Runtime {
+		fn loan(id: pallet_p2p_loans::types::LoanId) -> Option<pallet_p2p_loans::LoanView<AccountId>> {
+			P2pLoans::loan_view(id)
+		}
+
+		fn positions(who: AccountId) -> Vec<pallet_p2p_loans::PositionView> {
+			P2pLoans::positions_of(&who)
+		}
+
+		fn open_requests() -> Vec<(pallet_p2p_loans::types::LoanId, pallet_p2p_loans::LoanView<AccountId>)> {
+			P2pLoans::open_requests(100)
 		}
 	}
 

@@ -211,6 +211,9 @@ mod runtime {
 	#[runtime::pallet_index(51)]
 	pub type LiquidityPools = pallet_liquidity_pools;
 
+	#[runtime::pallet_index(52)]
+	pub type P2pLoans = pallet_p2p_loans;
+
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;
 }

@@ -529,10 +529,12 @@ impl<T: Config> Pallet<T> {
 		// 1. Penalty.
 		paid.penalty = take(&mut left, loan.penalty_accrued.saturating_sub(loan.penalty_paid));
 		loan.penalty_paid += paid.penalty;
-		// 2. Due instalments, oldest first: interest, then principal.
+		// 2. Instalments whose period has started (those due, and the current one, which may be
+		// paid early), oldest first: interest, then principal.
+		let period_ms = loan.terms.period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let mut completed: Vec<(u32, Balance, u32)> = Vec::new();
 		for (index, item) in items.iter_mut().enumerate() {
-			if item.due_at > now || left.is_zero() {
+			if item.due_at.saturating_sub(period_ms) >= now || left.is_zero() {
 				break;
 			}
 			if item.is_paid() {
@@ -562,7 +564,6 @@ impl<T: Config> Pallet<T> {
 			loan.prepaid = loan.prepaid.saturating_add(prepaid);
 			schedule::reprice_from(&mut items, loan.terms.annual_rate, loan.terms.period, now)
 				.ok_or(Error::<T>::Overflow)?;
-			let period_ms = loan.terms.period.saturating_mul(MILLISECONDS_PER_SECOND);
 			for item in items.iter_mut().filter(|i| i.due_at.saturating_sub(period_ms) < now) {
 				let interest = take(&mut left, item.interest.saturating_sub(item.interest_paid));
 				item.interest_paid += interest;

@@ -16,8 +16,8 @@
 //!   A request cancelled by its borrower, or unfunded by its deadline, returns each lender's
 //!   money ([`Pallet::claim_refund`], or a bounded sweep in `on_idle`) and the collateral.
 //! - **Schedule** ([`schedule`]): annuity or interest-only then balloon, pure fixed-point maths.
-//! - **Repayment** ([`Pallet::repay`]): pays penalty, then the oldest due instalments (interest
-//!   then principal), then prepays principal from the last instalments (interest is recomputed
+//! - **Repayment** ([`Pallet::repay`]): pays penalty, then the oldest due instalments and the
+//!   current one (interest then principal), then prepays principal from the last instalments (interest is recomputed
 //!   for periods not yet started). Each completed instalment reports its days late to the credit
 //!   registry. Repayments reach lenders through their shares: `claim` pays each lender
 //!   `shares × paid-in / principal` less what it already received — O(1) whatever the number of
@@ -71,6 +71,9 @@
 //!   what was paid in.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// `create_request` takes the request's terms as separate parameters, so that Polkadot.js Apps
+// shows each one as its own field; the call macro then generates functions with as many.
+#![allow(clippy::too_many_arguments)]
 
 extern crate alloc;
 
@@ -448,7 +451,6 @@ pub mod pallet {
 		///   credit registry's errors, transfer and hold errors.
 		/// - Emits [`Event::RequestCreated`].
 		#[pallet::call_index(0)]
-		#[allow(clippy::too_many_arguments)]
 		pub fn create_request(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -516,7 +518,7 @@ pub mod pallet {
 		}
 
 		/// Pay `amount` (at most what is owed in full) towards a loan: penalty, the oldest due
-		/// instalments, then principal ahead of schedule. Anyone may pay; the borrower's history
+		/// instalments and the current one, then principal ahead of schedule. Anyone may pay; the borrower's history
 		/// records it.
 		///
 		/// - Origin: signed.

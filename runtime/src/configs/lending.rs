@@ -1,5 +1,5 @@
-//! Prices and pooled lending: the oracle with its feeder set, the [`PriceProvider`] the lending
-//! pallets read, and the liquidity pools.
+//! Prices and lending: the oracle with its feeder set, the [`PriceProvider`] the lending pallets
+//! read, the liquidity pools and P2P loans.
 
 use frame_support::{
 	parameter_types,
@@ -134,6 +134,20 @@ mod benchmark_helper {
 	/// Assets via pallet-assets, prices fed by root into the oracle, a verified borrower via
 	/// credit records' benchmark path.
 	pub struct LendingBenchmarkHelper;
+	impl pallet_p2p_loans::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
+		fn create_asset_and_fund(asset: AssetId, who: &AccountId) {
+			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::create_asset_and_fund(
+				asset, who,
+			)
+		}
+		fn set_price(asset: AssetId, price: Price) {
+			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::set_price(asset, price)
+		}
+		fn make_eligible(who: &AccountId) {
+			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::make_eligible(who)
+		}
+	}
+
 	impl pallet_liquidity_pools::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
 		fn create_asset_and_fund(asset: AssetId, who: &AccountId) {
 			let owner = AccountId::new([7u8; 32]);
@@ -152,4 +166,41 @@ mod benchmark_helper {
 			pallet_credit_records::Pallet::<Runtime>::benchmark_make_eligible(who);
 		}
 	}
+}
+
+parameter_types! {
+	pub const P2pLoansPalletId: PalletId = PalletId(*b"xd/p2plo");
+	/// A loan record with the longest schedule is about 3 KB.
+	pub const LoanRequestDeposit: crate::Balance = crate::configs::deposit(2, 3_000);
+	/// No P2P loan may carry more than 60% a year.
+	pub const MaxP2pAnnualRate: Rate = Rate::from_rational(60, 100);
+}
+
+impl pallet_p2p_loans::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Assets = Assets;
+	type Currency = crate::Balances;
+	type RuntimeHoldReason = crate::RuntimeHoldReason;
+	type Time = Timestamp;
+	type Prices = OraclePrices;
+	type Credit = CreditRecords;
+	/// Grace, penalty, default threshold, LTVs, reward and price age: root or risk_admin.
+	type RiskOrigin = RootOrRiskAdmin;
+	type PalletId = P2pLoansPalletId;
+	type RequestDeposit = LoanRequestDeposit;
+	/// Four years of monthly instalments.
+	type MaxInstalments = ConstU32<48>;
+	/// Between a day and a year between instalments.
+	type MinPeriod = ConstU64<{ 24 * 60 * 60 }>;
+	type MaxPeriod = ConstU64<{ 365 * 24 * 60 * 60 }>;
+	type MaxAnnualRate = MaxP2pAnnualRate;
+	/// A request may wait for lenders up to 90 days.
+	type MaxFundingWindow = ConstU64<{ 90 * 24 * 60 * 60 * 1_000 }>;
+	type MaxOpenRequests = ConstU32<5>;
+	type MaxLoansPerLender = ConstU32<64>;
+	type MaxListingsPerLoan = ConstU32<16>;
+	type SweepBatch = ConstU32<8>;
+	type WeightInfo = pallet_p2p_loans::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
 }

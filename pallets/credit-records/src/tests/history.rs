@@ -347,3 +347,22 @@ fn lending_hooks_refuse_a_deregistered_account() {
 		assert_noop!(CreditRecords::note_repaid(&ALICE, 1, 0), Error::<Test>::NoProfile);
 	});
 }
+
+#[test]
+fn is_verified_needs_a_valid_identity_attestation_frozen_or_not() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert!(!CreditRecords::is_verified(&ALICE), "no profile");
+		register(ALICE, ProfileKind::Individual);
+		assert!(!CreditRecords::is_verified(&ALICE), "no attestation");
+		attest_for(KYC, ALICE, ClaimKind::KycBasic, 10);
+		assert!(CreditRecords::is_verified(&ALICE));
+		// A frozen account is still verified: it may lend, not borrow.
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, 10 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_defaulted(&ALICE, 10 * CREDIT_UNIT));
+		assert!(CreditRecords::is_verified(&ALICE));
+		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::AccountFrozen);
+		// Expired, it is not.
+		pallet_timestamp::Now::<Test>::put(now() + 11 * DAY);
+		assert!(!CreditRecords::is_verified(&ALICE));
+	});
+}

@@ -216,3 +216,27 @@ fn risk_params_are_bounded() {
 		assert_eq!(last_event(), Event::RiskParamsSet { params: new });
 	});
 }
+
+#[test]
+fn the_current_instalment_may_be_paid_before_its_due_date() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(20 * DAY);
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, due(id, 0)));
+		assert!(loan_events().contains(&Event::InstalmentPaid {
+			loan: id,
+			index: 0,
+			days_late: 0
+		}));
+		match last_event() {
+			Event::Repaid { prepaid, .. } => assert_eq!(prepaid, 0),
+			e => panic!("{e:?}"),
+		}
+		// The next one's period has not started: paying more now prepays principal.
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, 100 * DOLLAR));
+		match last_event() {
+			Event::Repaid { prepaid, .. } => assert_eq!(prepaid, 100 * DOLLAR),
+			e => panic!("{e:?}"),
+		}
+	});
+}
