@@ -7,7 +7,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchResult;
+use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::Balance;
 
@@ -55,8 +55,9 @@ pub struct TierInfo {
 pub trait CreditRegistry<AccountId> {
 	/// Whether `who` may take on `amount` more debt: a profile exists, the identity is verified
 	/// (KYC for individuals, KYB for enterprises), the account is not frozen, and its exposure
-	/// plus `amount` stays within its tier's cap. Each failure is its own error.
-	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> DispatchResult;
+	/// plus `amount` stays within its tier's cap. Each failure is its own error. On success,
+	/// returns the borrower's tier (so a lender learns the rate premium without asking again).
+	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> Result<TierInfo, DispatchError>;
 
 	/// Whether `who` has a profile with a valid identity attestation (KYC for individuals, KYB
 	/// for enterprises), frozen or not: what lenders and buyers of loan shares must be.

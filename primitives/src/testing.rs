@@ -111,15 +111,12 @@ impl PriceFeeder for TestPrices {
 /// A credit registry where verified accounts may borrow up to the exposure cap.
 pub struct TestCredit;
 impl CreditRegistry<TestAccount> for TestCredit {
-	fn ensure_can_borrow(who: &TestAccount, amount: Balance) -> DispatchResult {
-		if !Self::is_verified(who) {
-			return Err(DispatchError::Other("NotVerified"));
-		}
-		let cap = EXPOSURE_CAP.with(|c| *c.borrow());
-		if outstanding(*who).saturating_add(amount) > cap {
+	fn ensure_can_borrow(who: &TestAccount, amount: Balance) -> Result<TierInfo, DispatchError> {
+		let tier = Self::tier(who).ok_or(DispatchError::Other("NotVerified"))?;
+		if outstanding(*who).saturating_add(amount) > tier.exposure_cap {
 			return Err(DispatchError::Other("ExposureCapExceeded"));
 		}
-		Ok(())
+		Ok(tier)
 	}
 	fn is_verified(who: &TestAccount) -> bool {
 		VERIFIED.with(|v| v.borrow().contains(who))

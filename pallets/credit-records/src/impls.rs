@@ -361,7 +361,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Why `who` may not borrow `amount` now, if anything stops them.
-	fn check_can_borrow(who: &T::AccountId, amount: Balance) -> DispatchResult {
+	fn check_can_borrow(who: &T::AccountId, amount: Balance) -> Result<TierInfo, DispatchError> {
 		let profile = Profiles::<T>::get(who).ok_or(Error::<T>::NoProfile)?;
 		let now = Self::now();
 		let attestations = Attestations::<T>::get(who);
@@ -372,11 +372,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
 		let history = Histories::<T>::get(who).unwrap_or_default();
 		let score = score::score(&Self::score_inputs(&history, &attestations, now));
-		let (_, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
+		let (tier, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
 		let exposure =
 			history.outstanding.checked_add(amount).ok_or(Error::<T>::ExposureCapExceeded)?;
 		ensure!(exposure <= band.exposure_cap, Error::<T>::ExposureCapExceeded);
-		Ok(())
+		Ok(TierInfo {
+			tier,
+			score,
+			exposure_cap: band.exposure_cap,
+			rate_premium_bps: band.rate_premium_bps,
+		})
 	}
 
 	/// The history of a registered `who`, for a lending hook.
@@ -484,7 +489,7 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
-	fn ensure_can_borrow(who: &T::AccountId, amount: Balance) -> DispatchResult {
+	fn ensure_can_borrow(who: &T::AccountId, amount: Balance) -> Result<TierInfo, DispatchError> {
 		Self::check_can_borrow(who, amount)
 	}
 

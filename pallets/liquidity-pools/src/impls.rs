@@ -330,13 +330,14 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0)
 	}
 
+	/// Lists `asset` for `who` (written only when it is new).
 	fn add_account_asset(who: &T::AccountId, asset: AssetId) -> DispatchResult {
-		AccountAssets::<T>::try_mutate(who, |assets| {
-			if !assets.contains(&asset) {
-				assets.try_push(asset).map_err(|_| Error::<T>::TooManyAssets)?;
-			}
-			Ok(())
-		})
+		let mut assets = AccountAssets::<T>::get(who);
+		if !assets.contains(&asset) {
+			assets.try_push(asset).map_err(|_| Error::<T>::TooManyAssets)?;
+			AccountAssets::<T>::insert(who, assets);
+		}
+		Ok(())
 	}
 
 	/// Forgets `asset` for `who` once it holds neither collateral nor debt there.
@@ -534,12 +535,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The tier premium of `who`, bounded by [`Config::MaxRatePremium`].
-	fn premium_of(who: &T::AccountId) -> Rate {
-		T::Credit::tier(who)
-			.map(|tier| Rate::from_rational(tier.rate_premium_bps.into(), 10_000))
-			.unwrap_or_default()
-			.min(T::MaxRatePremium::get())
+	/// A tier premium in basis points as an annual rate, bounded by [`Config::MaxRatePremium`].
+	fn premium_of(rate_premium_bps: u16) -> Rate {
+		Rate::from_rational(rate_premium_bps.into(), 10_000).min(T::MaxRatePremium::get())
 	}
 
 	pub(crate) fn do_borrow(who: &T::AccountId, asset: AssetId, amount: Balance) -> DispatchResult {
@@ -556,12 +554,12 @@ impl<T: Config> Pallet<T> {
 		);
 		let price = Self::fresh_price(asset, now)?;
 		let value = price::value_of(amount, price, Rounding::Up).ok_or(Error::<T>::Overflow)?;
-		T::Credit::ensure_can_borrow(who, value)?;
+		let tier = T::Credit::ensure_can_borrow(who, value)?;
 
 		let mut position = Debts::<T>::get(who, asset)
 			.unwrap_or(DebtPosition { premium_since: now, ..Default::default() });
 		pool.charge_premium(&mut position, now).ok_or(Error::<T>::Overflow)?;
-		let premium = Self::premium_of(who);
+		let premium = Self::premium_of(tier.rate_premium_bps);
 		position.premium = premium;
 		let scaled = scaled_up(amount, pool.borrow_index).ok_or(Error::<T>::Overflow)?;
 		position.scaled = position.scaled.checked_add(scaled).ok_or(Error::<T>::Overflow)?;

@@ -102,6 +102,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn set_price(asset: xindai_primitives::AssetId, price: xindai_primitives::price::Price);
 	/// Makes `who` verified and able to borrow.
 	fn make_eligible(who: &AccountId);
+	/// Sets the chain's clock (milliseconds).
+	fn set_time(now: xindai_primitives::Moment);
 }
 
 #[frame_support::pallet]

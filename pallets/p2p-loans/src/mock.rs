@@ -125,6 +125,9 @@ impl crate::BenchmarkHelper<AccountId> for TestBenchmarkHelper {
 	fn make_eligible(who: &AccountId) {
 		verify(*who);
 	}
+	fn set_time(now: Moment) {
+		Timestamp::set_timestamp(now);
+	}
 }
 
 /// Sets `asset`'s price now.

@@ -117,7 +117,7 @@ impl pallet_liquidity_pools::Config for Runtime {
 	type DustValue = ConstU128<{ 10 * USDX_UNIT }>;
 	/// A liquidation counts as a payment 30 days late in the credit history.
 	type LiquidationDaysLate = ConstU32<30>;
-	type WeightInfo = pallet_liquidity_pools::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_liquidity_pools::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
 }
@@ -145,6 +145,9 @@ mod benchmark_helper {
 		}
 		fn make_eligible(who: &AccountId) {
 			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::make_eligible(who)
+		}
+		fn set_time(now: Moment) {
+			pallet_timestamp::Now::<Runtime>::put(now);
 		}
 	}
 
@@ -200,7 +203,7 @@ impl pallet_p2p_loans::Config for Runtime {
 	type MaxLoansPerLender = ConstU32<64>;
 	type MaxListingsPerLoan = ConstU32<16>;
 	type SweepBatch = ConstU32<8>;
-	type WeightInfo = pallet_p2p_loans::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_p2p_loans::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
 }

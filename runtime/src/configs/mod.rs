@@ -318,7 +318,7 @@ impl pallet_credit_records::Config for Runtime {
 	/// At most 30% a year on top of a product's base rate.
 	type MaxRatePremiumBps = ConstU16<3_000>;
 	type FreezeOnDefault = ConstBool<true>;
-	type WeightInfo = pallet_credit_records::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_credit_records::WeightInfo<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {
