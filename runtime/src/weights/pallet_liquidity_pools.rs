@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `863`
 		//  Estimated: `6360`
-		// Minimum execution time: 443_703_000 picoseconds.
-		Weight::from_parts(636_916_000, 0)
+		// Minimum execution time: 429_311_000 picoseconds.
+		Weight::from_parts(551_159_000, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `730`
 		//  Estimated: `3682`
-		// Minimum execution time: 217_238_000 picoseconds.
-		Weight::from_parts(302_914_000, 0)
+		// Minimum execution time: 214_534_000 picoseconds.
+		Weight::from_parts(261_337_000, 0)
 			.saturating_add(Weight::from_parts(0, 3682))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `391`
 		//  Estimated: `3682`
-		// Minimum execution time: 135_925_000 picoseconds.
-		Weight::from_parts(185_975_000, 0)
+		// Minimum execution time: 128_445_000 picoseconds.
+		Weight::from_parts(159_086_000, 0)
 			.saturating_add(Weight::from_parts(0, 3682))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `391`
 		//  Estimated: `3682`
-		// Minimum execution time: 134_192_000 picoseconds.
-		Weight::from_parts(203_367_000, 0)
+		// Minimum execution time: 131_381_000 picoseconds.
+		Weight::from_parts(163_905_000, 0)
 			.saturating_add(Weight::from_parts(0, 3682))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1449`
 		//  Estimated: `6208`
-		// Minimum execution time: 460_481_000 picoseconds.
-		Weight::from_parts(672_459_000, 0)
+		// Minimum execution time: 449_773_000 picoseconds.
+		Weight::from_parts(563_914_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 59_621_000 picoseconds.
-		Weight::from_parts(73_678_000, 0)
+		// Minimum execution time: 61_761_000 picoseconds.
+		Weight::from_parts(78_462_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1666`
 		//  Estimated: `8817`
-		// Minimum execution time: 577_538_000 picoseconds.
-		Weight::from_parts(682_062_000, 0)
+		// Minimum execution time: 559_276_000 picoseconds.
+		Weight::from_parts(679_373_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `2248`
 		//  Estimated: `11426`
-		// Minimum execution time: 868_247_000 picoseconds.
-		Weight::from_parts(1_018_788_000, 0)
+		// Minimum execution time: 872_885_000 picoseconds.
+		Weight::from_parts(1_044_357_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -192,8 +192,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1563`
 		//  Estimated: `6208`
-		// Minimum execution time: 497_923_000 picoseconds.
-		Weight::from_parts(579_518_000, 0)
+		// Minimum execution time: 497_103_000 picoseconds.
+		Weight::from_parts(605_538_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -222,8 +222,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `2188`
 		//  Estimated: `6374`
-		// Minimum execution time: 728_201_000 picoseconds.
-		Weight::from_parts(839_886_000, 0)
+		// Minimum execution time: 740_632_000 picoseconds.
+		Weight::from_parts(964_423_000, 0)
 			.saturating_add(Weight::from_parts(0, 6374))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -250,7 +250,7 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::Debts` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:1)
+	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:0)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Collateral` (r:2 w:0)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
@@ -258,11 +258,11 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `2710`
 		//  Estimated: `6374`
-		// Minimum execution time: 884_731_000 picoseconds.
-		Weight::from_parts(1_033_453_000, 0)
+		// Minimum execution time: 834_536_000 picoseconds.
+		Weight::from_parts(1_021_942_000, 0)
 			.saturating_add(Weight::from_parts(0, 6374))
 			.saturating_add(T::DbWeight::get().reads(18))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
@@ -286,8 +286,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `2274`
 		//  Estimated: `6208`
-		// Minimum execution time: 642_746_000 picoseconds.
-		Weight::from_parts(762_736_000, 0)
+		// Minimum execution time: 630_323_000 picoseconds.
+		Weight::from_parts(813_923_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -318,8 +318,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `2392`
 		//  Estimated: `6208`
-		// Minimum execution time: 784_337_000 picoseconds.
-		Weight::from_parts(956_809_000, 0)
+		// Minimum execution time: 785_786_000 picoseconds.
+		Weight::from_parts(1_077_156_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -354,8 +354,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3099`
 		//  Estimated: `14035`
-		// Minimum execution time: 1_379_349_000 picoseconds.
-		Weight::from_parts(1_748_413_000, 0)
+		// Minimum execution time: 1_395_157_000 picoseconds.
+		Weight::from_parts(1_893_833_000, 0)
 			.saturating_add(Weight::from_parts(0, 14035))
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(14))
