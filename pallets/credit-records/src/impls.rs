@@ -521,8 +521,11 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		history.outstanding = history.outstanding.saturating_sub(amount);
 		history.repaid = history.repaid.saturating_add(amount);
 		let reason = if days_late == 0 {
-			history.on_time = history.on_time.saturating_add(1);
-			history.on_time_since_delinquency = history.on_time_since_delinquency.saturating_add(1);
+			if amount >= T::MinCountedRepayment::get() {
+				history.on_time = history.on_time.saturating_add(1);
+				history.on_time_since_delinquency =
+					history.on_time_since_delinquency.saturating_add(1);
+			}
 			history.repaid_on_time = history.repaid_on_time.saturating_add(amount);
 			ScoreChangeReason::RepaidOnTime
 		} else {

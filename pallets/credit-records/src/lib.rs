@@ -187,6 +187,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type FreezeOnDefault: Get<bool>;
 
+		/// The smallest on-time repayment (credit units) that counts as an on-time instalment in
+		/// the score. Smaller ones still reduce the outstanding debt and add to the volume, but
+		/// cannot farm the on-time bonus with many dust payments.
+		#[pallet::constant]
+		type MinCountedRepayment: Get<Balance>;
+
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
 	}

@@ -92,6 +92,8 @@ impl pallet_credit_records::Config for Test {
 	type MaxExposureCap = MaxExposureCap;
 	type MaxRatePremiumBps = ConstU16<2_000>;
 	type FreezeOnDefault = ConstBool<true>;
+	/// One USDX.
+	type MinCountedRepayment = ConstU128<CREDIT_UNIT>;
 	type WeightInfo = ();
 }
 

@@ -6,7 +6,7 @@
 //! ```text
 //! score = clamp(300, 900,
 //!     BASE (550)
-//!   + on-time bonus    4 per on-time instalment,                 at most 180
+//!   + on-time bonus    4 per on-time instalment (≥ MinCountedRepayment), at most 180
 //!   + volume bonus     5 per 1,000 USDX repaid on time,           at most  60
 //!   + age bonus        2 per 30 days since the first borrowing,   at most  50
 //!   + identity bonus  20 per distinct valid attested claim,       at most  60

@@ -318,6 +318,8 @@ impl pallet_credit_records::Config for Runtime {
 	/// At most 30% a year on top of a product's base rate.
 	type MaxRatePremiumBps = ConstU16<3_000>;
 	type FreezeOnDefault = ConstBool<true>;
+	/// On-time repayments below 10 USDX do not count as instalments in the score.
+	type MinCountedRepayment = ConstU128<{ 10 * pallet_credit_records::CREDIT_UNIT }>;
 	type WeightInfo = crate::weights::pallet_credit_records::WeightInfo<Runtime>;
 }
 

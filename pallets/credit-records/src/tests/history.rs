@@ -366,3 +366,22 @@ fn is_verified_needs_a_valid_identity_attestation_frozen_or_not() {
 		assert!(!CreditRecords::is_verified(&ALICE));
 	});
 }
+
+#[test]
+fn dust_repayments_cannot_farm_the_on_time_bonus() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, 500 * CREDIT_UNIT));
+		for _ in 0..10 {
+			assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT - 1, 0));
+		}
+		let history = history_of(ALICE);
+		assert_eq!(history.on_time, 0, "below the minimum, no instalment counted");
+		assert_eq!(history.repaid_on_time, 10 * (CREDIT_UNIT - 1));
+		assert_eq!(history.outstanding, 500 * CREDIT_UNIT - 10 * (CREDIT_UNIT - 1));
+		assert_eq!(score_of(ALICE), VERIFIED);
+		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 0));
+		assert_eq!(history_of(ALICE).on_time, 1);
+		assert_eq!(score_of(ALICE), VERIFIED + 4);
+	});
+}
