@@ -282,3 +282,56 @@ fn lenders_hold_shares_of_a_bounded_number_of_loans() {
 		);
 	});
 }
+
+#[test]
+fn unpriced_assets_and_exhausted_ids_are_refused() {
+	run_test(|| {
+		create_asset(7, b"NOP", 6);
+		assert_noop!(
+			P2pLoans::create_request(
+				RuntimeOrigin::signed(BOB),
+				7,
+				1_000,
+				Rate::zero(),
+				1,
+				MONTH,
+				RepaymentKind::Bullet,
+				None,
+				START + DAY,
+				1
+			),
+			Error::<Test>::NoPrice
+		);
+		assert_noop!(
+			P2pLoans::create_request(
+				RuntimeOrigin::signed(BOB),
+				USDX,
+				1_000,
+				Rate::zero(),
+				1,
+				MONTH,
+				RepaymentKind::Bullet,
+				Some((7, 1)),
+				START + DAY,
+				1
+			),
+			Error::<Test>::NoPrice
+		);
+		crate::NextLoanId::<Test>::put(LoanId::MAX);
+		assert_noop!(
+			P2pLoans::create_request(
+				RuntimeOrigin::signed(BOB),
+				USDX,
+				1_000,
+				Rate::zero(),
+				1,
+				MONTH,
+				RepaymentKind::Bullet,
+				None,
+				START + DAY,
+				1
+			),
+			Error::<Test>::Overflow
+		);
+	});
+}
