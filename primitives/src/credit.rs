@@ -79,3 +79,58 @@ pub trait CreditRegistry<AccountId> {
 	/// The tier of `who`, if they have a profile.
 	fn tier(who: &AccountId) -> Option<TierInfo>;
 }
+
+/// The kinds of accredited verifier, as other pallets ask about them (milestones and audits in
+/// SME finance are attested by a verifier of a declared kind).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum VerifierRole {
+	/// Identity checks of people and businesses (KYC, KYB).
+	KycProvider,
+	/// Audits of financial statements.
+	Auditor,
+	/// Income and credit-file checks.
+	CreditBureau,
+}
+
+/// What an auditor's attestation of an enterprise's financial filing tells the credit registry.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct FilingSignal {
+	/// The filing reports a net profit.
+	pub profitable: bool,
+}
+
+/// The credit registry as enterprise-finance pallets see it (implemented by
+/// `pallet-credit-records`): KYB status, verifier roles, and audited filings feeding the score.
+pub trait EnterpriseRegistry<AccountId> {
+	/// Whether `who` has an enterprise profile with a valid KYB attestation (frozen or not).
+	fn is_verified_enterprise(who: &AccountId) -> bool;
+
+	/// Whether `who` is an admitted verifier of `role`.
+	fn has_verifier_role(who: &AccountId, role: VerifierRole) -> bool;
+
+	/// An auditor attested a financial filing of the enterprise `who`. The score counts attested
+	/// filings (and profitable ones) within a bounded bonus.
+	fn note_attested_filing(who: &AccountId, signal: FilingSignal) -> DispatchResult;
+}

@@ -14,7 +14,7 @@ use sp_runtime::{
 	DispatchResult,
 };
 use xindai_primitives::{
-	credit::{CreditRegistry, Score, TierInfo},
+	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Score, TierInfo, VerifierRole},
 	Balance, Moment,
 };
 
@@ -610,5 +610,35 @@ impl<T: Config> Pallet<T> {
 			H256::repeat_byte(2),
 			expires_at,
 		);
+	}
+}
+
+impl<T: Config> EnterpriseRegistry<T::AccountId> for Pallet<T> {
+	fn is_verified_enterprise(who: &T::AccountId) -> bool {
+		Profiles::<T>::get(who).is_some_and(|p| p.kind == ProfileKind::Enterprise)
+			&& <Self as CreditRegistry<T::AccountId>>::is_verified(who)
+	}
+
+	fn has_verifier_role(who: &T::AccountId, role: VerifierRole) -> bool {
+		Verifiers::<T>::get(who).is_some_and(|v| {
+			matches!(
+				(v.kind, role),
+				(VerifierKind::KycProvider, VerifierRole::KycProvider)
+					| (VerifierKind::Auditor, VerifierRole::Auditor)
+					| (VerifierKind::CreditBureau, VerifierRole::CreditBureau)
+			)
+		})
+	}
+
+	fn note_attested_filing(who: &T::AccountId, signal: FilingSignal) -> DispatchResult {
+		let profile = Profiles::<T>::get(who).ok_or(Error::<T>::NoProfile)?;
+		ensure!(profile.kind == ProfileKind::Enterprise, Error::<T>::NotEnterprise);
+		let mut history = Histories::<T>::get(who).unwrap_or_default();
+		history.attested_filings = history.attested_filings.saturating_add(1);
+		if signal.profitable {
+			history.profitable_filings = history.profitable_filings.saturating_add(1);
+		}
+		Self::store_history_and_rescore(who, history, ScoreChangeReason::FilingAttested);
+		Ok(())
 	}
 }

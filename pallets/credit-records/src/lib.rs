@@ -64,7 +64,9 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
-pub use xindai_primitives::credit::{CreditRegistry, TierInfo};
+pub use xindai_primitives::credit::{
+	CreditRegistry, EnterpriseRegistry, FilingSignal, TierInfo, VerifierRole,
+};
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -285,6 +287,8 @@ pub mod pallet {
 		AttestationsChanged,
 		/// The credit history grew older.
 		HistoryAged,
+		/// An auditor attested a financial filing.
+		FilingAttested,
 	}
 
 	#[pallet::event]
@@ -341,6 +345,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
+		/// Only enterprise profiles file financial reports.
+		NotEnterprise,
 		/// The account is already a verifier.
 		AlreadyVerifier,
 		/// The account is not a verifier.

@@ -10,6 +10,7 @@
 //!   + volume bonus     5 per 1,000 USDX repaid on time,           at most  60
 //!   + age bonus        2 per 30 days since the first borrowing,   at most  50
 //!   + identity bonus  20 per distinct valid attested claim,       at most  60
+//!   + filing bonus     8 per audited financial filing, +4 more if profitable, at most 48
 //!   − late penalty    15 / 35 / 60 / 90 per instalment 1–30 / 31–60 / 61–90 / >90 days late
 //!   − default penalty 150 per default
 //!   + recovery        10 per on-time instalment since the last late payment or default,
@@ -55,6 +56,12 @@ pub const MAX_AGE_BONUS: u32 = 50;
 pub const ATTESTATION_BONUS: u32 = 20;
 /// Cap of the attestation bonus.
 pub const MAX_ATTESTATION_BONUS: u32 = 60;
+/// Bonus per financial filing attested by an auditor.
+pub const FILING_BONUS: u32 = 8;
+/// Extra bonus per attested filing reporting a net profit.
+pub const PROFITABLE_FILING_BONUS: u32 = 4;
+/// Cap of the filing bonus (four profitable audited filings: a year of quarterly reports).
+pub const MAX_FILING_BONUS: u32 = 48;
 /// Penalty per instalment 1–30 days late.
 pub const PENALTY_1_30: u32 = 15;
 /// Penalty per instalment 31–60 days late.
@@ -85,6 +92,10 @@ pub struct ScoreInputs {
 	pub history_days: u32,
 	/// Distinct claims with a valid attestation.
 	pub valid_claims: u32,
+	/// Financial filings attested by an auditor.
+	pub attested_filings: u32,
+	/// Of them, profitable ones.
+	pub profitable_filings: u32,
 }
 
 impl ScoreInputs {
@@ -99,6 +110,8 @@ impl ScoreInputs {
 			repaid_on_time: history.repaid_on_time,
 			history_days,
 			valid_claims,
+			attested_filings: history.attested_filings,
+			profitable_filings: history.profitable_filings,
 		}
 	}
 }
@@ -128,6 +141,8 @@ pub struct ScoreBreakdown {
 	pub age_bonus: u32,
 	/// From valid attestations.
 	pub attestation_bonus: u32,
+	/// From audited financial filings.
+	pub filing_bonus: u32,
 	/// From late instalments (subtracted).
 	pub late_penalty: u32,
 	/// From defaults (subtracted).
@@ -147,6 +162,16 @@ pub fn breakdown(inputs: &ScoreInputs) -> ScoreBreakdown {
 		(inputs.history_days / AGE_STEP_DAYS).saturating_mul(AGE_BONUS_PER_STEP).min(MAX_AGE_BONUS);
 	let attestation_bonus =
 		inputs.valid_claims.saturating_mul(ATTESTATION_BONUS).min(MAX_ATTESTATION_BONUS);
+	let filing_bonus = inputs
+		.attested_filings
+		.saturating_mul(FILING_BONUS)
+		.saturating_add(
+			inputs
+				.profitable_filings
+				.min(inputs.attested_filings)
+				.saturating_mul(PROFITABLE_FILING_BONUS),
+		)
+		.min(MAX_FILING_BONUS);
 	let late = &inputs.late;
 	let late_penalty = late
 		.days_1_30
@@ -167,6 +192,7 @@ pub fn breakdown(inputs: &ScoreInputs) -> ScoreBreakdown {
 		.saturating_add(u64::from(volume_bonus))
 		.saturating_add(u64::from(age_bonus))
 		.saturating_add(u64::from(attestation_bonus))
+		.saturating_add(u64::from(filing_bonus))
 		.saturating_add(u64::from(recovery));
 	let raw = plus.saturating_sub(u64::from(penalties));
 	let clamped = raw.clamp(u64::from(MIN_SCORE), u64::from(MAX_SCORE));
@@ -178,6 +204,7 @@ pub fn breakdown(inputs: &ScoreInputs) -> ScoreBreakdown {
 		volume_bonus,
 		age_bonus,
 		attestation_bonus,
+		filing_bonus,
 		late_penalty,
 		default_penalty,
 		recovery,
@@ -238,15 +265,18 @@ mod tests {
 			repaid_on_time: 5_500 * CREDIT_UNIT,
 			history_days: 95,
 			valid_claims: 2,
+			attested_filings: 2,
+			profitable_filings: 1,
 		};
 		let b = breakdown(&inputs);
+		assert_eq!(b.filing_bonus, 20);
 		assert_eq!(b.on_time_bonus, 40);
 		assert_eq!(b.volume_bonus, 25);
 		assert_eq!(b.age_bonus, 6);
 		assert_eq!(b.attestation_bonus, 40);
 		assert_eq!(b.late_penalty, 50);
 		assert_eq!(b.recovery, 30);
-		assert_eq!(b.score, 550 + 40 + 25 + 6 + 40 - 50 + 30);
+		assert_eq!(b.score, 550 + 40 + 25 + 6 + 40 + 20 - 50 + 30);
 	}
 
 	#[test]
@@ -273,19 +303,36 @@ mod tests {
 			0u32..500,
 			0u128..100_000_000_000,
 			0u32..5_000,
-			0u32..6,
+			(0u32..6, 0u32..20, 0u32..20),
 		)
-			.prop_map(|(on_time, (a, b, c, d), defaults, since, repaid, days, claims)| {
-				ScoreInputs {
+			.prop_map(
+				|(
 					on_time,
-					late: LateBuckets { days_1_30: a, days_31_60: b, days_61_90: c, over_90: d },
+					(a, b, c, d),
 					defaults,
-					on_time_since_delinquency: since.min(on_time),
-					repaid_on_time: repaid,
-					history_days: days,
-					valid_claims: claims,
-				}
-			})
+					since,
+					repaid,
+					days,
+					(claims, filings, profitable),
+				)| {
+					ScoreInputs {
+						on_time,
+						late: LateBuckets {
+							days_1_30: a,
+							days_31_60: b,
+							days_61_90: c,
+							over_90: d,
+						},
+						defaults,
+						on_time_since_delinquency: since.min(on_time),
+						repaid_on_time: repaid,
+						history_days: days,
+						valid_claims: claims,
+						attested_filings: filings,
+						profitable_filings: profitable.min(filings),
+					}
+				},
+			)
 	}
 
 	proptest! {
@@ -293,6 +340,18 @@ mod tests {
 		fn the_score_is_bounded(inputs in inputs()) {
 			let s = score(&inputs);
 			prop_assert!((MIN_SCORE..=MAX_SCORE).contains(&s));
+		}
+
+		#[test]
+		fn an_attested_filing_never_lowers_the_score_and_its_bonus_is_bounded(
+			inputs in inputs(),
+			profitable in any::<bool>(),
+		) {
+			let mut next = inputs;
+			next.attested_filings += 1;
+			next.profitable_filings += u32::from(profitable);
+			prop_assert!(score(&next) >= score(&inputs));
+			prop_assert!(breakdown(&next).filing_bonus <= MAX_FILING_BONUS);
 		}
 
 		#[test]

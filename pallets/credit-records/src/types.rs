@@ -279,6 +279,10 @@ pub struct CreditHistory {
 	pub first_activity: Option<Moment>,
 	/// The score last announced in a `ScoreChanged` event.
 	pub last_score: Score,
+	/// Financial filings attested by an auditor (enterprises).
+	pub attested_filings: u32,
+	/// Of them, those reporting a net profit.
+	pub profitable_filings: u32,
 }
 
 /// One row of the governance tier table: scores from `min_score` up to the next row's.

@@ -2,6 +2,7 @@
 
 mod access;
 mod attestations;
+mod filings;
 mod history;
 mod profiles;
 mod risk;
