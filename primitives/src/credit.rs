@@ -80,8 +80,8 @@ pub trait CreditRegistry<AccountId> {
 	fn tier(who: &AccountId) -> Option<TierInfo>;
 }
 
-/// The kinds of accredited verifier, as other pallets ask about them (milestones and audits in
-/// SME finance are attested by a verifier of a declared kind).
+/// The kinds of accredited verifier. Credit records admits verifiers of a kind; other pallets ask
+/// about them (milestones and audits in SME finance are attested by a verifier of a declared kind).
 #[derive(
 	Clone,
 	Copy,
@@ -93,9 +93,11 @@ pub trait CreditRegistry<AccountId> {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-pub enum VerifierRole {
-	/// Identity checks of people and businesses (KYC, KYB).
+pub enum VerifierKind {
+	/// Identity checks of people and businesses: KYC and KYB.
 	KycProvider,
 	/// Audits of financial statements.
 	Auditor,
@@ -127,8 +129,8 @@ pub trait EnterpriseRegistry<AccountId> {
 	/// Whether `who` has an enterprise profile with a valid KYB attestation (frozen or not).
 	fn is_verified_enterprise(who: &AccountId) -> bool;
 
-	/// Whether `who` is an admitted verifier of `role`.
-	fn has_verifier_role(who: &AccountId, role: VerifierRole) -> bool;
+	/// Whether `who` is an admitted verifier of `kind`.
+	fn is_verifier_of(who: &AccountId, kind: VerifierKind) -> bool;
 
 	/// An auditor attested a financial filing of the enterprise `who`. The score counts attested
 	/// filings (and profitable ones) within a bounded bonus.

@@ -14,7 +14,7 @@ use sp_runtime::{
 	DispatchResult,
 };
 use xindai_primitives::{
-	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Score, TierInfo, VerifierRole},
+	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Score, TierInfo},
 	Balance, Moment,
 };
 
@@ -208,7 +208,7 @@ impl<T: Config> Pallet<T> {
 		expires_at: Moment,
 	) -> DispatchResult {
 		let info = Verifiers::<T>::get(&verifier).ok_or(Error::<T>::NotVerifier)?;
-		ensure!(info.kind.may_attest(claim), Error::<T>::ClaimNotAllowed);
+		ensure!(claim.attestable_by(info.kind), Error::<T>::ClaimNotAllowed);
 		ensure!(verifier != subject, Error::<T>::SelfAttestation);
 		ensure!(Profiles::<T>::contains_key(&subject), Error::<T>::NoProfile);
 		let now = Self::now();
@@ -619,15 +619,8 @@ impl<T: Config> EnterpriseRegistry<T::AccountId> for Pallet<T> {
 			&& <Self as CreditRegistry<T::AccountId>>::is_verified(who)
 	}
 
-	fn has_verifier_role(who: &T::AccountId, role: VerifierRole) -> bool {
-		Verifiers::<T>::get(who).is_some_and(|v| {
-			matches!(
-				(v.kind, role),
-				(VerifierKind::KycProvider, VerifierRole::KycProvider)
-					| (VerifierKind::Auditor, VerifierRole::Auditor)
-					| (VerifierKind::CreditBureau, VerifierRole::CreditBureau)
-			)
-		})
+	fn is_verifier_of(who: &T::AccountId, kind: VerifierKind) -> bool {
+		Verifiers::<T>::get(who).is_some_and(|v| v.kind == kind)
 	}
 
 	fn note_attested_filing(who: &T::AccountId, signal: FilingSignal) -> DispatchResult {

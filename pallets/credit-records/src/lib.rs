@@ -64,9 +64,7 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
-pub use xindai_primitives::credit::{
-	CreditRegistry, EnterpriseRegistry, FilingSignal, TierInfo, VerifierRole,
-};
+pub use xindai_primitives::credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, TierInfo};
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;

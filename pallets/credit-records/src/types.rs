@@ -33,29 +33,8 @@ pub enum ProfileKind {
 	Enterprise,
 }
 
-/// What an accredited verifier is accredited as.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	serde::Serialize,
-	serde::Deserialize,
-)]
-pub enum VerifierKind {
-	/// Identity checks of people and businesses: KYC and KYB.
-	KycProvider,
-	/// Audits of financial statements.
-	Auditor,
-	/// Income and credit-file checks.
-	CreditBureau,
-}
+/// The kinds of verifier; defined in primitives so other pallets can ask about verifiers.
+pub use xindai_primitives::credit::VerifierKind;
 
 /// A claim a verifier attests about a profile.
 #[derive(
@@ -83,11 +62,11 @@ pub enum ClaimKind {
 	IncomeVerified,
 }
 
-impl VerifierKind {
-	/// Whether a verifier of this kind may attest `claim`.
-	pub fn may_attest(self, claim: ClaimKind) -> bool {
+impl ClaimKind {
+	/// Whether a verifier of `kind` may attest this claim.
+	pub fn attestable_by(self, kind: VerifierKind) -> bool {
 		matches!(
-			(self, claim),
+			(kind, self),
 			(VerifierKind::KycProvider, ClaimKind::KycBasic)
 				| (VerifierKind::KycProvider, ClaimKind::KycFull)
 				| (VerifierKind::KycProvider, ClaimKind::Kyb)

@@ -1,7 +1,7 @@
 //! Enterprises: KYB status, verifier roles, and audited filings feeding the score.
 
 use super::*;
-use crate::{EnterpriseRegistry, FilingSignal, VerifierRole};
+use crate::{EnterpriseRegistry, FilingSignal};
 
 /// Registers `who` as an enterprise with a KYB attestation valid for a year.
 fn verified_enterprise(who: AccountId) {
@@ -25,10 +25,10 @@ fn an_enterprise_is_verified_by_kyb_only() {
 #[test]
 fn verifier_roles_follow_admission() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert!(CreditRecords::has_verifier_role(&AUDITOR, VerifierRole::Auditor));
-		assert!(!CreditRecords::has_verifier_role(&AUDITOR, VerifierRole::KycProvider));
-		assert!(CreditRecords::has_verifier_role(&KYC, VerifierRole::KycProvider));
-		assert!(!CreditRecords::has_verifier_role(&ALICE, VerifierRole::CreditBureau));
+		assert!(CreditRecords::is_verifier_of(&AUDITOR, VerifierKind::Auditor));
+		assert!(!CreditRecords::is_verifier_of(&AUDITOR, VerifierKind::KycProvider));
+		assert!(CreditRecords::is_verifier_of(&KYC, VerifierKind::KycProvider));
+		assert!(!CreditRecords::is_verifier_of(&ALICE, VerifierKind::CreditBureau));
 	});
 }
 
