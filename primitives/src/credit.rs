@@ -9,7 +9,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult};
 
-use crate::Balance;
+use crate::{Balance, Moment};
 
 /// A credit score. Xindai scores range from [`MIN_SCORE`] to [`MAX_SCORE`].
 pub type Score = u16;
@@ -45,6 +45,18 @@ pub struct TierInfo {
 	pub exposure_cap: Balance,
 	/// Added to a product's base interest rate for this borrower, in basis points per year.
 	pub rate_premium_bps: BasisPoints,
+}
+
+/// Milliseconds in a day: the unit of lateness reported to the credit registry.
+pub const DAY_MS: Moment = 24 * 60 * 60 * 1_000;
+
+/// Whole days (rounded up) a payment at `paid_at` comes after its due date `due_at`; 0 within
+/// the `grace` period (milliseconds). What every lending pallet reports as `days_late`.
+pub fn days_late(due_at: Moment, paid_at: Moment, grace: Moment) -> u32 {
+	if paid_at <= due_at.saturating_add(grace) {
+		return 0;
+	}
+	u32::try_from(paid_at.saturating_sub(due_at).div_ceil(DAY_MS)).unwrap_or(u32::MAX)
 }
 
 /// The credit registry (implemented by `pallet-credit-records`), as lending pallets see it.
@@ -135,4 +147,20 @@ pub trait EnterpriseRegistry<AccountId> {
 	/// An auditor attested a financial filing of the enterprise `who`. The score counts attested
 	/// filings (and profitable ones) within a bounded bonus.
 	fn note_attested_filing(who: &AccountId, signal: FilingSignal) -> DispatchResult;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn days_late_counts_whole_days_after_grace() {
+		let due = 10 * DAY_MS;
+		assert_eq!(days_late(due, due, DAY_MS), 0);
+		assert_eq!(days_late(due, due + DAY_MS, DAY_MS), 0);
+		assert_eq!(days_late(due, due + DAY_MS + 1, DAY_MS), 2);
+		assert_eq!(days_late(due, due + 1, 0), 1);
+		assert_eq!(days_late(due, due - 1, 0), 0);
+		assert_eq!(days_late(0, Moment::MAX, 0), u32::MAX);
+	}
 }

@@ -19,6 +19,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod credit;
+pub mod facility;
 pub mod interest;
 pub mod price;
 #[cfg(feature = "test-utils")]

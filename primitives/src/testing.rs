@@ -10,7 +10,7 @@ use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
-	credit::{CreditRegistry, TierInfo},
+	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, TierInfo, VerifierKind},
 	price::{Price, PriceFeeder, PriceProvider, TimestampedPrice},
 	AssetId, Balance, Moment,
 };
@@ -38,6 +38,9 @@ std::thread_local! {
 	static PREMIUM_BPS: RefCell<BTreeMap<TestAccount, u16>> = const { RefCell::new(BTreeMap::new()) };
 	static EXPOSURE_CAP: RefCell<Balance> = const { RefCell::new(Balance::MAX) };
 	static NOTES: RefCell<Vec<CreditNote>> = const { RefCell::new(Vec::new()) };
+	static ENTERPRISES: RefCell<BTreeSet<TestAccount>> = const { RefCell::new(BTreeSet::new()) };
+	static VERIFIERS: RefCell<BTreeSet<(TestAccount, u8)>> = const { RefCell::new(BTreeSet::new()) };
+	static FILINGS: RefCell<Vec<(TestAccount, FilingSignal)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Forgets every price, verification, premium and note; the cap goes back to unlimited.
@@ -47,6 +50,25 @@ pub fn reset() {
 	PREMIUM_BPS.with(|p| p.borrow_mut().clear());
 	EXPOSURE_CAP.with(|c| *c.borrow_mut() = Balance::MAX);
 	NOTES.with(|n| n.borrow_mut().clear());
+	ENTERPRISES.with(|e| e.borrow_mut().clear());
+	VERIFIERS.with(|v| v.borrow_mut().clear());
+	FILINGS.with(|f| f.borrow_mut().clear());
+}
+
+/// Makes `who` a verified enterprise (KYB), and verified for [`CreditRegistry`] too.
+pub fn verify_enterprise(who: TestAccount) {
+	verify(who);
+	ENTERPRISES.with(|e| e.borrow_mut().insert(who));
+}
+
+/// Admits `who` as a verifier of `kind`.
+pub fn admit_verifier(who: TestAccount, kind: VerifierKind) {
+	VERIFIERS.with(|v| v.borrow_mut().insert((who, kind as u8)));
+}
+
+/// The attested filings reported so far.
+pub fn filing_notes() -> Vec<(TestAccount, FilingSignal)> {
+	FILINGS.with(|f| f.borrow().clone())
 }
 
 /// Tells the stand-ins the chain's time (used to stamp genesis prices).
@@ -144,5 +166,20 @@ impl CreditRegistry<TestAccount> for TestCredit {
 			exposure_cap: EXPOSURE_CAP.with(|c| *c.borrow()),
 			rate_premium_bps: PREMIUM_BPS.with(|p| p.borrow().get(who).copied().unwrap_or(0)),
 		})
+	}
+}
+
+/// An enterprise registry of the enterprises and verifiers the test admitted.
+pub struct TestEnterprises;
+impl EnterpriseRegistry<TestAccount> for TestEnterprises {
+	fn is_verified_enterprise(who: &TestAccount) -> bool {
+		ENTERPRISES.with(|e| e.borrow().contains(who))
+	}
+	fn is_verifier_of(who: &TestAccount, kind: VerifierKind) -> bool {
+		VERIFIERS.with(|v| v.borrow().contains(&(*who, kind as u8)))
+	}
+	fn note_attested_filing(who: &TestAccount, signal: FilingSignal) -> DispatchResult {
+		FILINGS.with(|f| f.borrow_mut().push((*who, signal)));
+		Ok(())
 	}
 }

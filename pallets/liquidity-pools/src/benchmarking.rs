@@ -65,6 +65,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_facility_cap() -> Result<(), BenchmarkError> {
+		create_pool_of::<T>(DEBT, Price::from_u32(1));
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DEBT, LEND);
+		assert_eq!(Pools::<T>::get(DEBT).map(|p| p.facility_cap), Some(LEND));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn set_pool_params() -> Result<(), BenchmarkError> {
 		create_pool_of::<T>(DEBT, Price::from_u32(1));
 		let origin =

@@ -23,6 +23,7 @@ use xindai_primitives::{
 };
 
 use crate::{math, pallet::*, types::*, CreditRegistry, PriceProvider};
+use xindai_primitives::facility::{CreditFacilities, FacilityId, FacilityState};
 
 /// A pool as wallets and dashboards see it (`LiquidityPoolsApi::pool`), accrued to now.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
@@ -57,6 +58,12 @@ pub struct PoolInfo {
 	pub paused: bool,
 	/// The pool's parameters (caps included).
 	pub params: PoolParams,
+	/// The most the pool may commit to credit facilities.
+	pub facility_cap: Balance,
+	/// Committed to facilities, not drawn.
+	pub facility_undrawn: Balance,
+	/// Drawn by facilities (part of what lenders own).
+	pub facility_drawn: Balance,
 }
 
 /// One collateral of an account (`LiquidityPoolsApi::position`).
@@ -114,14 +121,19 @@ impl Pool {
 			.unwrap_or(Balance::MAX)
 	}
 
-	/// What lenders own: cash + borrows − reserves.
-	pub fn underlying(&self) -> Balance {
-		math::underlying(self.cash, self.total_borrows(), self.total_reserves)
+	/// Units lent out: borrows and the drawn principal of credit facilities.
+	pub fn lent_out(&self) -> Balance {
+		self.total_borrows().saturating_add(self.facility_drawn)
 	}
 
-	/// Borrows over what lenders own.
+	/// What lenders own: cash + borrows + drawn facilities − reserves.
+	pub fn underlying(&self) -> Balance {
+		math::underlying(self.cash, self.lent_out(), self.total_reserves)
+	}
+
+	/// Lent out over what lenders own.
 	pub fn utilisation(&self) -> Permill {
-		math::utilisation(self.cash, self.total_borrows(), self.total_reserves)
+		math::utilisation(self.cash, self.lent_out(), self.total_reserves)
 	}
 
 	/// The pool's annual borrow rate now.
@@ -273,6 +285,9 @@ impl<T: Config> Pallet<T> {
 			borrow_index: Index::one(),
 			last_accrued: Self::now(),
 			paused: false,
+			facility_cap: 0,
+			facility_undrawn: 0,
+			facility_drawn: 0,
 		};
 		Pools::<T>::insert(asset, pool);
 		Self::deposit_event(Event::PoolCreated { asset, lp_asset, params });
@@ -805,6 +820,9 @@ impl<T: Config> Pallet<T> {
 			borrow_index: pool.borrow_index,
 			paused: pool.paused,
 			params: pool.params,
+			facility_cap: pool.facility_cap,
+			facility_undrawn: pool.facility_undrawn,
+			facility_drawn: pool.facility_drawn,
 		})
 	}
 
@@ -869,7 +887,9 @@ impl<T: Config> Pallet<T> {
 	/// - each pool's LP supply equals the LP token's issuance, and the pallet account holds the
 	///   locked minimum liquidity plus every account's collateral LP tokens;
 	/// - each pool's scaled debt equals the sum of its positions' scaled debts, exactly;
-	/// - every account's asset list matches its collateral and debt entries.
+	/// - every account's asset list matches its collateral and debt entries;
+	/// - each pool's facility totals equal the sum of its facilities, exactly, and new
+	///   commitments stay within the facility cap.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -895,7 +915,24 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		let mut facilities: BTreeMap<AssetId, FacilityState> = BTreeMap::new();
+		for (asset, _, facility) in Facilities::<T>::iter() {
+			ensure!(facility.undrawn > 0 || facility.drawn > 0, "empty facility kept");
+			let sum = facilities.entry(asset).or_default();
+			sum.undrawn += facility.undrawn;
+			sum.drawn += facility.drawn;
+		}
 		for (asset, pool) in Pools::<T>::iter() {
+			let sum = facilities.get(&asset).copied().unwrap_or_default();
+			ensure!(
+				pool.facility_undrawn == sum.undrawn && pool.facility_drawn == sum.drawn,
+				"pool facility totals differ from the sum of facilities"
+			);
+			ensure!(
+				pool.facility_undrawn.saturating_add(pool.facility_drawn) <= pool.facility_cap
+					|| pool.facility_undrawn == 0,
+				"pool facility commitments above the cap"
+			);
 			ensure!(
 				T::Assets::balance(asset, &account) >= pool.cash,
 				"pool holds less than its cash"
@@ -924,5 +961,131 @@ impl<T: Config> Pallet<T> {
 	/// Every pool, accrued to now, for the runtime API (pools are created by governance only).
 	pub fn all_pools() -> Vec<PoolInfo> {
 		Pools::<T>::iter_keys().filter_map(Self::pool_info).collect()
+	}
+}
+
+/// Pools lend to credit facilities (SME credit lines): see [`xindai_primitives::facility`].
+impl<T: Config> CreditFacilities<T::AccountId> for Pallet<T> {
+	fn open_facility(asset: AssetId, facility: FacilityId, limit: Balance) -> DispatchResult {
+		ensure!(limit > 0, Error::<T>::ZeroAmount);
+		ensure!(!Facilities::<T>::contains_key(asset, facility), Error::<T>::FacilityExists);
+		let mut pool = Self::touch_pool(asset)?;
+		ensure!(!pool.paused, Error::<T>::PoolPaused);
+		let committed = pool
+			.facility_undrawn
+			.checked_add(pool.facility_drawn)
+			.and_then(|c| c.checked_add(limit))
+			.ok_or(Error::<T>::Overflow)?;
+		ensure!(committed <= pool.facility_cap, Error::<T>::FacilityCapExceeded);
+		pool.facility_undrawn += limit;
+		Pools::<T>::insert(asset, pool);
+		Facilities::<T>::insert(asset, facility, FacilityState { undrawn: limit, drawn: 0 });
+		Self::deposit_event(Event::FacilityOpened { asset, facility, limit });
+		Ok(())
+	}
+
+	fn draw(
+		asset: AssetId,
+		facility: FacilityId,
+		to: &T::AccountId,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut state = Facilities::<T>::get(asset, facility).ok_or(Error::<T>::NoFacility)?;
+		ensure!(amount <= state.undrawn, Error::<T>::FacilityExhausted);
+		let mut pool = Self::touch_pool(asset)?;
+		ensure!(!pool.paused, Error::<T>::PoolPaused);
+		Self::pay_out(asset, &mut pool, to, amount)?;
+		state.undrawn -= amount;
+		state.drawn = state.drawn.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		pool.facility_undrawn = pool.facility_undrawn.saturating_sub(amount);
+		pool.facility_drawn =
+			pool.facility_drawn.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Pools::<T>::insert(asset, pool);
+		Facilities::<T>::insert(asset, facility, state);
+		Self::deposit_event(Event::FacilityDrawn { asset, facility, amount });
+		Ok(())
+	}
+
+	fn repay(
+		asset: AssetId,
+		facility: FacilityId,
+		payer: &T::AccountId,
+		principal: Balance,
+		interest: Balance,
+	) -> DispatchResult {
+		let total = principal.checked_add(interest).ok_or(Error::<T>::Overflow)?;
+		ensure!(total > 0, Error::<T>::ZeroAmount);
+		let mut pool = Self::touch_pool(asset)?;
+		let state = Facilities::<T>::get(asset, facility).unwrap_or_default();
+		let repaid = principal.min(state.drawn);
+		let recovered = principal - repaid;
+		T::Assets::transfer(asset, payer, &Self::account_id(), total, Preservation::Expendable)?;
+		pool.cash = pool.cash.checked_add(total).ok_or(Error::<T>::Overflow)?;
+		pool.facility_drawn = pool.facility_drawn.saturating_sub(repaid);
+		// Interest is income: the reserve factor's share to reserves, the rest to lenders.
+		// Recovered principal belongs to the lenders who bore the loss.
+		pool.total_reserves = pool
+			.total_reserves
+			.checked_add(math::share_of(interest, pool.params.reserve_factor))
+			.ok_or(Error::<T>::Overflow)?;
+		Pools::<T>::insert(asset, pool);
+		Self::update_facility(
+			asset,
+			facility,
+			FacilityState { drawn: state.drawn - repaid, ..state },
+		);
+		Self::deposit_event(Event::FacilityRepaid {
+			asset,
+			facility,
+			principal: repaid,
+			interest,
+			recovered,
+		});
+		Ok(())
+	}
+
+	fn release_undrawn(asset: AssetId, facility: FacilityId) -> DispatchResult {
+		let state = Facilities::<T>::get(asset, facility).ok_or(Error::<T>::NoFacility)?;
+		let mut pool = Pools::<T>::get(asset).ok_or(Error::<T>::PoolNotFound)?;
+		pool.facility_undrawn = pool.facility_undrawn.saturating_sub(state.undrawn);
+		Pools::<T>::insert(asset, pool);
+		Self::update_facility(asset, facility, FacilityState { undrawn: 0, ..state });
+		Self::deposit_event(Event::FacilityReleased { asset, facility, undrawn: state.undrawn });
+		Ok(())
+	}
+
+	fn write_off(asset: AssetId, facility: FacilityId) -> Result<Balance, DispatchError> {
+		let state = Facilities::<T>::get(asset, facility).ok_or(Error::<T>::NoFacility)?;
+		let mut pool = Self::touch_pool(asset)?;
+		let amount = state.drawn;
+		let covered_by_reserves = amount.min(pool.total_reserves);
+		pool.total_reserves -= covered_by_reserves;
+		pool.facility_drawn = pool.facility_drawn.saturating_sub(amount);
+		Pools::<T>::insert(asset, pool);
+		Self::update_facility(asset, facility, FacilityState { drawn: 0, ..state });
+		Self::deposit_event(Event::FacilityWrittenOff {
+			asset,
+			facility,
+			amount,
+			covered_by_reserves,
+			socialised: amount - covered_by_reserves,
+		});
+		Ok(amount)
+	}
+
+	fn facility(asset: AssetId, facility: FacilityId) -> Option<FacilityState> {
+		Facilities::<T>::get(asset, facility)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Writes a facility's state back, removing it once nothing is committed or drawn.
+	fn update_facility(asset: AssetId, facility: FacilityId, state: FacilityState) {
+		if state.undrawn == 0 && state.drawn == 0 {
+			Facilities::<T>::remove(asset, facility);
+		} else {
+			Facilities::<T>::insert(asset, facility, state);
+		}
 	}
 }

@@ -134,6 +134,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
+	use xindai_primitives::facility::FacilityId;
 	use xindai_primitives::{interest::Rate, AssetId, Balance, Moment};
 
 	/// The pallet's storage layout version.
@@ -223,6 +224,17 @@ pub mod pallet {
 	/// The pool of each asset.
 	#[pallet::storage]
 	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, AssetId, Pool>;
+
+	/// Credit facilities each pool lends to (SME credit lines), by pool asset and facility id.
+	#[pallet::storage]
+	pub type Facilities<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		AssetId,
+		Blake2_128Concat,
+		xindai_primitives::facility::FacilityId,
+		xindai_primitives::facility::FacilityState,
+	>;
 
 	/// Prices older than this (milliseconds) are stale.
 	#[pallet::storage]
@@ -340,6 +352,31 @@ pub mod pallet {
 			covered_by_reserves: Balance,
 			socialised: Balance,
 		},
+		/// Governance set how much the pool may commit to credit facilities.
+		FacilityCapSet { asset: AssetId, cap: Balance },
+		/// The pool committed `limit` to a credit facility.
+		FacilityOpened { asset: AssetId, facility: FacilityId, limit: Balance },
+		/// A facility drew `amount` of its commitment.
+		FacilityDrawn { asset: AssetId, facility: FacilityId, amount: Balance },
+		/// A facility repaid principal and paid interest (and `recovered` written-off principal).
+		FacilityRepaid {
+			asset: AssetId,
+			facility: FacilityId,
+			principal: Balance,
+			interest: Balance,
+			recovered: Balance,
+		},
+		/// A facility's undrawn commitment ended.
+		FacilityReleased { asset: AssetId, facility: FacilityId, undrawn: Balance },
+		/// A defaulted facility's principal was written off: reserves covered part, lenders the
+		/// rest.
+		FacilityWrittenOff {
+			asset: AssetId,
+			facility: FacilityId,
+			amount: Balance,
+			covered_by_reserves: Balance,
+			socialised: Balance,
+		},
 	}
 
 	#[pallet::error]
@@ -423,6 +460,16 @@ pub mod pallet {
 		NoCollateralInAsset,
 		/// The liquidation would repay or seize nothing.
 		LiquidationTooSmall,
+		/// The facility cap is above the pool's supply cap.
+		FacilityCapTooHigh,
+		/// The commitment would take the pool's facilities above their cap.
+		FacilityCapExceeded,
+		/// The facility already exists.
+		FacilityExists,
+		/// No such facility.
+		NoFacility,
+		/// More than the facility's undrawn commitment.
+		FacilityExhausted,
 		/// An amount overflowed.
 		Overflow,
 	}
@@ -667,6 +714,30 @@ pub mod pallet {
 		) -> DispatchResult {
 			let liquidator = ensure_signed(origin)?;
 			Self::do_liquidate(&liquidator, &borrower, debt_asset, collateral_asset, amount)
+		}
+
+		/// Set how much the pool of `asset` may commit to credit facilities (SME credit lines
+		/// approved by the underwriter), at most its supply cap. Lowering the cap below what is
+		/// committed stops new commitments; existing ones run their course.
+		///
+		/// - Origin: `RiskOrigin`.
+		/// - Errors: [`Error::PoolNotFound`], [`Error::FacilityCapTooHigh`].
+		/// - Emits [`Event::FacilityCapSet`].
+		#[pallet::call_index(14)]
+		pub fn set_facility_cap(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			cap: Balance,
+		) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Pools::<T>::try_mutate(asset, |pool| -> DispatchResult {
+				let pool = pool.as_mut().ok_or(Error::<T>::PoolNotFound)?;
+				ensure!(cap <= pool.params.supply_cap, Error::<T>::FacilityCapTooHigh);
+				pool.facility_cap = cap;
+				Ok(())
+			})?;
+			Self::deposit_event(Event::FacilityCapSet { asset, cap });
+			Ok(())
 		}
 	}
 

@@ -145,6 +145,12 @@ pub struct Pool {
 	pub last_accrued: Moment,
 	/// Paused pools take no deposits and lend nothing; repayment and liquidation go on.
 	pub paused: bool,
+	/// The most the pool may commit to credit facilities (undrawn + drawn), set by governance.
+	pub facility_cap: Balance,
+	/// Σ facilities' undrawn commitments.
+	pub facility_undrawn: Balance,
+	/// Σ facilities' drawn principal: lent out, owned by the lenders.
+	pub facility_drawn: Balance,
 }
 
 /// What an account owes one pool.

@@ -39,6 +39,7 @@ pub trait WeightInfo {
 	fn repay() -> Weight;
 	fn repay_all() -> Weight;
 	fn liquidate() -> Weight;
+	fn set_facility_cap() -> Weight;
 }
 
 macro_rules! weight {
@@ -97,6 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Writes: Pools ×2, Debts, Collateral, AccountAssets, Assets::Account ×4, write-off
 	/// (A × (Debts, Pools)), credit history and profile.
 	fn liquidate() -> Weight { weight!(T::DbWeight::get(), 250_000_000, 24_000, 56, 19) }
+	/// Reads: Pools. Writes: Pools.
+	fn set_facility_cap() -> Weight { weight!(T::DbWeight::get(), 20_000_000, 2_000, 1, 1) }
 }
 
 /// For tests: the same formulas over RocksDB weights.
@@ -115,4 +118,5 @@ impl WeightInfo for () {
 	fn repay() -> Weight { weight!(RocksDbWeight::get(), 90_000_000, 10_000, 20, 6) }
 	fn repay_all() -> Weight { weight!(RocksDbWeight::get(), 90_000_000, 10_000, 20, 6) }
 	fn liquidate() -> Weight { weight!(RocksDbWeight::get(), 250_000_000, 24_000, 56, 19) }
+	fn set_facility_cap() -> Weight { weight!(RocksDbWeight::get(), 20_000_000, 2_000, 1, 1) }
 }

@@ -27,8 +27,8 @@ use xindai_primitives::{
 
 use crate::{pallet::*, schedule, types::*, WeightInfo};
 
-/// Milliseconds in a day.
-pub const DAY_MS: Moment = 24 * 60 * 60 * 1_000;
+use xindai_primitives::credit::days_late;
+pub use xindai_primitives::credit::DAY_MS;
 
 /// Where an instalment stands (`P2pLoansApi::loan`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
@@ -138,9 +138,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `amount` of `asset` in credit units at its latest price (any age), 0 without one.
 	fn report_value(asset: AssetId, amount: Balance) -> Balance {
-		T::Prices::price(asset)
-			.and_then(|p| price::value_of(amount, p.price, Rounding::Down))
-			.unwrap_or(0)
+		price::report_value::<T::Prices>(asset, amount)
 	}
 
 	/// Checks `params` against [`bounds`].
@@ -483,14 +481,6 @@ impl<T: Config> Pallet<T> {
 		Some(())
 	}
 
-	/// Whole days `paid_at` is after `due_at`, 0 within the grace period.
-	fn days_late(due_at: Moment, paid_at: Moment, grace: Moment) -> u32 {
-		if paid_at <= due_at.saturating_add(grace) {
-			return 0;
-		}
-		u32::try_from(paid_at.saturating_sub(due_at).div_ceil(DAY_MS)).unwrap_or(u32::MAX)
-	}
-
 	/// Unpaid principal, due or started interest and penalty: what pays the loan off at `now`.
 	fn payoff(loan: &LoanOf<T>, items: &[Instalment], now: Moment) -> Balance {
 		let period_ms = loan.terms.period.saturating_mul(MILLISECONDS_PER_SECOND);
@@ -551,7 +541,7 @@ impl<T: Config> Pallet<T> {
 				completed.push((
 					index,
 					item.principal + item.interest,
-					Self::days_late(item.due_at, now, grace),
+					days_late(item.due_at, now, grace),
 				));
 			}
 		}
@@ -778,7 +768,7 @@ impl<T: Config> Pallet<T> {
 		let days_late = items
 			.iter()
 			.find(|i| !i.is_paid() && i.due_at <= now)
-			.map(|i| Self::days_late(i.due_at, now, grace))
+			.map(|i| days_late(i.due_at, now, grace))
 			.unwrap_or(0);
 		let (to_lenders, reward, recovered) = Self::hand_collateral_to_lenders(
 			&mut loan,

@@ -360,4 +360,13 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(14))
 	}
+	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
+	/// Hand-set until the next benchmark run: the same storage as `set_pool_params` (r:1 w:1)
+	/// less its validation.
+	fn set_facility_cap() -> Weight {
+		Weight::from_parts(60_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3682))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }

@@ -3,6 +3,7 @@
 
 mod admin;
 mod borrowing;
+mod facilities;
 mod lending;
 mod liquidation;
 
