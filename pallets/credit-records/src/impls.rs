@@ -593,23 +593,31 @@ impl<T: Config> Pallet<T> {
 	/// borrow (its balance is topped up for the profile deposit). Best effort: a step that is
 	/// already done is skipped.
 	pub fn benchmark_make_eligible(who: &T::AccountId) {
+		Self::benchmark_make_verified(who, ProfileKind::Individual, ClaimKind::KycBasic)
+	}
+
+	/// For other pallets' benchmarks: makes `who` a registered, KYB-attested enterprise.
+	pub fn benchmark_make_enterprise(who: &T::AccountId) {
+		Self::benchmark_make_verified(who, ProfileKind::Enterprise, ClaimKind::Kyb)
+	}
+
+	/// For other pallets' benchmarks: admits `who` as a verifier of `kind` (best effort).
+	pub fn benchmark_admit_verifier(who: &T::AccountId, kind: VerifierKind) {
+		let name = BoundedVec::try_from(alloc::vec![b'v']).unwrap_or_default();
+		let _ = Self::do_add_verifier(who.clone(), kind, name);
+	}
+
+	fn benchmark_make_verified(who: &T::AccountId, kind: ProfileKind, claim: ClaimKind) {
 		use frame_support::traits::fungible::{Inspect, Mutate};
 		let needed = T::ProfileDeposit::get()
 			.saturating_mul(10u32.into())
 			.saturating_add(T::Currency::minimum_balance());
 		let _ = T::Currency::mint_into(who, needed);
-		let _ = Self::do_register(who.clone(), ProfileKind::Individual, H256::repeat_byte(1));
+		let _ = Self::do_register(who.clone(), kind, H256::repeat_byte(1));
 		let verifier: T::AccountId = frame_benchmarking::account("bench-kyc", 0, 0);
-		let name = BoundedVec::try_from(alloc::vec![b'k']).unwrap_or_default();
-		let _ = Self::do_add_verifier(verifier.clone(), VerifierKind::KycProvider, name);
+		Self::benchmark_admit_verifier(&verifier, VerifierKind::KycProvider);
 		let expires_at = Self::now().saturating_add(365 * MILLISECONDS_PER_DAY);
-		let _ = Self::do_attest(
-			verifier,
-			who.clone(),
-			ClaimKind::KycBasic,
-			H256::repeat_byte(2),
-			expires_at,
-		);
+		let _ = Self::do_attest(verifier, who.clone(), claim, H256::repeat_byte(2), expires_at);
 	}
 }
 

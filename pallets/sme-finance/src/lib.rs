@@ -1,0 +1,790 @@
+//! # SME finance
+//!
+//! Credit for small and micro enterprises: audited financial filings that feed the credit score,
+//! credit lines released in milestone tranches, funded by a financier or by a liquidity pool,
+//! and financing of invoices their buyers confirmed on chain.
+//!
+//! ## Overview
+//!
+//! - **Filings** ([`Pallet::file_report`], [`Pallet::attest_report`]): an enterprise with a valid
+//!   KYB attestation files a report per [`types::ReportingPeriod`]: a commitment (hash) to the
+//!   full statements, which stay off chain, and key figures ([`types::FinancialMetrics`]). An
+//!   admitted auditor attests it; the credit registry then counts it in the enterprise's score
+//!   (`EnterpriseRegistry::note_attested_filing`: +8 per audited filing, +4 more if profitable,
+//!   at most +48 in all; see credit-records' `score.rs`). An attested filing cannot change.
+//! - **Credit lines** ([`Pallet::apply_credit_line`] … [`Pallet::close_line`]): the enterprise
+//!   applies for a limit split into milestones, each with the kind of verifier who attests it.
+//!   The `UnderwriterOrigin` approves it with a source: a named financier, who then deposits the
+//!   limit into custody ([`Pallet::fund_credit_line`]), or the pool of the line's asset, which
+//!   commits a credit facility within its governance-set facility cap (the pool's lenders earn
+//!   the line's interest; see `xindai_primitives::facility`). Each attested milestone releases
+//!   its tranche — in order, before maturity, never while the line is overdue. Interest accrues
+//!   on what was drawn and falls due every `InterestPeriod`; everything is due at maturity
+//!   ([`accrual`]). Repayments go to the source at once. A line overdue by `default_after_days`
+//!   can be marked defaulted: the undrawn part returns to the source, a pool writes the drawn
+//!   principal off, and the credit registry records the default.
+//! - **Invoices** ([`Pallet::submit_invoice`] … [`Pallet::repay_recourse`]): the enterprise
+//!   submits an invoice (one per document hash, ever), the buyer confirms or rejects it; a
+//!   financier may advance part of a confirmed invoice; the buyer pays the pallet-routed split at
+//!   maturity (financier: advance + fee; enterprise: the rest). A buyer still unpaid
+//!   `default_after_days` after the due date is recorded as defaulted and the financier may
+//!   claim recourse: the enterprise owes it the advance.
+//!
+//! Every payment and default reaches the credit registry: lines report the enterprise's
+//! repayments with their days late; invoices report the buyer's.
+//!
+//! ## Roles
+//!
+//! | role | calls | origin |
+//! |------|-------|--------|
+//! | enterprise | `file_report`, `apply_credit_line`, `repay_line`, `close_line`, `submit_invoice`, `cancel_invoice`, `repay_recourse` | signed, KYB-verified enterprise |
+//! | auditor | `attest_report` | signed, admitted `Auditor` |
+//! | milestone verifier | `attest_milestone` | signed, admitted verifier of the milestone's kind |
+//! | underwriter | `approve_credit_line`, `close_line` | `UnderwriterOrigin` |
+//! | financier | `fund_credit_line`, `finance_invoice`, `claim_recourse` | signed, verified |
+//! | buyer | `confirm_invoice`, `reject_invoice`, `pay_invoice` | signed, verified (to confirm) |
+//! | anyone | `mark_line_default`, `repay_line`, `close_line` after maturity | signed |
+//! | risk admin | `set_params` | `RiskOrigin` |
+//!
+//! ## Lifecycle of a credit line
+//!
+//! ```text
+//! apply_credit_line ─► Applied ─approve (Pool: facility committed)──────────────► Active
+//!                        │   └─approve (Financier)─► AwaitingFunds ─fund_credit_line─┘  │
+//!                        │                             │                               │
+//!           close_line   ▼            close_line       ▼      attest_milestone: tranche ┤ (in order,
+//!                     removed ◄────────────────────────┘      repay_line              ─┤  not overdue)
+//!                                                                                      │
+//!        close_line / matured: undrawn → source ┌───────────────────────────────────────┤
+//!                                               ▼                                       │ overdue ≥
+//!                                            Closing ──repay all──► removed ◄─repay all─┤ default days
+//!                                                                                       ▼
+//!                                                          Defaulted (undrawn → source, pool writes off)
+//! ```
+//!
+//! ## Lifecycle of an invoice
+//!
+//! ```text
+//! submit_invoice ─► Submitted ──confirm_invoice──► Confirmed ──finance_invoice──► Financed
+//!                     │  │                            │                            │   │
+//!      reject_invoice │  │ cancel_invoice  pay_invoice│   pay_invoice: financier   │   │ unpaid
+//!                     ▼  ▼                            ▼   advance + fee, rest      │   │ default days
+//!                    removed                   paid, removed ◄─ to the enterprise ─┘   ▼  after due
+//!                                                     ▲                           Recourse
+//!                                                     └──── pay_invoice / repay_recourse (all) ┘
+//! ```
+//!
+//! ## Design
+//!
+//! - Custody: the pallet account holds the undrawn limits of financier-funded lines; `try_state`
+//!   checks its balance of every asset equals their sum. Pool-funded lines draw straight from the
+//!   pool; repayments go straight to the source, so nothing waits to be claimed.
+//! - Bounded work: milestones, filings, lines and open invoices per enterprise are bounded; a
+//!   line's accrual walks at most `MaxTerm / InterestPeriod + 2` due dates.
+//! - Rounding favours the lender: interest rounds up; advances and payouts round down.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `apply_credit_line` and `submit_invoice` take their terms as separate parameters, so that
+// Polkadot.js Apps shows each one as its own field.
+#![allow(clippy::too_many_arguments)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+pub mod accrual;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod impls;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use impls::{FilingView, InvoiceView, LineView, MilestoneView};
+
+/// What benchmarks need from the runtime: assets, enterprises, verifiers and a pool facility.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Creates `asset` (if missing) and gives `who` plenty of it and of the native token.
+	fn create_asset_and_fund(asset: xindai_primitives::AssetId, who: &AccountId);
+	/// Makes `who` a KYB-verified enterprise able to borrow.
+	fn make_enterprise(who: &AccountId);
+	/// Makes `who` a verified (KYC) account.
+	fn make_verified(who: &AccountId);
+	/// Admits `who` as a verifier of `kind`.
+	fn make_verifier(who: &AccountId, kind: xindai_primitives::credit::VerifierKind);
+	/// Gives the pool of `asset` cash and a facility cap of at least `cap`.
+	fn fund_pool(asset: xindai_primitives::AssetId, cap: xindai_primitives::Balance);
+	/// Sets a fresh price for `asset`.
+	fn set_price(asset: xindai_primitives::AssetId, price: xindai_primitives::price::Price);
+	/// Sets the chain's clock (milliseconds).
+	fn set_time(now: xindai_primitives::Moment);
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use crate::types::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, fungibles, Time},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::Permill;
+	use xindai_primitives::{
+		credit::{CreditRegistry, EnterpriseRegistry},
+		facility::CreditFacilities,
+		interest::Rate,
+		price::PriceProvider,
+		AssetId, Balance, Moment, Seconds,
+	};
+
+	/// The balance type of the native deposits.
+	pub type DepositBalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
+
+	/// A credit line of this runtime.
+	pub type LineOf<T> = CreditLine<
+		<T as frame_system::Config>::AccountId,
+		DepositBalanceOf<T>,
+		<T as Config>::MaxMilestones,
+	>;
+
+	/// An invoice of this runtime.
+	pub type InvoiceOf<T> = Invoice<<T as frame_system::Config>::AccountId, DepositBalanceOf<T>>;
+
+	/// The milestones of an application.
+	pub type MilestoneSpecsOf<T> = BoundedVec<MilestoneSpec, <T as Config>::MaxMilestones>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// The lent and invoiced assets.
+		type Assets: fungibles::Inspect<Self::AccountId, AssetId = AssetId, Balance = Balance>
+			+ fungibles::Mutate<Self::AccountId>;
+
+		/// The native token, for record deposits.
+		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The chain's clock, in milliseconds.
+		type Time: Time<Moment = Moment>;
+
+		/// Prices in credit units, to report values to the credit registry.
+		type Prices: PriceProvider;
+
+		/// The credit registry: eligibility and history.
+		type Credit: CreditRegistry<Self::AccountId>;
+
+		/// The credit registry: KYB, verifier kinds and audited filings.
+		type Enterprises: EnterpriseRegistry<Self::AccountId>;
+
+		/// Liquidity pools lending to credit lines.
+		type Facilities: CreditFacilities<Self::AccountId>;
+
+		/// Approves credit lines (the governance underwriter track).
+		type UnderwriterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Sets the lateness, default and invoice-financing parameters.
+		type RiskOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Holds financiers' undrawn limits.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// The native deposit held by each filing, line and open invoice.
+		#[pallet::constant]
+		type RecordDeposit: Get<DepositBalanceOf<Self>>;
+
+		/// The most milestones a line may have.
+		#[pallet::constant]
+		type MaxMilestones: Get<u32>;
+
+		/// The most filings one enterprise may keep.
+		#[pallet::constant]
+		type MaxFilings: Get<u32>;
+
+		/// The most lines one enterprise may have open.
+		#[pallet::constant]
+		type MaxLinesPerEnterprise: Get<u32>;
+
+		/// The most open invoices one enterprise may have.
+		#[pallet::constant]
+		type MaxOpenInvoices: Get<u32>;
+
+		/// The highest annual rate a line may carry.
+		#[pallet::constant]
+		type MaxAnnualRate: Get<Rate>;
+
+		/// The shortest and longest line term (seconds).
+		#[pallet::constant]
+		type MinTerm: Get<Seconds>;
+		#[pallet::constant]
+		type MaxTerm: Get<Seconds>;
+
+		/// Seconds between interest due dates of a line.
+		#[pallet::constant]
+		type InterestPeriod: Get<Seconds>;
+
+		/// The longest time from submission to an invoice's due date (milliseconds).
+		#[pallet::constant]
+		type MaxInvoiceTerm: Get<Moment>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up assets, accounts and pools for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: crate::BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why the pallet holds native tokens.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a filing, credit line or invoice.
+		RecordDeposit,
+	}
+
+	/// Financial filings per enterprise and period.
+	#[pallet::storage]
+	pub type Filings<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		ReportingPeriod,
+		Filing<T::AccountId>,
+	>;
+
+	/// How many filings each enterprise keeps.
+	#[pallet::storage]
+	pub type FilingCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Credit lines, from application until repaid and closed.
+	#[pallet::storage]
+	pub type Lines<T: Config> = StorageMap<_, Blake2_128Concat, LineId, LineOf<T>>;
+
+	/// The lines of each enterprise.
+	#[pallet::storage]
+	pub type EnterpriseLines<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<LineId, T::MaxLinesPerEnterprise>,
+		ValueQuery,
+	>;
+
+	/// The next line id.
+	#[pallet::storage]
+	pub type NextLineId<T: Config> = StorageValue<_, LineId, ValueQuery>;
+
+	/// Open invoices.
+	#[pallet::storage]
+	pub type Invoices<T: Config> = StorageMap<_, Blake2_128Concat, InvoiceId, InvoiceOf<T>>;
+
+	/// Every invoice hash ever submitted, with its invoice: one invoice per document, ever.
+	#[pallet::storage]
+	pub type InvoiceHashes<T: Config> = StorageMap<_, Identity, H256, InvoiceId>;
+
+	/// The open invoices of each enterprise.
+	#[pallet::storage]
+	pub type EnterpriseInvoices<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<InvoiceId, T::MaxOpenInvoices>,
+		ValueQuery,
+	>;
+
+	/// The next invoice id.
+	#[pallet::storage]
+	pub type NextInvoiceId<T: Config> = StorageValue<_, InvoiceId, ValueQuery>;
+
+	/// Lateness, default and invoice-financing parameters.
+	#[pallet::storage]
+	pub type Params<T: Config> = StorageValue<_, SmeParams, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An enterprise filed (or replaced an unattested) report.
+		ReportFiled { enterprise: T::AccountId, period: ReportingPeriod, commitment: H256 },
+		/// An auditor attested a report; the enterprise's score counts it.
+		ReportAttested { enterprise: T::AccountId, period: ReportingPeriod, auditor: T::AccountId },
+		/// An enterprise applied for a credit line.
+		LineApplied { line: LineId, enterprise: T::AccountId, terms: LineTerms },
+		/// The underwriter approved a line with its source.
+		LineApproved { line: LineId, source: LineSource<T::AccountId> },
+		/// The line is funded: milestones may release tranches until `maturity`.
+		LineActivated { line: LineId, maturity: Moment },
+		/// A milestone was attested and its tranche paid to the enterprise.
+		TrancheReleased { line: LineId, milestone: u32, amount: Balance, verifier: T::AccountId },
+		/// A payment on a line: interest then principal, and its lateness.
+		LineRepaid {
+			line: LineId,
+			payer: T::AccountId,
+			interest: Balance,
+			principal: Balance,
+			days_late: u32,
+		},
+		/// No new tranches: `undrawn` went back to the source.
+		LineClosing { line: LineId, undrawn: Balance },
+		/// The line is repaid and closed (or withdrawn before funding).
+		LineClosed { line: LineId },
+		/// The line defaulted: `undrawn` went back to the source; `outstanding` is owed still.
+		LineDefaulted { line: LineId, outstanding: Balance, undrawn: Balance },
+		/// An enterprise submitted an invoice.
+		InvoiceSubmitted {
+			invoice: InvoiceId,
+			enterprise: T::AccountId,
+			buyer: T::AccountId,
+			asset: AssetId,
+			amount: Balance,
+			due_at: Moment,
+			invoice_hash: H256,
+		},
+		/// The buyer confirmed it owes the invoice.
+		InvoiceConfirmed { invoice: InvoiceId },
+		/// The buyer rejected the invoice.
+		InvoiceRejected { invoice: InvoiceId },
+		/// The enterprise withdrew an unconfirmed invoice.
+		InvoiceCancelled { invoice: InvoiceId },
+		/// A financier advanced part of the invoice to the enterprise.
+		InvoiceFinanced {
+			invoice: InvoiceId,
+			financier: T::AccountId,
+			advance: Balance,
+			fee: Balance,
+		},
+		/// The buyer paid: the financier's and the enterprise's shares.
+		InvoicePaid {
+			invoice: InvoiceId,
+			to_financier: Balance,
+			to_enterprise: Balance,
+			days_late: u32,
+		},
+		/// The buyer defaulted: the enterprise owes the financier `owed`.
+		RecourseClaimed { invoice: InvoiceId, owed: Balance },
+		/// The enterprise paid recourse; `owed` is left.
+		RecourseRepaid { invoice: InvoiceId, amount: Balance, owed: Balance },
+		/// The parameters changed.
+		ParamsSet { params: SmeParams },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Only KYB-verified enterprises may do this.
+		NotVerifiedEnterprise,
+		/// The caller is not an admitted verifier of the required kind.
+		NotVerifier,
+		/// Verifiers cannot attest their own filings or lines.
+		SelfAttestation,
+		/// The reporting period is not a year 2000–2100 with quarter 0–4.
+		InvalidPeriod,
+		/// A reported figure is out of bounds.
+		MetricsOutOfBounds,
+		/// No such filing.
+		FilingNotFound,
+		/// The filing was attested: it cannot change or be attested again.
+		FilingLocked,
+		/// The enterprise keeps too many filings.
+		TooManyFilings,
+		/// No milestones, or more than `MaxMilestones`.
+		BadMilestones,
+		/// A milestone's amount is zero.
+		ZeroMilestone,
+		/// The milestones do not add up to the limit.
+		MilestonesMismatchLimit,
+		/// The limit is zero.
+		ZeroLimit,
+		/// The rate is above `MaxAnnualRate`.
+		RateTooHigh,
+		/// The term is outside `MinTerm..=MaxTerm`.
+		TermOutOfBounds,
+		/// The enterprise has too many lines.
+		TooManyLines,
+		/// No such line.
+		LineNotFound,
+		/// The line is not in a state that allows this.
+		WrongLineStatus,
+		/// Only the line's financier may fund it.
+		NotFinancier,
+		/// Only the line's enterprise (or the underwriter) may do this.
+		NotEnterprise,
+		/// Milestones are attested in order: this is not the next one.
+		MilestoneOutOfOrder,
+		/// No such milestone, or it was attested already.
+		MilestoneNotPending,
+		/// The line has overdue payments: no tranche until they are paid.
+		LineOverdue,
+		/// The line has matured.
+		LineMatured,
+		/// Nothing is owed on the line.
+		NothingOwed,
+		/// The line is not overdue long enough to default.
+		NotOverdueEnough,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The buyer and the enterprise are the same account.
+		SelfInvoice,
+		/// The due date is in the past or beyond `MaxInvoiceTerm`.
+		DueDateOutOfBounds,
+		/// An invoice with this hash was submitted before.
+		DuplicateInvoice,
+		/// The enterprise has too many open invoices.
+		TooManyInvoices,
+		/// No such open invoice.
+		InvoiceNotFound,
+		/// The invoice is not in a state that allows this.
+		WrongInvoiceStatus,
+		/// Only the invoice's buyer may do this.
+		NotBuyer,
+		/// Only verified (KYC/KYB) accounts may confirm, finance or fund.
+		NotVerified,
+		/// The enterprise and the buyer cannot finance their own invoice.
+		OwnInvoice,
+		/// The advance rate is zero or above the maximum.
+		AdvanceRateOutOfBounds,
+		/// The fee is above the maximum, or advance + fee exceed the invoice.
+		FeeOutOfBounds,
+		/// The invoice is due already.
+		InvoiceDue,
+		/// The buyer is not late enough for recourse.
+		NotLateEnough,
+		/// Grace period above its bound.
+		GracePeriodTooLong,
+		/// Penalty rate above its bound.
+		PenaltyRateTooHigh,
+		/// Default threshold outside its bounds.
+		DefaultDaysOutOfBounds,
+		/// Advance or fee bound above its ceiling.
+		InvoiceLimitsOutOfBounds,
+		/// An amount overflowed.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::InterestPeriod::get() > 0, "InterestPeriod must be positive");
+			assert!(T::MinTerm::get() <= T::MaxTerm::get(), "MinTerm above MaxTerm");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// File a financial report for `period`: a commitment to the full statements and their
+		/// key figures. Replaces an unattested filing of the same period. The first filing of a
+		/// period holds the record deposit.
+		///
+		/// - Origin: signed, a KYB-verified enterprise.
+		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::InvalidPeriod`],
+		///   [`Error::MetricsOutOfBounds`], [`Error::FilingLocked`], [`Error::TooManyFilings`],
+		///   hold errors.
+		/// - Emits [`Event::ReportFiled`].
+		#[pallet::call_index(0)]
+		pub fn file_report(
+			origin: OriginFor<T>,
+			period: ReportingPeriod,
+			commitment: H256,
+			metrics: FinancialMetrics,
+		) -> DispatchResult {
+			let enterprise = ensure_signed(origin)?;
+			Self::do_file_report(&enterprise, period, commitment, metrics)
+		}
+
+		/// Attest an enterprise's filing for `period`: the credit registry counts it in the
+		/// enterprise's score.
+		///
+		/// - Origin: signed, an admitted `Auditor` other than the enterprise.
+		/// - Errors: [`Error::NotVerifier`], [`Error::SelfAttestation`],
+		///   [`Error::FilingNotFound`], [`Error::FilingLocked`], the registry's errors.
+		/// - Emits [`Event::ReportAttested`].
+		#[pallet::call_index(1)]
+		pub fn attest_report(
+			origin: OriginFor<T>,
+			enterprise: T::AccountId,
+			period: ReportingPeriod,
+		) -> DispatchResult {
+			let auditor = ensure_signed(origin)?;
+			Self::do_attest_report(&auditor, &enterprise, period)
+		}
+
+		/// Apply for a credit line of `limit` in `asset` at `annual_rate` for `term_secs`,
+		/// released in `milestones` whose amounts add up to the limit. Holds the record deposit.
+		///
+		/// - Origin: signed, a KYB-verified enterprise passing the credit check for the limit.
+		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::ZeroLimit`],
+		///   [`Error::BadMilestones`], [`Error::ZeroMilestone`],
+		///   [`Error::MilestonesMismatchLimit`], [`Error::RateTooHigh`],
+		///   [`Error::TermOutOfBounds`], [`Error::TooManyLines`], the registry's errors, hold
+		///   errors.
+		/// - Emits [`Event::LineApplied`].
+		#[pallet::call_index(2)]
+		pub fn apply_credit_line(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			limit: Balance,
+			annual_rate: Rate,
+			term_secs: Seconds,
+			milestones: MilestoneSpecsOf<T>,
+		) -> DispatchResult {
+			let enterprise = ensure_signed(origin)?;
+			let terms = LineTerms { asset, limit, annual_rate, term: term_secs };
+			Self::do_apply(&enterprise, terms, milestones).map(|_| ())
+		}
+
+		/// Approve an applied line with its source. With [`LineSource::Pool`] the pool of the
+		/// line's asset commits a facility for the limit and the line is active at once; with
+		/// [`LineSource::Financier`] it waits for the financier's deposit.
+		///
+		/// - Origin: `UnderwriterOrigin`.
+		/// - Errors: [`Error::LineNotFound`], [`Error::WrongLineStatus`], the pool's errors
+		///   (no pool, facility cap exceeded, paused).
+		/// - Emits [`Event::LineApproved`], and [`Event::LineActivated`] for a pool.
+		#[pallet::call_index(3)]
+		pub fn approve_credit_line(
+			origin: OriginFor<T>,
+			line: LineId,
+			source: LineSource<T::AccountId>,
+		) -> DispatchResult {
+			T::UnderwriterOrigin::ensure_origin(origin)?;
+			Self::do_approve(line, source)
+		}
+
+		/// Deposit the approved line's limit into custody: the line becomes active and its
+		/// term starts.
+		///
+		/// - Origin: signed, the financier named at approval (verified).
+		/// - Errors: [`Error::LineNotFound`], [`Error::WrongLineStatus`],
+		///   [`Error::NotFinancier`], [`Error::NotVerified`], transfer errors.
+		/// - Emits [`Event::LineActivated`].
+		#[pallet::call_index(4)]
+		pub fn fund_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let financier = ensure_signed(origin)?;
+			Self::do_fund_line(&financier, line)
+		}
+
+		/// Attest that milestone `index` of an active line is reached: its tranche goes to the
+		/// enterprise (from custody or the pool) and becomes debt.
+		///
+		/// - Origin: signed, an admitted verifier of the milestone's kind, not the enterprise.
+		/// - Errors: [`Error::LineNotFound`], [`Error::WrongLineStatus`],
+		///   [`Error::MilestoneNotPending`], [`Error::MilestoneOutOfOrder`],
+		///   [`Error::NotVerifier`], [`Error::SelfAttestation`], [`Error::LineMatured`],
+		///   [`Error::LineOverdue`], the registry's errors (frozen, exposure cap), the pool's
+		///   errors (cash, paused).
+		/// - Emits [`Event::TrancheReleased`].
+		#[pallet::call_index(5)]
+		pub fn attest_milestone(origin: OriginFor<T>, line: LineId, index: u32) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			Self::do_attest_milestone(&verifier, line, index)
+		}
+
+		/// Pay up to `amount` on a line: interest (what is due first), then principal. The
+		/// payment goes to the source; the enterprise's history records it with its lateness.
+		/// A line that is closing or defaulted and paid off in full closes.
+		///
+		/// - Origin: signed (anyone may pay for the enterprise).
+		/// - Errors: [`Error::LineNotFound`], [`Error::ZeroAmount`], [`Error::NothingOwed`],
+		///   transfer errors.
+		/// - Emits [`Event::LineRepaid`], and [`Event::LineClosed`] when closed.
+		#[pallet::call_index(6)]
+		pub fn repay_line(origin: OriginFor<T>, line: LineId, amount: Balance) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_repay_line(&payer, line, amount)
+		}
+
+		/// Close a line to new tranches: the undrawn part returns to the source. A line not yet
+		/// funded is withdrawn; a line with nothing owed is removed (deposit returned); otherwise
+		/// it is `Closing` until repaid.
+		///
+		/// - Origin: the enterprise, `UnderwriterOrigin`, or anyone once the line matured.
+		/// - Errors: [`Error::LineNotFound`], [`Error::NotEnterprise`],
+		///   [`Error::WrongLineStatus`], transfer errors.
+		/// - Emits [`Event::LineClosing`] or [`Event::LineClosed`].
+		#[pallet::call_index(7)]
+		pub fn close_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			let caller = match T::UnderwriterOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(ensure_signed(origin)?),
+			};
+			Self::do_close_line(caller.as_ref(), line)
+		}
+
+		/// Declare a line defaulted once its first unpaid due date is `default_after_days` past:
+		/// the undrawn part returns to the source, a pool writes off the drawn principal, and the
+		/// credit registry records the default. Payments after default still reach the source.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::LineNotFound`], [`Error::WrongLineStatus`],
+		///   [`Error::NotOverdueEnough`].
+		/// - Emits [`Event::LineDefaulted`].
+		#[pallet::call_index(8)]
+		pub fn mark_line_default(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_mark_default(line)
+		}
+
+		/// Submit an invoice to `buyer` for `amount` of `asset`, due at `due_at`, identified by
+		/// the hash of the invoice document. Holds the record deposit.
+		///
+		/// - Origin: signed, a KYB-verified enterprise.
+		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::SelfInvoice`],
+		///   [`Error::ZeroAmount`], [`Error::DueDateOutOfBounds`], [`Error::DuplicateInvoice`],
+		///   [`Error::TooManyInvoices`], hold errors.
+		/// - Emits [`Event::InvoiceSubmitted`].
+		#[pallet::call_index(9)]
+		pub fn submit_invoice(
+			origin: OriginFor<T>,
+			buyer: T::AccountId,
+			amount: Balance,
+			asset: AssetId,
+			due_at: Moment,
+			invoice_hash: H256,
+		) -> DispatchResult {
+			let enterprise = ensure_signed(origin)?;
+			Self::do_submit_invoice(enterprise, buyer, amount, asset, due_at, invoice_hash)
+				.map(|_| ())
+		}
+
+		/// Confirm the invoice: the buyer owes its amount by the due date, and its credit
+		/// history records the payable.
+		///
+		/// - Origin: signed, the buyer (verified).
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::NotBuyer`], [`Error::NotVerified`],
+		///   [`Error::WrongInvoiceStatus`], [`Error::InvoiceDue`].
+		/// - Emits [`Event::InvoiceConfirmed`].
+		#[pallet::call_index(10)]
+		pub fn confirm_invoice(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_confirm_invoice(&buyer, invoice)
+		}
+
+		/// Reject the invoice: it is removed and the enterprise's deposit returned.
+		///
+		/// - Origin: signed, the buyer.
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::NotBuyer`],
+		///   [`Error::WrongInvoiceStatus`].
+		/// - Emits [`Event::InvoiceRejected`].
+		#[pallet::call_index(11)]
+		pub fn reject_invoice(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_reject_or_cancel(&buyer, invoice, true)
+		}
+
+		/// Withdraw an invoice the buyer has not confirmed.
+		///
+		/// - Origin: signed, the enterprise.
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::NotEnterprise`],
+		///   [`Error::WrongInvoiceStatus`].
+		/// - Emits [`Event::InvoiceCancelled`].
+		#[pallet::call_index(12)]
+		pub fn cancel_invoice(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
+			let enterprise = ensure_signed(origin)?;
+			Self::do_reject_or_cancel(&enterprise, invoice, false)
+		}
+
+		/// Finance a confirmed invoice: advance `amount × advance_rate` to the enterprise now,
+		/// for `amount × advance_rate + amount × fee_rate` from the buyer's payment. An invoice
+		/// is financed once.
+		///
+		/// - Origin: signed, verified, neither the enterprise nor the buyer.
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::WrongInvoiceStatus`],
+		///   [`Error::NotVerified`], [`Error::OwnInvoice`], [`Error::InvoiceDue`],
+		///   [`Error::AdvanceRateOutOfBounds`], [`Error::FeeOutOfBounds`], transfer errors.
+		/// - Emits [`Event::InvoiceFinanced`].
+		#[pallet::call_index(13)]
+		pub fn finance_invoice(
+			origin: OriginFor<T>,
+			invoice: InvoiceId,
+			advance_rate: Permill,
+			fee_rate: Permill,
+		) -> DispatchResult {
+			let financier = ensure_signed(origin)?;
+			Self::do_finance_invoice(&financier, invoice, advance_rate, fee_rate)
+		}
+
+		/// Pay a confirmed invoice in full: a financier receives its advance and fee (or what
+		/// recourse left owed), the enterprise the rest. Lateness after the due date (and grace)
+		/// is recorded in the buyer's history.
+		///
+		/// - Origin: signed, the buyer.
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::NotBuyer`],
+		///   [`Error::WrongInvoiceStatus`], transfer errors.
+		/// - Emits [`Event::InvoicePaid`].
+		#[pallet::call_index(14)]
+		pub fn pay_invoice(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
+			let buyer = ensure_signed(origin)?;
+			Self::do_pay_invoice(&buyer, invoice)
+		}
+
+		/// The buyer is `default_after_days` past the due date: record its default, and make the
+		/// enterprise owe the financier the advance.
+		///
+		/// - Origin: signed, the financier.
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::WrongInvoiceStatus`],
+		///   [`Error::NotFinancier`], [`Error::NotLateEnough`].
+		/// - Emits [`Event::RecourseClaimed`].
+		#[pallet::call_index(15)]
+		pub fn claim_recourse(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
+			let financier = ensure_signed(origin)?;
+			Self::do_claim_recourse(&financier, invoice)
+		}
+
+		/// Pay up to `amount` of what the enterprise owes the financier under recourse; the
+		/// invoice closes when nothing is owed.
+		///
+		/// - Origin: signed (anyone may pay for the enterprise).
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::WrongInvoiceStatus`],
+		///   [`Error::ZeroAmount`], transfer errors.
+		/// - Emits [`Event::RecourseRepaid`].
+		#[pallet::call_index(16)]
+		pub fn repay_recourse(
+			origin: OriginFor<T>,
+			invoice: InvoiceId,
+			amount: Balance,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_repay_recourse(&payer, invoice, amount)
+		}
+
+		/// Set the lateness, default and invoice-financing parameters, within [`bounds`].
+		///
+		/// - Origin: `RiskOrigin`.
+		/// - Errors: one per bound.
+		/// - Emits [`Event::ParamsSet`].
+		#[pallet::call_index(17)]
+		pub fn set_params(origin: OriginFor<T>, params: SmeParams) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::ensure_valid_params(&params)?;
+			Params::<T>::put(params);
+			Self::deposit_event(Event::ParamsSet { params });
+			Ok(())
+		}
+	}
+}

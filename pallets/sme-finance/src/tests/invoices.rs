@@ -1,0 +1,340 @@
+//! Invoices: submission, the buyer's answer, financing once, payment split, lateness and
+//! recourse.
+
+use super::*;
+use sp_runtime::Permill;
+
+fn invoice(id: InvoiceId) -> crate::InvoiceOf<Test> {
+	crate::Invoices::<Test>::get(id).unwrap()
+}
+
+fn submit(buyer: AccountId, amount: Balance, due_at: u64, h: u8) -> sp_runtime::DispatchResult {
+	SmeFinance::submit_invoice(RuntimeOrigin::signed(EVE), buyer, amount, USDX, due_at, hash(h))
+}
+
+/// Dave finances 80% for a 2% fee.
+fn dave_finances(id: InvoiceId) {
+	assert_ok!(SmeFinance::finance_invoice(
+		RuntimeOrigin::signed(DAVE),
+		id,
+		Permill::from_percent(80),
+		Permill::from_percent(2)
+	));
+}
+
+#[test]
+fn submit_and_confirm() {
+	run_test(|| {
+		let held = Balances::reserved_balance(EVE);
+		assert_ok!(submit(FERDIE, 1_000 * DOLLAR, START + 60 * DAY, 1));
+		assert_eq!(Balances::reserved_balance(EVE), held + DEPOSIT);
+		assert_eq!(invoice(0).status, InvoiceStatus::Submitted);
+		assert_eq!(crate::InvoiceHashes::<Test>::get(hash(1)), Some(0));
+		assert_noop!(
+			SmeFinance::confirm_invoice(RuntimeOrigin::signed(DAVE), 0),
+			Error::<Test>::NotBuyer
+		);
+		assert_ok!(SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), 0));
+		assert_eq!(invoice(0).status, InvoiceStatus::Confirmed);
+		assert_eq!(credit_notes(), vec![CreditNote::Borrowed(FERDIE, 1_000 * DOLLAR)]);
+		assert_eq!(last_event(), Event::InvoiceConfirmed { invoice: 0 });
+		assert_noop!(
+			SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), 0),
+			Error::<Test>::WrongInvoiceStatus
+		);
+		assert_noop!(
+			SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), 9),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}
+
+#[test]
+fn submit_errors() {
+	run_test(|| {
+		assert_noop!(
+			SmeFinance::submit_invoice(
+				RuntimeOrigin::signed(FERDIE),
+				EVE,
+				DOLLAR,
+				USDX,
+				START + DAY,
+				hash(1)
+			),
+			Error::<Test>::NotVerifiedEnterprise
+		);
+		assert_noop!(submit(EVE, DOLLAR, START + DAY, 1), Error::<Test>::SelfInvoice);
+		assert_noop!(submit(FERDIE, 0, START + DAY, 1), Error::<Test>::ZeroAmount);
+		assert_noop!(submit(FERDIE, DOLLAR, START, 1), Error::<Test>::DueDateOutOfBounds);
+		assert_noop!(
+			submit(FERDIE, DOLLAR, START + 181 * DAY, 1),
+			Error::<Test>::DueDateOutOfBounds
+		);
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 1));
+		assert_noop!(submit(DAVE, DOLLAR, START + DAY, 1), Error::<Test>::DuplicateInvoice);
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 2));
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 3));
+		assert_noop!(submit(FERDIE, DOLLAR, START + DAY, 4), Error::<Test>::TooManyInvoices);
+	});
+}
+
+#[test]
+fn an_unverified_buyer_cannot_confirm_and_a_due_invoice_cannot_be_confirmed() {
+	run_test(|| {
+		assert_ok!(submit(MALLORY, DOLLAR, START + DAY, 1));
+		assert_noop!(
+			SmeFinance::confirm_invoice(RuntimeOrigin::signed(MALLORY), 0),
+			Error::<Test>::NotVerified
+		);
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 2));
+		advance(DAY);
+		assert_noop!(
+			SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), 1),
+			Error::<Test>::InvoiceDue
+		);
+	});
+}
+
+#[test]
+fn reject_and_cancel_remove_the_invoice_but_not_its_hash() {
+	run_test(|| {
+		let held = Balances::reserved_balance(EVE);
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 1));
+		assert_noop!(
+			SmeFinance::reject_invoice(RuntimeOrigin::signed(DAVE), 0),
+			Error::<Test>::NotBuyer
+		);
+		assert_ok!(SmeFinance::reject_invoice(RuntimeOrigin::signed(FERDIE), 0));
+		assert_eq!(last_event(), Event::InvoiceRejected { invoice: 0 });
+		assert!(crate::Invoices::<Test>::get(0).is_none());
+		assert_eq!(Balances::reserved_balance(EVE), held);
+		assert_noop!(submit(FERDIE, DOLLAR, START + DAY, 1), Error::<Test>::DuplicateInvoice);
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 2));
+		assert_noop!(
+			SmeFinance::cancel_invoice(RuntimeOrigin::signed(FERDIE), 1),
+			Error::<Test>::NotEnterprise
+		);
+		assert_ok!(SmeFinance::cancel_invoice(RuntimeOrigin::signed(EVE), 1));
+		assert_eq!(last_event(), Event::InvoiceCancelled { invoice: 1 });
+		assert_noop!(
+			SmeFinance::cancel_invoice(RuntimeOrigin::signed(EVE), 1),
+			Error::<Test>::InvoiceNotFound
+		);
+		// A confirmed invoice can be neither rejected nor cancelled.
+		let id = confirmed_invoice();
+		assert_noop!(
+			SmeFinance::reject_invoice(RuntimeOrigin::signed(FERDIE), id),
+			Error::<Test>::WrongInvoiceStatus
+		);
+		assert_noop!(
+			SmeFinance::cancel_invoice(RuntimeOrigin::signed(EVE), id),
+			Error::<Test>::WrongInvoiceStatus
+		);
+	});
+}
+
+#[test]
+fn financing_advances_once_and_the_buyers_payment_is_split() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		let eve = balance(USDX, EVE);
+		let dave = balance(USDX, DAVE);
+		dave_finances(id);
+		assert_eq!(balance(USDX, EVE), eve + 800 * DOLLAR);
+		assert_eq!(balance(USDX, DAVE), dave - 800 * DOLLAR);
+		assert_eq!(
+			last_event(),
+			Event::InvoiceFinanced {
+				invoice: id,
+				financier: DAVE,
+				advance: 800 * DOLLAR,
+				fee: 20 * DOLLAR
+			}
+		);
+		// No double financing, by anyone.
+		assert_noop!(
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(CHARLIE),
+				id,
+				Permill::from_percent(50),
+				Permill::zero()
+			),
+			Error::<Test>::WrongInvoiceStatus
+		);
+		assert_noop!(
+			SmeFinance::pay_invoice(RuntimeOrigin::signed(DAVE), id),
+			Error::<Test>::NotBuyer
+		);
+		travel_to(START + 60 * DAY);
+		let held = Balances::reserved_balance(EVE);
+		assert_ok!(SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id));
+		assert_eq!(balance(USDX, DAVE), dave + 20 * DOLLAR);
+		assert_eq!(balance(USDX, EVE), eve + 800 * DOLLAR + 180 * DOLLAR);
+		assert_eq!(
+			last_event(),
+			Event::InvoicePaid {
+				invoice: id,
+				to_financier: 820 * DOLLAR,
+				to_enterprise: 180 * DOLLAR,
+				days_late: 0
+			}
+		);
+		assert!(credit_notes().contains(&CreditNote::Repaid(FERDIE, 1_000 * DOLLAR, 0)));
+		assert!(crate::Invoices::<Test>::get(id).is_none());
+		assert_eq!(Balances::reserved_balance(EVE), held - DEPOSIT);
+		assert_noop!(
+			SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}
+
+#[test]
+fn finance_errors() {
+	run_test(|| {
+		assert_ok!(submit(FERDIE, 1_000 * DOLLAR, START + 60 * DAY, 1));
+		assert_noop!(
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(DAVE),
+				0,
+				Permill::from_percent(80),
+				Permill::zero()
+			),
+			Error::<Test>::WrongInvoiceStatus
+		);
+		let id = confirmed_invoice();
+		let finance = |who, advance, fee| {
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(who),
+				id,
+				Permill::from_percent(advance),
+				Permill::from_percent(fee),
+			)
+		};
+		assert_noop!(finance(MALLORY, 80, 2), Error::<Test>::NotVerified);
+		assert_noop!(finance(FERDIE, 80, 2), Error::<Test>::OwnInvoice);
+		assert_noop!(finance(0, 80, 2), Error::<Test>::NotVerified);
+		assert_noop!(finance(DAVE, 0, 2), Error::<Test>::AdvanceRateOutOfBounds);
+		assert_noop!(finance(DAVE, 91, 2), Error::<Test>::AdvanceRateOutOfBounds);
+		assert_noop!(finance(DAVE, 80, 6), Error::<Test>::FeeOutOfBounds);
+		assert_ok!(SmeFinance::set_params(
+			RuntimeOrigin::root(),
+			SmeParams {
+				max_advance_rate: Permill::from_percent(95),
+				max_fee_rate: Permill::from_percent(10),
+				..Default::default()
+			}
+		));
+		assert_noop!(finance(DAVE, 95, 10), Error::<Test>::FeeOutOfBounds);
+		assert_noop!(
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(DAVE),
+				77,
+				Permill::from_percent(80),
+				Permill::zero()
+			),
+			Error::<Test>::InvoiceNotFound
+		);
+		travel_to(START + 60 * DAY);
+		assert_noop!(finance(DAVE, 80, 2), Error::<Test>::InvoiceDue);
+	});
+}
+
+#[test]
+fn an_unfinanced_invoice_is_paid_to_the_enterprise_and_lateness_is_recorded() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		let eve = balance(USDX, EVE);
+		// Ten days after the due date (three of grace).
+		travel_to(START + 70 * DAY);
+		assert_ok!(SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id));
+		assert_eq!(balance(USDX, EVE), eve + 1_000 * DOLLAR);
+		assert!(credit_notes().contains(&CreditNote::Repaid(FERDIE, 1_000 * DOLLAR, 10)));
+		assert_eq!(
+			last_event(),
+			Event::InvoicePaid {
+				invoice: id,
+				to_financier: 0,
+				to_enterprise: 1_000 * DOLLAR,
+				days_late: 10
+			}
+		);
+		// A submitted, unconfirmed invoice cannot be paid through the pallet.
+		assert_ok!(submit(FERDIE, DOLLAR, START + 80 * DAY, 9));
+		assert_noop!(
+			SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), 1),
+			Error::<Test>::WrongInvoiceStatus
+		);
+	});
+}
+
+#[test]
+fn a_defaulting_buyer_puts_the_enterprise_on_recourse() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		dave_finances(id);
+		let claim = |who| SmeFinance::claim_recourse(RuntimeOrigin::signed(who), id);
+		travel_to(START + 149 * DAY);
+		assert_noop!(claim(DAVE), Error::<Test>::NotLateEnough);
+		travel_to(START + 150 * DAY);
+		assert_noop!(claim(CHARLIE), Error::<Test>::NotFinancier);
+		assert_ok!(claim(DAVE));
+		assert_eq!(invoice(id).status, InvoiceStatus::Recourse);
+		assert_eq!(last_event(), Event::RecourseClaimed { invoice: id, owed: 800 * DOLLAR });
+		assert!(credit_notes().contains(&CreditNote::Defaulted(FERDIE, 1_000 * DOLLAR)));
+		assert!(credit_notes().contains(&CreditNote::Borrowed(EVE, 800 * DOLLAR)));
+		assert_noop!(claim(DAVE), Error::<Test>::WrongInvoiceStatus);
+		// Eve repays in two parts, straight to Dave.
+		let dave = balance(USDX, DAVE);
+		assert_noop!(
+			SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 300 * DOLLAR));
+		assert_eq!(
+			last_event(),
+			Event::RecourseRepaid { invoice: id, amount: 300 * DOLLAR, owed: 500 * DOLLAR }
+		);
+		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 900 * DOLLAR));
+		assert_eq!(balance(USDX, DAVE), dave + 800 * DOLLAR);
+		assert!(crate::Invoices::<Test>::get(id).is_none());
+		assert_noop!(
+			SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, DOLLAR),
+			Error::<Test>::InvoiceNotFound
+		);
+	});
+}
+
+#[test]
+fn a_late_buyer_under_recourse_pays_the_financier_what_is_still_owed() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		dave_finances(id);
+		assert_noop!(
+			SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, DOLLAR),
+			Error::<Test>::WrongInvoiceStatus
+		);
+		travel_to(START + 150 * DAY);
+		assert_ok!(SmeFinance::claim_recourse(RuntimeOrigin::signed(DAVE), id));
+		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 300 * DOLLAR));
+		let (eve, dave) = (balance(USDX, EVE), balance(USDX, DAVE));
+		assert_ok!(SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id));
+		assert_eq!(balance(USDX, DAVE), dave + 500 * DOLLAR);
+		assert_eq!(balance(USDX, EVE), eve + 500 * DOLLAR);
+		assert!(credit_notes().contains(&CreditNote::Repaid(FERDIE, 1_000 * DOLLAR, 90)));
+		assert!(credit_notes().contains(&CreditNote::Repaid(EVE, 500 * DOLLAR, 0)));
+	});
+}
+
+#[test]
+fn the_view_lists_open_invoices_by_state() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 5));
+		let views = SmeFinance::invoices(&EVE);
+		assert_eq!(
+			views.iter().map(|v| (v.id, v.invoice.status)).collect::<Vec<_>>(),
+			vec![(id, InvoiceStatus::Confirmed), (id + 1, InvoiceStatus::Submitted)]
+		);
+	});
+}

@@ -1,0 +1,11 @@
+//! Unit tests, one file per concern. Every test runs through [`crate::mock::run_test`], which
+//! checks the pallet's `try_state` invariants after it.
+
+mod filings;
+mod invoices;
+mod lines;
+mod params;
+
+use crate::{mock::*, types::*, Error, Event};
+use frame_support::{assert_noop, assert_ok};
+use xindai_primitives::Balance;
