@@ -19,7 +19,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	opaque::SessionKeys, AccountId, AssetId, Aura, Balance, Block, CreditRecords, Executive,
 	Grandpa, InherentDataExt, LiquidityPools, Nonce, P2pLoans, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	RuntimeGenesisConfig, SmeFinance, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -234,6 +234,24 @@ impl_runtime_apis! {
 
 		fn open_requests() -> Vec<(pallet_p2p_loans::types::LoanId, pallet_p2p_loans::LoanView<AccountId>)> {
 			P2pLoans::open_requests(100)
+		}
+	}
+
+	impl pallet_sme_finance_runtime_api::SmeFinanceApi<Block, AccountId, Balance> for Runtime {
+		fn filings(enterprise: AccountId) -> Vec<pallet_sme_finance::FilingView<AccountId>> {
+			SmeFinance::filings(&enterprise)
+		}
+
+		fn line(id: pallet_sme_finance::types::LineId) -> Option<pallet_sme_finance::LineView<AccountId>> {
+			SmeFinance::line_view(id)
+		}
+
+		fn lines(enterprise: AccountId) -> Vec<pallet_sme_finance::LineView<AccountId>> {
+			SmeFinance::lines(&enterprise)
+		}
+
+		fn invoices(enterprise: AccountId) -> Vec<pallet_sme_finance::InvoiceView<AccountId, Balance>> {
+			SmeFinance::invoices(&enterprise)
 		}
 	}
 

@@ -4,7 +4,7 @@
 pub use crate::{
 	AllPalletsWithSystem, Assets, Balances, ConvictionVoting, CreditRecords, LiquidityPools,
 	Multisig, P2pLoans, Preimage, Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime,
-	Scheduler, Sudo, Timestamp, Treasury, Utility,
+	Scheduler, SmeFinance, Sudo, Timestamp, Treasury, Utility,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
@@ -24,6 +24,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_credit_records, CreditRecords]
 	[pallet_liquidity_pools, LiquidityPools]
 	[pallet_p2p_loans, P2pLoans]
+	[pallet_sme_finance, SmeFinance]
 	[pallet_scheduler, Scheduler]
 	[pallet_preimage, Preimage]
 	[pallet_referenda, Referenda]

@@ -215,6 +215,9 @@ mod runtime {
 	#[runtime::pallet_index(52)]
 	pub type P2pLoans = pallet_p2p_loans;
 
+	#[runtime::pallet_index(53)]
+	pub type SmeFinance = pallet_sme_finance;
+
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;
 }

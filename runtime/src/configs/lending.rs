@@ -1,5 +1,5 @@
 //! Prices and lending: the oracle with its feeder set, the [`PriceProvider`] the lending pallets
-//! read, the liquidity pools and P2P loans.
+//! read, the liquidity pools, P2P loans and SME finance.
 
 use frame_support::{
 	parameter_types,
@@ -13,7 +13,7 @@ use xindai_primitives::{
 };
 
 use crate::{
-	governance::{EmergencyOrigin, RootOrRiskAdmin, TreasuryAccount},
+	governance::{EmergencyOrigin, RootOrRiskAdmin, RootOrUnderwriter, TreasuryAccount},
 	AccountId, Assets, CreditRecords, Runtime, RuntimeEvent, Timestamp,
 };
 
@@ -151,6 +151,57 @@ mod benchmark_helper {
 		}
 	}
 
+	impl pallet_sme_finance::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
+		fn create_asset_and_fund(asset: AssetId, who: &AccountId) {
+			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::create_asset_and_fund(
+				asset, who,
+			)
+		}
+		fn make_enterprise(who: &AccountId) {
+			pallet_credit_records::Pallet::<Runtime>::benchmark_make_enterprise(who);
+		}
+		fn make_verified(who: &AccountId) {
+			pallet_credit_records::Pallet::<Runtime>::benchmark_make_eligible(who);
+		}
+		fn make_verifier(who: &AccountId, kind: xindai_primitives::credit::VerifierKind) {
+			pallet_credit_records::Pallet::<Runtime>::benchmark_admit_verifier(who, kind);
+		}
+		fn fund_pool(asset: AssetId, cap: crate::Balance) {
+			use pallet_liquidity_pools::{types::*, Pools};
+			let lender = AccountId::new([8u8; 32]);
+			Self::create_asset_and_fund(asset, &lender);
+			let params = PoolParams {
+				collateral_factor: sp_runtime::Permill::from_percent(50),
+				liquidation_threshold: sp_runtime::Permill::from_percent(60),
+				liquidation_incentive: sp_runtime::Permill::from_percent(5),
+				close_factor: sp_runtime::Permill::from_percent(50),
+				reserve_factor: sp_runtime::Permill::from_percent(10),
+				rate_model: JumpRateModel::stablecoin(),
+				supply_cap: crate::Balance::MAX / 4,
+				borrow_cap: crate::Balance::MAX / 4,
+			};
+			let pool_account = crate::LiquidityPools::account_id();
+			Self::create_asset_and_fund(asset, &pool_account);
+			let _ = crate::LiquidityPools::create_pool(crate::RuntimeOrigin::root(), asset, params);
+			let _ = crate::LiquidityPools::deposit(
+				crate::RuntimeOrigin::signed(lender),
+				asset,
+				cap.saturating_mul(2),
+			);
+			Pools::<Runtime>::mutate(asset, |pool| {
+				if let Some(pool) = pool {
+					pool.facility_cap = pool.facility_cap.max(cap);
+				}
+			});
+		}
+		fn set_price(asset: AssetId, price: Price) {
+			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::set_price(asset, price)
+		}
+		fn set_time(now: Moment) {
+			pallet_timestamp::Now::<Runtime>::put(now);
+		}
+	}
+
 	impl pallet_liquidity_pools::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
 		fn create_asset_and_fund(asset: AssetId, who: &AccountId) {
 			let owner = AccountId::new([7u8; 32]);
@@ -204,6 +255,49 @@ impl pallet_p2p_loans::Config for Runtime {
 	type MaxListingsPerLoan = ConstU32<16>;
 	type SweepBatch = ConstU32<8>;
 	type WeightInfo = crate::weights::pallet_p2p_loans::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
+}
+
+parameter_types! {
+	pub const SmeFinancePalletId: PalletId = PalletId(*b"xd/smefi");
+	/// A credit line with the most milestones is about 1 KB.
+	pub const SmeRecordDeposit: crate::Balance = crate::configs::deposit(1, 1_000);
+	/// No credit line may carry more than 60% a year.
+	pub const MaxSmeAnnualRate: Rate = Rate::from_rational(60, 100);
+}
+
+impl pallet_sme_finance::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Assets = Assets;
+	type Currency = crate::Balances;
+	type RuntimeHoldReason = crate::RuntimeHoldReason;
+	type Time = Timestamp;
+	type Prices = OraclePrices;
+	type Credit = CreditRecords;
+	type Enterprises = CreditRecords;
+	/// Pool-funded lines borrow from the liquidity pools through credit facilities.
+	type Facilities = crate::LiquidityPools;
+	/// Root or the underwriter track.
+	type UnderwriterOrigin = RootOrUnderwriter;
+	/// Grace, penalty, default threshold and invoice-financing limits: root or risk_admin.
+	type RiskOrigin = RootOrRiskAdmin;
+	type PalletId = SmeFinancePalletId;
+	type RecordDeposit = SmeRecordDeposit;
+	type MaxMilestones = ConstU32<8>;
+	/// Ten years of quarterly reports.
+	type MaxFilings = ConstU32<40>;
+	type MaxLinesPerEnterprise = ConstU32<8>;
+	type MaxOpenInvoices = ConstU32<64>;
+	type MaxAnnualRate = MaxSmeAnnualRate;
+	/// Lines run from a month to five years.
+	type MinTerm = ConstU64<{ 30 * 24 * 60 * 60 }>;
+	type MaxTerm = ConstU64<{ 5 * 365 * 24 * 60 * 60 }>;
+	/// Interest falls due every 30 days.
+	type InterestPeriod = ConstU64<{ 30 * 24 * 60 * 60 }>;
+	/// Invoices are due within 180 days.
+	type MaxInvoiceTerm = ConstU64<{ 180 * 24 * 60 * 60 * 1_000 }>;
+	type WeightInfo = crate::weights::pallet_sme_finance::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
 }

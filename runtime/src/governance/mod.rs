@@ -158,6 +158,9 @@ impl pallet_collective::Config<RiskCouncilInstance> for Runtime {
 /// Root or the risk-admin track.
 pub type RootOrRiskAdmin = EitherOf<EnsureRoot<AccountId>, origins::RiskAdmin>;
 
+/// Root or the underwriter track: approves SME credit lines.
+pub type RootOrUnderwriter = EitherOf<EnsureRoot<AccountId>, origins::Underwriter>;
+
 /// Root or the verifier-admin track.
 pub type RootOrVerifierAdmin = EitherOf<EnsureRoot<AccountId>, origins::VerifierAdmin>;
 

@@ -17,3 +17,4 @@
 pub mod pallet_credit_records;
 pub mod pallet_liquidity_pools;
 pub mod pallet_p2p_loans;
+pub mod pallet_sme_finance;
