@@ -76,6 +76,13 @@ pub fn amount_for_value(value: Balance, price: Price, rounding: Rounding) -> Opt
 	)
 }
 
+/// `amount` of `asset` in credit units at its latest price of any age, rounded down; zero without
+/// a price. For reports to the credit registry only (never for lending decisions, which need a
+/// fresh price).
+pub fn report_value<P: PriceProvider>(asset: AssetId, amount: Balance) -> Balance {
+	P::price(asset).and_then(|p| value_of(amount, p.price, Rounding::Down)).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -105,11 +112,4 @@ mod tests {
 		assert!(!p.is_fresh(1_501, 500));
 		assert!(p.is_fresh(500, 0), "a price from the future is not stale");
 	}
-}
-
-/// `amount` of `asset` in credit units at its latest price of any age, rounded down; zero without
-/// a price. For reports to the credit registry only (never for lending decisions, which need a
-/// fresh price).
-pub fn report_value<P: PriceProvider>(asset: AssetId, amount: Balance) -> Balance {
-	P::price(asset).and_then(|p| value_of(amount, p.price, Rounding::Down)).unwrap_or(0)
 }

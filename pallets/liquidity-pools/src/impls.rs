@@ -46,7 +46,8 @@ pub struct PoolInfo {
 	pub utilisation: Permill,
 	/// Annual borrow rate (before tier premiums).
 	pub borrow_apr: Rate,
-	/// Annual rate lenders earn.
+	/// Annual rate lenders earn from borrowers (interest paid by credit facilities comes on
+	/// top, when paid).
 	pub supply_apr: Rate,
 	/// Borrow rate compounded daily.
 	pub borrow_apy: Rate,
@@ -803,7 +804,14 @@ impl<T: Config> Pallet<T> {
 		let pool = Pools::<T>::get(asset)?.accrued(Self::now())?;
 		let utilisation = pool.utilisation();
 		let borrow_apr = pool.borrow_rate();
-		let supply_apr = math::supply_rate(borrow_apr, utilisation, pool.params.reserve_factor);
+		// Lenders earn the pool rate on borrows only: facilities pay their own lines' interest,
+		// booked when paid, so the quoted supply rate leaves it out.
+		let borrowed_share = math::utilisation(
+			pool.cash.saturating_add(pool.facility_drawn),
+			pool.total_borrows(),
+			pool.total_reserves,
+		);
+		let supply_apr = math::supply_rate(borrow_apr, borrowed_share, pool.params.reserve_factor);
 		Some(PoolInfo {
 			asset,
 			lp_asset: pool.lp_asset,

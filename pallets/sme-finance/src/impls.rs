@@ -437,15 +437,15 @@ impl<T: Config> Pallet<T> {
 	fn return_undrawn(id: LineId, line: &mut LineOf<T>) -> Result<Balance, DispatchError> {
 		let undrawn = line.undrawn;
 		match &line.source {
-			Some(LineSource::Pool) => {
-				if T::Facilities::facility(line.terms.asset, id).is_some_and(|f| f.undrawn > 0) {
-					T::Facilities::release_undrawn(line.terms.asset, id)?;
-				}
+			Some(LineSource::Pool)
+				if T::Facilities::facility(line.terms.asset, id).is_some_and(|f| f.undrawn > 0) =>
+			{
+				T::Facilities::release_undrawn(line.terms.asset, id)?
 			},
 			Some(LineSource::Financier(financier)) => {
 				Self::transfer(line.terms.asset, &Self::account_id(), financier, undrawn)?
 			},
-			None => {},
+			Some(LineSource::Pool) | None => {},
 		}
 		line.undrawn = 0;
 		Ok(undrawn)
