@@ -13,13 +13,15 @@ const PALLETS = [
   'System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
   'Sudo', 'Assets', 'Utility', 'Multisig', 'Proxy',
   'Scheduler', 'Preimage', 'Referenda', 'ConvictionVoting', 'Origins', 'Treasury',
-  'RiskCouncil', 'RiskCouncilMembership', 'CreditRecords',
+  'RiskCouncil', 'RiskCouncilMembership', 'Oracle', 'OracleMembership', 'CreditRecords',
+  'LiquidityPools', 'P2pLoans', 'SmeFinance',
 ];
 
 const RUNTIME_APIS = [
   'Core', 'Metadata', 'BlockBuilder', 'TaggedTransactionQueue', 'OffchainWorkerApi',
   'AuraApi', 'SessionKeys', 'GrandpaApi', 'AccountNonceApi', 'TransactionPaymentApi',
-  'TransactionPaymentCallApi', 'GenesisBuilder', 'CreditRecordsApi',
+  'TransactionPaymentCallApi', 'GenesisBuilder', 'CreditRecordsApi', 'LiquidityPoolsApi',
+  'P2pLoansApi', 'SmeFinanceApi',
 ];
 
 // api.call.<section> names as @polkadot/api derives them (camelCase of the API name).

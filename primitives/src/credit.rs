@@ -59,6 +59,21 @@ pub fn days_late(due_at: Moment, paid_at: Moment, grace: Moment) -> u32 {
 	u32::try_from(paid_at.saturating_sub(due_at).div_ceil(DAY_MS)).unwrap_or(u32::MAX)
 }
 
+/// Compile-time bounds on lateness parameters every lending product shares (P2P loans, SME
+/// finance): no referendum can set a value outside them.
+pub mod lateness_bounds {
+	use crate::{interest::Rate, Seconds};
+
+	/// Grace period at most 30 days.
+	pub const MAX_GRACE_PERIOD: Seconds = 30 * 24 * 60 * 60;
+	/// Penalty rate at most 50% a year.
+	pub const MAX_PENALTY_RATE: Rate = Rate::from_rational(50, 100);
+	/// Default between 30 and 365 days past due.
+	pub const MIN_DEFAULT_DAYS: u32 = 30;
+	/// See [`MIN_DEFAULT_DAYS`].
+	pub const MAX_DEFAULT_DAYS: u32 = 365;
+}
+
 /// The credit registry (implemented by `pallet-credit-records`), as lending pallets see it.
 ///
 /// Every lending pallet calls [`ensure_can_borrow`](Self::ensure_can_borrow) before it lends and

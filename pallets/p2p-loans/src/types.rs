@@ -247,14 +247,7 @@ impl Default for RiskParams {
 pub mod bounds {
 	use super::*;
 
-	/// Grace period at most 30 days.
-	pub const MAX_GRACE_PERIOD: Seconds = 30 * 24 * 60 * 60;
-	/// Penalty rate at most 50% a year.
-	pub const MAX_PENALTY_RATE: Rate = Rate::from_rational(50, 100);
-	/// Default between 30 and 365 days past due.
-	pub const MIN_DEFAULT_DAYS: u32 = 30;
-	/// See [`MIN_DEFAULT_DAYS`].
-	pub const MAX_DEFAULT_DAYS: u32 = 365;
+	pub use xindai_primitives::credit::lateness_bounds::*;
 	/// Initial LTV at most 90%, and below the liquidation LTV.
 	pub const MAX_INITIAL_LTV: Permill = Permill::from_percent(90);
 	/// Liquidator reward at most 10%.

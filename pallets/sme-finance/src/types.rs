@@ -339,14 +339,7 @@ impl Default for SmeParams {
 pub mod bounds {
 	use super::*;
 
-	/// Grace period at most 30 days.
-	pub const MAX_GRACE_PERIOD: Seconds = 30 * 24 * 60 * 60;
-	/// Penalty rate at most 50% a year.
-	pub const MAX_PENALTY_RATE: Rate = Rate::from_rational(50, 100);
-	/// Default between 30 and 365 days past due.
-	pub const MIN_DEFAULT_DAYS: u32 = 30;
-	/// See [`MIN_DEFAULT_DAYS`].
-	pub const MAX_DEFAULT_DAYS: u32 = 365;
+	pub use xindai_primitives::credit::lateness_bounds::*;
 	/// Advance rate at most 95% (the enterprise keeps a stake in its buyer paying).
 	pub const MAX_ADVANCE_RATE: Permill = Permill::from_percent(95);
 	/// Fee at most 10% of the invoice.
