@@ -9,7 +9,9 @@
 // Eve pays the interest due 4 days late, the pool's lenders earn it, and the second tranche
 // follows. Eve invoices Ferdie; Ferdie confirms; Dave advances 80% for a 2% fee (an invoice is
 // financed once, and a document hash is used once); at the due date Ferdie pays and the payment
-// is split between Dave and Eve.
+// is split between Dave and Eve. Eve then leaves the interest due at day 60 unpaid: 90 days
+// later anyone marks her line defaulted, the pool writes the principal off (reserves first) and
+// the credit registry freezes Eve.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -394,7 +396,6 @@ describe('SME finance', { timeout: 400_000 }, () => {
     assert.equal(open.length, 1);
     assert.equal(open[0].id.toNumber(), invoice);
     assert.equal(open[0].invoice.status.toString(), 'Submitted');
-    // (`hash` is shadowed by the codec's own `hash` getter: read the field by name.)
     assert.equal(open[0].invoice.invoiceHash.toHex(), INVOICE_DOC);
     assert.equal(open[0].invoice.dueAt.toNumber(), invoiceDueAt);
 
@@ -461,5 +462,36 @@ describe('SME finance', { timeout: 400_000 }, () => {
       eve,
       'DuplicateInvoice',
     );
+  });
+
+  test('90 days after an unpaid due date the line defaults: the pool writes it off, Eve is frozen', async () => {
+    const { ferdie, eve } = accounts;
+    // Interest fell due again at day 60 and Eve has not paid it.
+    const secondDueAt = firstDueAt + INTEREST_PERIOD_MS;
+    let view = await lineView(line);
+    assert.equal(view.overdueSince.unwrap().toNumber(), secondDueAt);
+    await failsWith(api.tx.smeFinance.markLineDefault(line), ferdie, 'NotOverdueEnough');
+
+    await travelTo(secondDueAt + 90 * DAY_MS);
+    const poolBefore = await usdxPool();
+    const res = await tx.ok(api.tx.smeFinance.markLineDefault(line), ferdie);
+    const defaulted = findEvent(res.events, api.events.smeFinance.LineDefaulted);
+    assert.ok(defaulted, 'LineDefaulted emitted');
+    assert.ok(defaulted.data.outstanding.toBigInt() > LIMIT, 'principal and unpaid interest are owed');
+    const writeOff = findEvent(res.events, api.events.liquidityPools.FacilityWrittenOff);
+    assert.ok(writeOff, 'the pool wrote the facility off');
+    assert.equal(writeOff.data.amount.toBigInt(), LIMIT);
+    assert.equal(writeOff.data.coveredByReserves.toBigInt(), poolBefore.totalReserves.toBigInt(), 'reserves first');
+
+    const poolAfter = await usdxPool();
+    assert.equal(poolAfter.facilityDrawn.toBigInt(), 0n);
+    assert.equal(poolAfter.totalReserves.toBigInt(), 0n);
+    assert.ok(poolAfter.exchangeRate.toBigInt() < poolBefore.exchangeRate.toBigInt(), "the lenders bear the rest of the loss");
+
+    view = await lineView(line);
+    assert.equal(view.status.toString(), 'Defaulted');
+    const s = await summary(eve);
+    assert.equal(s.frozen.unwrap().toString(), 'Default', 'a default freezes the enterprise');
+    assert.equal(s.history.defaults.toNumber(), 1);
   });
 });

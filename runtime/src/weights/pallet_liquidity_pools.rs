@@ -38,7 +38,7 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<T> {
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Metadata` (r:2 w:1)
@@ -51,54 +51,66 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `863`
 		//  Estimated: `6360`
-		// Minimum execution time: 429_311_000 picoseconds.
-		Weight::from_parts(551_159_000, 0)
+		// Minimum execution time: 438_448_000 picoseconds.
+		Weight::from_parts(489_792_000, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	fn set_facility_cap() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `439`
+		//  Estimated: `3730`
+		// Minimum execution time: 131_321_000 picoseconds.
+		Weight::from_parts(146_328_000, 0)
+			.saturating_add(Weight::from_parts(0, 3730))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:1 w:0)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn set_pool_params() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `730`
-		//  Estimated: `3682`
-		// Minimum execution time: 214_534_000 picoseconds.
-		Weight::from_parts(261_337_000, 0)
-			.saturating_add(Weight::from_parts(0, 3682))
+		//  Measured:  `778`
+		//  Estimated: `3730`
+		// Minimum execution time: 217_685_000 picoseconds.
+		Weight::from_parts(238_270_000, 0)
+			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn pause_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `391`
-		//  Estimated: `3682`
-		// Minimum execution time: 128_445_000 picoseconds.
-		Weight::from_parts(159_086_000, 0)
-			.saturating_add(Weight::from_parts(0, 3682))
+		//  Measured:  `439`
+		//  Estimated: `3730`
+		// Minimum execution time: 130_578_000 picoseconds.
+		Weight::from_parts(143_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn unpause_pool() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `391`
-		//  Estimated: `3682`
-		// Minimum execution time: 131_381_000 picoseconds.
-		Weight::from_parts(163_905_000, 0)
-			.saturating_add(Weight::from_parts(0, 3682))
+		//  Measured:  `439`
+		//  Estimated: `3730`
+		// Minimum execution time: 130_280_000 picoseconds.
+		Weight::from_parts(144_081_000, 0)
+			.saturating_add(Weight::from_parts(0, 3730))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -109,10 +121,10 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reduce_reserves() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1449`
+		//  Measured:  `1497`
 		//  Estimated: `6208`
-		// Minimum execution time: 449_773_000 picoseconds.
-		Weight::from_parts(563_914_000, 0)
+		// Minimum execution time: 449_745_000 picoseconds.
+		Weight::from_parts(510_562_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -123,13 +135,13 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 61_761_000 picoseconds.
-		Weight::from_parts(78_462_000, 0)
+		// Minimum execution time: 60_280_000 picoseconds.
+		Weight::from_parts(69_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:3 w:3)
@@ -140,16 +152,16 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1666`
+		//  Measured:  `1714`
 		//  Estimated: `8817`
-		// Minimum execution time: 559_276_000 picoseconds.
-		Weight::from_parts(679_373_000, 0)
+		// Minimum execution time: 560_037_000 picoseconds.
+		Weight::from_parts(598_677_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:2 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:4 w:3)
@@ -168,16 +180,16 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2248`
+		//  Measured:  `2344`
 		//  Estimated: `11426`
-		// Minimum execution time: 872_885_000 picoseconds.
-		Weight::from_parts(1_044_357_000, 0)
+		// Minimum execution time: 858_615_000 picoseconds.
+		Weight::from_parts(905_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:0)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Collateral` (r:1 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:1)
@@ -190,10 +202,10 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn enable_collateral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1563`
+		//  Measured:  `1611`
 		//  Estimated: `6208`
-		// Minimum execution time: 497_103_000 picoseconds.
-		Weight::from_parts(605_538_000, 0)
+		// Minimum execution time: 493_547_000 picoseconds.
+		Weight::from_parts(521_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -201,7 +213,7 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Storage: `LiquidityPools::Collateral` (r:2 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:2 w:0)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -220,18 +232,18 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn disable_collateral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2188`
-		//  Estimated: `6374`
-		// Minimum execution time: 740_632_000 picoseconds.
-		Weight::from_parts(964_423_000, 0)
-			.saturating_add(Weight::from_parts(0, 6374))
+		//  Measured:  `2284`
+		//  Estimated: `6470`
+		// Minimum execution time: 733_159_000 picoseconds.
+		Weight::from_parts(803_066_000, 0)
+			.saturating_add(Weight::from_parts(0, 6470))
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:2 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Values` (r:2 w:0)
@@ -243,7 +255,7 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Histories` (r:1 w:1)
-	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(171), added: 2646, mode: `MaxEncodedLen`)
+	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Debts` (r:2 w:1)
@@ -256,16 +268,16 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn borrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2710`
-		//  Estimated: `6374`
-		// Minimum execution time: 834_536_000 picoseconds.
-		Weight::from_parts(1_021_942_000, 0)
-			.saturating_add(Weight::from_parts(0, 6374))
+		//  Measured:  `2814`
+		//  Estimated: `6470`
+		// Minimum execution time: 840_878_000 picoseconds.
+		Weight::from_parts(937_387_000, 0)
+			.saturating_add(Weight::from_parts(0, 6470))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -279,21 +291,21 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Histories` (r:1 w:1)
-	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(171), added: 2646, mode: `MaxEncodedLen`)
+	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
 	fn repay() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2274`
+		//  Measured:  `2330`
 		//  Estimated: `6208`
-		// Minimum execution time: 630_323_000 picoseconds.
-		Weight::from_parts(813_923_000, 0)
+		// Minimum execution time: 620_617_000 picoseconds.
+		Weight::from_parts(709_070_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
@@ -311,15 +323,15 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Histories` (r:1 w:1)
-	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(171), added: 2646, mode: `MaxEncodedLen`)
+	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
 	fn repay_all() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2392`
+		//  Measured:  `2448`
 		//  Estimated: `6208`
-		// Minimum execution time: 785_786_000 picoseconds.
-		Weight::from_parts(1_077_156_000, 0)
+		// Minimum execution time: 752_359_000 picoseconds.
+		Weight::from_parts(825_394_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -327,7 +339,7 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:2 w:2)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(217), added: 2692, mode: `MaxEncodedLen`)
+	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:5 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Debts` (r:2 w:1)
@@ -347,26 +359,17 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Storage: `CreditRecords::Profiles` (r:1 w:1)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Histories` (r:1 w:1)
-	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(171), added: 2646, mode: `MaxEncodedLen`)
+	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
 	fn liquidate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3099`
+		//  Measured:  `3203`
 		//  Estimated: `14035`
-		// Minimum execution time: 1_395_157_000 picoseconds.
-		Weight::from_parts(1_893_833_000, 0)
+		// Minimum execution time: 1_400_730_000 picoseconds.
+		Weight::from_parts(1_513_542_000, 0)
 			.saturating_add(Weight::from_parts(0, 14035))
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(14))
-	}
-	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Hand-set until the next benchmark run: the same storage as `set_pool_params` (r:1 w:1)
-	/// less its validation.
-	fn set_facility_cap() -> Weight {
-		Weight::from_parts(60_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3682))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
