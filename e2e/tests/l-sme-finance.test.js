@@ -7,9 +7,9 @@
 // auditor) and root approves it from the pool. Milestones release their tranches in order, only
 // when a verifier of their kind attests them, and never while the line is overdue: 34 days on,
 // Eve pays the interest due 4 days late, the pool's lenders earn it, and the second tranche
-// follows. Eve invoices Ferdie; Ferdie confirms; Dave advances 80% for a 2% fee (an invoice is
-// financed once, and a document hash is used once); at the due date Ferdie pays and the payment
-// is split between Dave and Eve. Eve then leaves the interest due at day 60 unpaid: 90 days
+// follows. Eve invoices Ferdie; Ferdie confirms; Eve offers it to Dave on her terms and Dave
+// advances 80% for a 2% fee (an invoice is financed once, and a document hash is used once); at
+// the due date Ferdie pays and the payment is split between Dave and Eve. Eve then leaves the interest due at day 60 unpaid: 90 days
 // later anyone marks her line defaulted, the pool writes the principal off (reserves first) and
 // the credit registry freezes Eve.
 
@@ -176,10 +176,16 @@ describe('SME finance', { timeout: 400_000 }, () => {
     assert.equal(filings[0].filing.audit.isNone, true, 'not audited yet');
 
     // Only an auditor audits: a KYC provider cannot.
-    await failsWith(api.tx.smeFinance.attestReport(eve.address, PERIOD), bob, 'NotVerifier');
+    await failsWith(api.tx.smeFinance.attestReport(eve.address, PERIOD, STATEMENTS, METRICS), bob, 'NotVerifier');
+    // The auditor names the figures it reviewed: other figures are not attested.
+    await failsWith(
+      api.tx.smeFinance.attestReport(eve.address, PERIOD, STATEMENTS, { ...METRICS, netProfit: METRICS.netProfit + 1n }),
+      charlie,
+      'FilingMismatch',
+    );
 
     const scoreBefore = (await summary(eve)).score.toNumber();
-    res = await tx.ok(api.tx.smeFinance.attestReport(eve.address, PERIOD), charlie);
+    res = await tx.ok(api.tx.smeFinance.attestReport(eve.address, PERIOD, STATEMENTS, METRICS), charlie);
     const attested = findEvent(res.events, api.events.smeFinance.ReportAttested);
     assert.ok(attested, 'ReportAttested emitted');
     assert.equal(attested.data.auditor.toString(), charlie.address);
@@ -403,6 +409,13 @@ describe('SME finance', { timeout: 400_000 }, () => {
     assert.ok(findEvent(res.events, api.events.smeFinance.InvoiceConfirmed), 'InvoiceConfirmed emitted');
     assert.equal((await openInvoices(eve))[0].invoice.status.toString(), 'Confirmed');
     assert.equal((await summary(ferdie)).outstanding.toBigInt(), INVOICE_AMOUNT, "the payable counts in Ferdie's exposure");
+
+    // Nobody finances before Eve offers the invoice; then only on her terms (at least 80%, at
+    // most 2%, by Dave, with whom she negotiated).
+    await failsWith(api.tx.smeFinance.financeInvoice(invoice, ADVANCE_RATE, FEE_RATE), dave, 'NotOffered');
+    res = await tx.ok(api.tx.smeFinance.offerInvoice(invoice, ADVANCE_RATE, FEE_RATE, dave.address), eve);
+    assert.ok(findEvent(res.events, api.events.smeFinance.InvoiceOffered), 'InvoiceOffered emitted');
+    await failsWith(api.tx.smeFinance.financeInvoice(invoice, ADVANCE_RATE - 10_000, FEE_RATE), dave, 'TermsNotMet');
 
     const eveBefore = await usdx(eve);
     const daveBefore = await usdx(dave);

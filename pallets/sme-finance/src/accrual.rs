@@ -6,9 +6,11 @@
 //! maturity everything is due: principal and interest. From maturity + grace, unpaid principal
 //! accrues the penalty rate on top of the line's rate.
 //!
-//! The line is **overdue** from the first due date with something unpaid, until a payment clears
-//! everything due; a payment then reports the days since that date (after grace) as lateness.
-//! Payments go to interest first (oldest, that is due, first), then principal.
+//! Lateness counts from the due date of the oldest unpaid amount: a payment reports the days
+//! since that date (after grace), and once what fell due before the latest due date is paid,
+//! lateness counts from the latest due date (an enterprise one instalment behind is as late as
+//! that instalment, not as its first ever missed one). Paying everything due clears it.
+//! Payments go to interest first (what is due first), then principal.
 //!
 //! Accrual walks the due dates between two touches: at most `term / period + 2` steps, bounded by
 //! the pallet's `MaxTerm / InterestPeriod`.
@@ -44,8 +46,12 @@ pub struct Outstanding {
 	pub interest_due: Balance,
 	/// Up to when (milliseconds) interest has accrued.
 	pub last_accrued: Moment,
-	/// The first due date with something still unpaid.
+	/// The due date of the oldest unpaid amount: what lateness is counted from.
 	pub overdue_since: Option<Moment>,
+	/// The latest due date with something unpaid, and how much of `interest_due` fell due
+	/// before it: once that older part is paid, lateness counts from the latest due date.
+	pub latest_due_at: Option<Moment>,
+	pub due_before_latest: Balance,
 }
 
 /// A line's calendar and rates.
@@ -134,10 +140,15 @@ impl Outstanding {
 			self.interest = self.interest.checked_add(interest)?;
 			t = end;
 			if due == Some(t) {
+				let still_due = self.interest_due;
 				self.interest_due = self.interest;
 				let owes = self.interest_due > 0 || (t >= clock.maturity && self.principal > 0);
-				if owes && self.overdue_since.is_none() {
-					self.overdue_since = Some(t);
+				if owes {
+					self.due_before_latest = still_due;
+					self.latest_due_at = Some(t);
+					if self.overdue_since.is_none() {
+						self.overdue_since = Some(t);
+					}
 				}
 			}
 		}
@@ -155,10 +166,16 @@ impl Outstanding {
 		let interest = amount.min(self.interest);
 		self.interest -= interest;
 		self.interest_due = self.interest_due.saturating_sub(interest).min(self.interest);
+		self.due_before_latest = self.due_before_latest.saturating_sub(interest);
 		let principal = (amount - interest).min(self.principal);
 		self.principal -= principal;
 		if self.due(clock, now) == 0 {
 			self.overdue_since = None;
+			self.latest_due_at = None;
+			self.due_before_latest = 0;
+		} else if self.due_before_latest == 0 {
+			// What fell due before the latest due date is paid: lateness counts from there.
+			self.overdue_since = self.latest_due_at.or(self.overdue_since);
 		}
 		(interest, principal)
 	}
@@ -223,6 +240,33 @@ mod tests {
 		assert_eq!(o.overdue_since, None);
 		assert_eq!(o.interest_due, 0);
 		assert!(o.interest > 0);
+	}
+
+	#[test]
+	fn one_instalment_behind_is_as_late_as_that_instalment() {
+		let c = clock();
+		let mut o = drawn(1_000_000_000);
+		// The first interest (day 30) is unpaid until day 61, when the second (day 60) is due.
+		o.accrue(&c, START + 61 * DAY).unwrap();
+		assert_eq!(o.overdue_since, Some(START + 30 * DAY));
+		let first = o.due_before_latest;
+		assert!(first > 0 && first < o.interest_due);
+		o.pay(&c, START + 61 * DAY, first);
+		// The first is paid: the line is as late as the second, due at day 60.
+		assert_eq!(o.overdue_since, Some(START + 60 * DAY));
+		o.accrue(&c, START + 91 * DAY).unwrap();
+		assert_eq!(o.overdue_since, Some(START + 60 * DAY));
+		// Paying the second (not the third, due at day 90) moves lateness to day 90.
+		let second = o.due_before_latest;
+		o.pay(&c, START + 91 * DAY, second);
+		assert_eq!(o.overdue_since, Some(START + 90 * DAY));
+		// Paying a part of what is older keeps the older date.
+		o.accrue(&c, START + 121 * DAY).unwrap();
+		o.pay(&c, START + 121 * DAY, 1);
+		assert_eq!(o.overdue_since, Some(START + 90 * DAY));
+		// Paying everything due clears lateness.
+		o.pay(&c, START + 121 * DAY, o.interest_due);
+		assert_eq!((o.overdue_since, o.latest_due_at, o.due_before_latest), (None, None, 0));
 	}
 
 	#[test]

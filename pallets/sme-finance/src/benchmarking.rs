@@ -106,8 +106,18 @@ fn invoice<T: Config>(confirm: bool) -> (T::AccountId, T::AccountId, InvoiceId) 
 	.unwrap_or_default();
 	if confirm {
 		let _ = Pallet::<T>::do_confirm_invoice(&buyer, id);
+		let _ = Pallet::<T>::do_offer_invoice(&who, id, offer::<T>());
 	}
 	(who, buyer, id)
+}
+
+/// Any financier, at least 50% advance, at most a 2% fee.
+fn offer<T: Config>() -> FinancingOffer<T::AccountId> {
+	FinancingOffer {
+		min_advance_rate: Permill::from_percent(50),
+		max_fee_rate: Permill::from_percent(2),
+		financier: None,
+	}
 }
 
 fn financed<T: Config>() -> (T::AccountId, T::AccountId, T::AccountId, InvoiceId) {
@@ -140,7 +150,7 @@ mod benchmarks {
 		let _ = Pallet::<T>::do_file_report(&who, PERIOD, H256::repeat_byte(1), metrics());
 		let auditor = verifier::<T>(VerifierKind::Auditor, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(auditor), who.clone(), PERIOD);
+		_(RawOrigin::Signed(auditor), who.clone(), PERIOD, H256::repeat_byte(1), metrics());
 		assert!(Filings::<T>::get(&who, PERIOD).is_some_and(|f| f.audit.is_some()));
 	}
 
@@ -196,27 +206,39 @@ mod benchmarks {
 
 	#[benchmark]
 	fn repay_line() {
+		// Worst path: a closing pool line untouched for years (accrual walks every due date)
+		// paid off in full, which removes the line and the pool's facility.
 		let (who, line, _) = drawn_pool_line::<T>();
-		// Months later: accrual walks the due dates, the payment is late.
-		T::BenchmarkHelper::set_time(START + 75 * DAY_MS);
+		let _ = Pallet::<T>::do_close_line(Some(&who), line);
+		let term_ms = T::MaxTerm::get().saturating_mul(1_000);
+		T::BenchmarkHelper::set_time(START + term_ms - DAY_MS);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), line, LIMIT);
-		assert!(Lines::<T>::get(line).is_some_and(|l| l.outstanding.total() < LIMIT));
+		_(RawOrigin::Signed(who), line, LIMIT * 10);
+		assert!(!Lines::<T>::contains_key(line));
 	}
 
 	#[benchmark]
 	fn close_line() {
-		let (who, line, _) = drawn_pool_line::<T>();
-		T::BenchmarkHelper::set_time(START + 10 * DAY_MS);
+		// Worst path: a financier line with nothing owed is removed, its undrawn funds return.
+		let who = enterprise::<T>();
+		let financier = verified::<T>("financier");
+		let line = applied::<T>(&who);
+		let _ = Pallet::<T>::do_approve(line, LineSource::Financier(financier.clone()));
+		let _ = Pallet::<T>::do_fund_line(&financier, line);
+		let inspector = verifier::<T>(VerifierKind::KycProvider, 1);
+		let _ = Pallet::<T>::do_attest_milestone(&inspector, line, 0);
+		let _ = Pallet::<T>::do_repay_line(&who, line, LIMIT);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), line);
-		assert_eq!(Lines::<T>::get(line).map(|l| l.status), Some(LineStatus::Closing));
+		assert!(!Lines::<T>::contains_key(line));
 	}
 
 	#[benchmark]
 	fn mark_line_default() {
+		// Years untouched: accrual walks every due date before the default.
 		let (who, line, _) = drawn_pool_line::<T>();
-		T::BenchmarkHelper::set_time(START + 200 * DAY_MS);
+		let term_ms = T::MaxTerm::get().saturating_mul(1_000);
+		T::BenchmarkHelper::set_time(START + term_ms - DAY_MS);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), line);
 		assert_eq!(Lines::<T>::get(line).map(|l| l.status), Some(LineStatus::Defaulted));
@@ -292,6 +314,21 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), id, 1_000 * UNIT);
 		assert!(!Invoices::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn offer_invoice() {
+		let (who, _, id) = invoice::<T>(false);
+		let financier: T::AccountId = account("financier", 0, 0);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(who),
+			id,
+			Permill::from_percent(80),
+			Permill::from_percent(2),
+			Some(financier),
+		);
+		assert!(Invoices::<T>::get(id).is_some_and(|i| i.offer.is_some()));
 	}
 
 	#[benchmark]

@@ -7,7 +7,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::MutateHold,
-		fungibles::Mutate as _,
+		fungibles::{Inspect as _, Mutate as _},
 		tokens::{Precision, Preservation},
 		Time,
 	},
@@ -21,7 +21,8 @@ use sp_runtime::{
 use xindai_primitives::{
 	credit::{days_late, CreditRegistry, EnterpriseRegistry, FilingSignal, DAY_MS},
 	facility::CreditFacilities,
-	price, AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
+	price::{self, PriceProvider},
+	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
 };
 
 use crate::{accrual::Clock, pallet::*, types::*};
@@ -111,6 +112,14 @@ impl<T: Config> Pallet<T> {
 
 	fn report_value(asset: AssetId, amount: Balance) -> Balance {
 		price::report_value::<T::Prices>(asset, amount)
+	}
+
+	/// What new debt of `amount` is worth for the credit check: at the latest price, rounded
+	/// up; refused without a price (an unpriced asset must not slip past the exposure cap).
+	fn debt_value(asset: AssetId, amount: Balance) -> Result<Balance, DispatchError> {
+		let price = T::Prices::price(asset).ok_or(Error::<T>::NoPrice)?;
+		Ok(price::value_of(amount, price.price, sp_runtime::Rounding::Up)
+			.ok_or(Error::<T>::Overflow)?)
 	}
 
 	/// The calendar and rates of an active line.
@@ -225,6 +234,8 @@ impl<T: Config> Pallet<T> {
 		auditor: &T::AccountId,
 		enterprise: &T::AccountId,
 		period: ReportingPeriod,
+		commitment: H256,
+		metrics: FinancialMetrics,
 	) -> DispatchResult {
 		use xindai_primitives::credit::VerifierKind;
 		ensure!(
@@ -234,6 +245,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(auditor != enterprise, Error::<T>::SelfAttestation);
 		let mut filing = Filings::<T>::get(enterprise, period).ok_or(Error::<T>::FilingNotFound)?;
 		ensure!(filing.audit.is_none(), Error::<T>::FilingLocked);
+		ensure!(
+			filing.commitment == commitment && filing.metrics == metrics,
+			Error::<T>::FilingMismatch
+		);
 		filing.audit = Some(Audit { auditor: auditor.clone(), at: Self::now() });
 		let signal = FilingSignal { profitable: filing.metrics.net_profit > 0 };
 		Filings::<T>::insert(enterprise, period, filing);
@@ -257,7 +272,10 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_enterprise(enterprise)?;
 		ensure!(terms.limit > 0, Error::<T>::ZeroLimit);
 		ensure!(!specs.is_empty(), Error::<T>::BadMilestones);
-		ensure!(specs.iter().all(|m| m.amount > 0), Error::<T>::ZeroMilestone);
+		// Every tranche, and so every undrawn remainder in custody, is at least the asset's
+		// minimum balance: custody never holds dust that a transfer would burn.
+		let minimum = T::Assets::minimum_balance(terms.asset).max(1);
+		ensure!(specs.iter().all(|m| m.amount >= minimum), Error::<T>::MilestoneTooSmall);
 		let total = specs
 			.iter()
 			.try_fold(0u128, |sum, m| sum.checked_add(m.amount))
@@ -268,7 +286,7 @@ impl<T: Config> Pallet<T> {
 			(T::MinTerm::get()..=T::MaxTerm::get()).contains(&terms.term),
 			Error::<T>::TermOutOfBounds
 		);
-		T::Credit::ensure_can_borrow(enterprise, Self::report_value(terms.asset, terms.limit))?;
+		T::Credit::ensure_can_borrow(enterprise, Self::debt_value(terms.asset, terms.limit)?)?;
 		let id = NextLineId::<T>::get();
 		EnterpriseLines::<T>::try_mutate(enterprise, |lines| lines.try_push(id))
 			.map_err(|_| Error::<T>::TooManyLines)?;
@@ -362,7 +380,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!line.outstanding.is_overdue(&clock, now), Error::<T>::LineOverdue);
 		let asset = line.terms.asset;
 		let amount = spec.amount;
-		let value = Self::report_value(asset, amount);
+		let value = Self::debt_value(asset, amount)?;
 		T::Credit::ensure_can_borrow(&line.enterprise, value)?;
 		match &line.source {
 			Some(LineSource::Pool) => T::Facilities::draw(asset, id, &line.enterprise, amount)?,
@@ -554,6 +572,7 @@ impl<T: Config> Pallet<T> {
 			due_at,
 			invoice_hash,
 			status: InvoiceStatus::Submitted,
+			offer: None,
 			financing: None,
 			deposit,
 		};
@@ -631,6 +650,14 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AdvanceRateOutOfBounds
 		);
 		ensure!(fee_rate <= params.max_fee_rate, Error::<T>::FeeOutOfBounds);
+		// Only on the enterprise's terms.
+		let offer = invoice.offer.as_ref().ok_or(Error::<T>::NotOffered)?;
+		ensure!(
+			advance_rate >= offer.min_advance_rate
+				&& fee_rate <= offer.max_fee_rate
+				&& offer.financier.as_ref().is_none_or(|named| named == financier),
+			Error::<T>::TermsNotMet
+		);
 		// The advance rounds down (the enterprise receives no more than its share); the fee
 		// rounds up, within the invoice.
 		let advance = advance_rate.mul_floor(invoice.amount);
@@ -656,6 +683,29 @@ impl<T: Config> Pallet<T> {
 			advance,
 			fee,
 		});
+		Ok(())
+	}
+
+	pub(crate) fn do_offer_invoice(
+		enterprise: &T::AccountId,
+		id: InvoiceId,
+		offer: FinancingOffer<T::AccountId>,
+	) -> DispatchResult {
+		let mut invoice = Invoices::<T>::get(id).ok_or(Error::<T>::InvoiceNotFound)?;
+		ensure!(invoice.enterprise == *enterprise, Error::<T>::NotEnterprise);
+		ensure!(
+			matches!(invoice.status, InvoiceStatus::Submitted | InvoiceStatus::Confirmed),
+			Error::<T>::WrongInvoiceStatus
+		);
+		let params = Params::<T>::get();
+		ensure!(
+			!offer.min_advance_rate.is_zero() && offer.min_advance_rate <= params.max_advance_rate,
+			Error::<T>::AdvanceRateOutOfBounds
+		);
+		ensure!(offer.max_fee_rate <= params.max_fee_rate, Error::<T>::FeeOutOfBounds);
+		invoice.offer = Some(offer.clone());
+		Invoices::<T>::insert(id, invoice);
+		Self::deposit_event(Event::InvoiceOffered { invoice: id, offer });
 		Ok(())
 	}
 
@@ -719,7 +769,11 @@ impl<T: Config> Pallet<T> {
 		if let Err(error) = T::Credit::note_defaulted(&invoice.buyer, buyer_value) {
 			log::warn!(target: "sme-finance", "note_defaulted failed: {error:?}");
 		}
-		T::Credit::note_borrowed(&invoice.enterprise, Self::report_value(invoice.asset, owed))?;
+		// Reporting never blocks recourse (the enterprise may have left the registry).
+		let value = Self::report_value(invoice.asset, owed);
+		if let Err(error) = T::Credit::note_borrowed(&invoice.enterprise, value) {
+			log::warn!(target: "sme-finance", "note_borrowed failed: {error:?}");
+		}
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::RecourseClaimed { invoice: id, owed });
 		Ok(())
@@ -838,8 +892,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The pallet's invariants:
-	/// - custody: the pallet account holds, of every asset, exactly the undrawn limits of its
-	///   financier-funded lines;
+	/// - custody: the pallet account holds, of every asset, the undrawn limits of its
+	///   financier-funded lines (more only if someone sent it assets directly);
 	/// - each line: Σ released tranches ≤ limit, released + undrawn = limit while active,
 	///   released = Σ attested milestones, milestones attested in order, interest due ≤
 	///   interest; a pool-funded line's facility matches its undrawn commitment;
@@ -906,7 +960,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let account = Self::account_id();
 		for (asset, held) in custody {
-			ensure!(T::Assets::balance(asset, &account) == held, "custody differs from undrawn");
+			// At least: assets sent to the account directly are a donation, not an error.
+			ensure!(T::Assets::balance(asset, &account) >= held, "custody below undrawn");
 		}
 		for (id, invoice) in Invoices::<T>::iter() {
 			ensure!(

@@ -9,7 +9,7 @@
 //! - **Filings** ([`Pallet::file_report`], [`Pallet::attest_report`]): an enterprise with a valid
 //!   KYB attestation files a report per [`types::ReportingPeriod`]: a commitment (hash) to the
 //!   full statements, which stay off chain, and key figures ([`types::FinancialMetrics`]). An
-//!   admitted auditor attests it; the credit registry then counts it in the enterprise's score
+//!   admitted auditor attests it, naming the commitment and figures it reviewed; the credit registry then counts it in the enterprise's score
 //!   (`EnterpriseRegistry::note_attested_filing`: +8 per audited filing, +4 more if profitable,
 //!   at most +48 in all; see credit-records' `score.rs`). An attested filing cannot change.
 //! - **Credit lines** ([`Pallet::apply_credit_line`] … [`Pallet::close_line`]): the enterprise
@@ -24,9 +24,11 @@
 //!   can be marked defaulted: the undrawn part returns to the source, a pool writes the drawn
 //!   principal off, and the credit registry records the default.
 //! - **Invoices** ([`Pallet::submit_invoice`] … [`Pallet::repay_recourse`]): the enterprise
-//!   submits an invoice (one per document hash, ever), the buyer confirms or rejects it; a
-//!   financier may advance part of a confirmed invoice; the buyer pays the pallet-routed split at
-//!   maturity (financier: advance + fee; enterprise: the rest). A buyer still unpaid
+//!   submits an invoice (one per document hash, ever), the buyer confirms or rejects it; the
+//!   enterprise offers it for financing on its terms (least advance, most fee, optionally one
+//!   named financier, [`Pallet::offer_invoice`]); a financier meeting them advances part of it;
+//!   the buyer pays the pallet-routed split at maturity (financier: advance + fee; enterprise:
+//!   the rest). A buyer still unpaid
 //!   `default_after_days` after the due date is recorded as defaulted and the financier may
 //!   claim recourse: the enterprise owes it the advance.
 //!
@@ -37,7 +39,7 @@
 //!
 //! | role | calls | origin |
 //! |------|-------|--------|
-//! | enterprise | `file_report`, `apply_credit_line`, `repay_line`, `close_line`, `submit_invoice`, `cancel_invoice`, `repay_recourse` | signed, KYB-verified enterprise |
+//! | enterprise | `file_report`, `apply_credit_line`, `repay_line`, `close_line`, `submit_invoice`, `cancel_invoice`, `offer_invoice`, `repay_recourse` | signed, KYB-verified enterprise |
 //! | auditor | `attest_report` | signed, admitted `Auditor` |
 //! | milestone verifier | `attest_milestone` | signed, admitted verifier of the milestone's kind |
 //! | underwriter | `approve_credit_line`, `close_line` | `UnderwriterOrigin` |
@@ -65,6 +67,7 @@
 //! ## Lifecycle of an invoice
 //!
 //! ```text
+//!                                          (offer_invoice: the enterprise's terms)
 //! submit_invoice ─► Submitted ──confirm_invoice──► Confirmed ──finance_invoice──► Financed
 //!                     │  │                            │                            │   │
 //!      reject_invoice │  │ cancel_invoice  pay_invoice│   pay_invoice: financier   │   │ unpaid
@@ -364,6 +367,8 @@ pub mod pallet {
 		},
 		/// The buyer confirmed it owes the invoice.
 		InvoiceConfirmed { invoice: InvoiceId },
+		/// The enterprise offered the invoice for financing on these terms.
+		InvoiceOffered { invoice: InvoiceId, offer: FinancingOffer<T::AccountId> },
 		/// The buyer rejected the invoice.
 		InvoiceRejected { invoice: InvoiceId },
 		/// The enterprise withdrew an unconfirmed invoice.
@@ -410,8 +415,9 @@ pub mod pallet {
 		TooManyFilings,
 		/// No milestones, or more than `MaxMilestones`.
 		BadMilestones,
-		/// A milestone's amount is zero.
-		ZeroMilestone,
+		/// A milestone's amount is below the asset's minimum balance (custody and payouts would
+		/// leave dust).
+		MilestoneTooSmall,
 		/// The milestones do not add up to the limit.
 		MilestonesMismatchLimit,
 		/// The limit is zero.
@@ -478,6 +484,14 @@ pub mod pallet {
 		DefaultDaysOutOfBounds,
 		/// Advance or fee bound above its ceiling.
 		InvoiceLimitsOutOfBounds,
+		/// The asset has never been priced: its value for the credit check is unknown.
+		NoPrice,
+		/// The invoice is not offered for financing.
+		NotOffered,
+		/// The financing does not meet the enterprise's terms.
+		TermsNotMet,
+		/// The auditor attests other figures than those filed.
+		FilingMismatch,
 		/// An amount overflowed.
 		Overflow,
 	}
@@ -517,21 +531,25 @@ pub mod pallet {
 			Self::do_file_report(&enterprise, period, commitment, metrics)
 		}
 
-		/// Attest an enterprise's filing for `period`: the credit registry counts it in the
-		/// enterprise's score.
+		/// Attest an enterprise's filing for `period`, naming the commitment and figures the
+		/// auditor reviewed (so a filing replaced meanwhile is not attested): the credit registry
+		/// counts it in the enterprise's score.
 		///
 		/// - Origin: signed, an admitted `Auditor` other than the enterprise.
 		/// - Errors: [`Error::NotVerifier`], [`Error::SelfAttestation`],
-		///   [`Error::FilingNotFound`], [`Error::FilingLocked`], the registry's errors.
+		///   [`Error::FilingNotFound`], [`Error::FilingLocked`], [`Error::FilingMismatch`], the
+		///   registry's errors.
 		/// - Emits [`Event::ReportAttested`].
 		#[pallet::call_index(1)]
 		pub fn attest_report(
 			origin: OriginFor<T>,
 			enterprise: T::AccountId,
 			period: ReportingPeriod,
+			commitment: H256,
+			metrics: FinancialMetrics,
 		) -> DispatchResult {
 			let auditor = ensure_signed(origin)?;
-			Self::do_attest_report(&auditor, &enterprise, period)
+			Self::do_attest_report(&auditor, &enterprise, period, commitment, metrics)
 		}
 
 		/// Apply for a credit line of `limit` in `asset` at `annual_rate` for `term_secs`,
@@ -539,7 +557,7 @@ pub mod pallet {
 		///
 		/// - Origin: signed, a KYB-verified enterprise passing the credit check for the limit.
 		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::ZeroLimit`],
-		///   [`Error::BadMilestones`], [`Error::ZeroMilestone`],
+		///   [`Error::BadMilestones`], [`Error::MilestoneTooSmall`],
 		///   [`Error::MilestonesMismatchLimit`], [`Error::RateTooHigh`],
 		///   [`Error::TermOutOfBounds`], [`Error::TooManyLines`], the registry's errors, hold
 		///   errors.
@@ -709,14 +727,16 @@ pub mod pallet {
 			Self::do_reject_or_cancel(&enterprise, invoice, false)
 		}
 
-		/// Finance a confirmed invoice: advance `amount × advance_rate` to the enterprise now,
-		/// for `amount × advance_rate + amount × fee_rate` from the buyer's payment. An invoice
-		/// is financed once.
+		/// Finance a confirmed invoice the enterprise offered: advance `amount × advance_rate`
+		/// to the enterprise now, for `amount × advance_rate + amount × fee_rate` from the
+		/// buyer's payment. The rates must meet the offer (at least its advance, at most its
+		/// fee, by its financier if it named one). An invoice is financed once.
 		///
 		/// - Origin: signed, verified, neither the enterprise nor the buyer.
 		/// - Errors: [`Error::InvoiceNotFound`], [`Error::WrongInvoiceStatus`],
 		///   [`Error::NotVerified`], [`Error::OwnInvoice`], [`Error::InvoiceDue`],
-		///   [`Error::AdvanceRateOutOfBounds`], [`Error::FeeOutOfBounds`], transfer errors.
+		///   [`Error::AdvanceRateOutOfBounds`], [`Error::FeeOutOfBounds`],
+		///   [`Error::NotOffered`], [`Error::TermsNotMet`], transfer errors.
 		/// - Emits [`Event::InvoiceFinanced`].
 		#[pallet::call_index(13)]
 		pub fn finance_invoice(
@@ -771,6 +791,28 @@ pub mod pallet {
 		) -> DispatchResult {
 			let payer = ensure_signed(origin)?;
 			Self::do_repay_recourse(&payer, invoice, amount)
+		}
+
+		/// Offer an invoice for financing: the smallest advance and the largest fee the
+		/// enterprise accepts, and optionally the one financier it accepts. A new offer replaces
+		/// the previous one until the invoice is financed.
+		///
+		/// - Origin: signed, the enterprise.
+		/// - Errors: [`Error::InvoiceNotFound`], [`Error::NotEnterprise`],
+		///   [`Error::WrongInvoiceStatus`], [`Error::AdvanceRateOutOfBounds`],
+		///   [`Error::FeeOutOfBounds`] (beyond the governance maximums).
+		/// - Emits [`Event::InvoiceOffered`].
+		#[pallet::call_index(18)]
+		pub fn offer_invoice(
+			origin: OriginFor<T>,
+			invoice: InvoiceId,
+			min_advance_rate: Permill,
+			max_fee_rate: Permill,
+			financier: Option<T::AccountId>,
+		) -> DispatchResult {
+			let enterprise = ensure_signed(origin)?;
+			let offer = FinancingOffer { min_advance_rate, max_fee_rate, financier };
+			Self::do_offer_invoice(&enterprise, invoice, offer)
 		}
 
 		/// Set the lateness, default and invoice-financing parameters, within [`bounds`].

@@ -287,10 +287,25 @@ pub struct Invoice<AccountId, DepositBalance> {
 	pub invoice_hash: H256,
 	/// Where it stands.
 	pub status: InvoiceStatus,
+	/// The terms on which the enterprise offers it for financing, once offered.
+	pub offer: Option<FinancingOffer<AccountId>>,
 	/// The financing, once financed.
 	pub financing: Option<Financing<AccountId>>,
 	/// The native deposit held for the record.
 	pub deposit: DepositBalance,
+}
+
+/// The terms on which an enterprise accepts financing of an invoice.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct FinancingOffer<AccountId> {
+	/// The smallest share of the invoice the enterprise accepts as advance.
+	pub min_advance_rate: Permill,
+	/// The largest fee (share of the invoice) it accepts.
+	pub max_fee_rate: Permill,
+	/// The only financier it accepts, if it negotiated with one.
+	pub financier: Option<AccountId>,
 }
 
 /// Lateness, default and invoice-financing parameters, set by the risk origin within

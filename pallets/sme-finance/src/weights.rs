@@ -37,6 +37,7 @@ pub trait WeightInfo {
 	fn claim_recourse() -> Weight;
 	fn repay_recourse() -> Weight;
 	fn set_params() -> Weight;
+	fn offer_invoice() -> Weight;
 }
 
 /// `time_us` microseconds of execution plus `reads` and `writes` at RocksDB costs.
@@ -83,4 +84,6 @@ impl WeightInfo for () {
 	fn repay_recourse() -> Weight { counted(100, 10, 6) }
 	/// Reads: none. Writes: Params.
 	fn set_params() -> Weight { counted(15, 0, 1) }
+	/// Reads: Invoices, Params. Writes: Invoices.
+	fn offer_invoice() -> Weight { counted(40, 2, 1) }
 }

@@ -490,4 +490,12 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Hand-set until the next benchmark run: reads Invoices and Params, writes Invoices (as
+	/// `confirm_invoice` without the registry).
+	fn offer_invoice() -> Weight {
+		Weight::from_parts(450_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3_800))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }

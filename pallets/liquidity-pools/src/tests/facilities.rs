@@ -78,6 +78,13 @@ fn commitments_stay_within_the_cap() {
 			2_000 * DOLLAR
 		));
 		assert_eq!(pool().facility_undrawn, 5_000 * DOLLAR);
+		// Lowering the cap below the commitments stops new ones; existing ones run on.
+		assert_ok!(LiquidityPools::set_facility_cap(RuntimeOrigin::root(), USDX, 1_000 * DOLLAR));
+		assert_noop!(
+			<LiquidityPools as CreditFacilities<AccountId>>::open_facility(USDX, LINE + 2, DOLLAR),
+			Error::<Test>::FacilityCapExceeded
+		);
+		assert_ok!(<LiquidityPools as CreditFacilities<AccountId>>::draw(USDX, LINE, &SME, DOLLAR));
 		// Paused pools commit nothing.
 		assert_ok!(LiquidityPools::pause_pool(RuntimeOrigin::signed(COUNCIL), USDX));
 		assert_ok!(LiquidityPools::set_facility_cap(RuntimeOrigin::root(), USDX, 9_000 * DOLLAR));

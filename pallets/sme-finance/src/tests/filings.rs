@@ -28,7 +28,22 @@ fn an_enterprise_files_and_an_auditor_attests() {
 		// Refiling before the audit replaces the figures, holds nothing more.
 		assert_ok!(SmeFinance::file_report(RuntimeOrigin::signed(EVE), Q1, hash(8), metrics(25)));
 		assert_eq!(Balances::reserved_balance(EVE), held + DEPOSIT);
-		assert_ok!(SmeFinance::attest_report(RuntimeOrigin::signed(AUDITOR), EVE, Q1));
+		// The auditor reviewed the first version: the replaced filing is not what it attests.
+		assert_noop!(
+			SmeFinance::attest_report(RuntimeOrigin::signed(AUDITOR), EVE, Q1, hash(7), metrics(1)),
+			Error::<Test>::FilingMismatch
+		);
+		assert_noop!(
+			SmeFinance::attest_report(RuntimeOrigin::signed(AUDITOR), EVE, Q1, hash(8), metrics(1)),
+			Error::<Test>::FilingMismatch
+		);
+		assert_ok!(SmeFinance::attest_report(
+			RuntimeOrigin::signed(AUDITOR),
+			EVE,
+			Q1,
+			hash(8),
+			metrics(25)
+		));
 		assert_eq!(filing_notes(), vec![(EVE, FilingSignal { profitable: true })]);
 		let filing = crate::Filings::<Test>::get(EVE, Q1).unwrap();
 		assert_eq!(filing.commitment, hash(8));
@@ -43,7 +58,13 @@ fn an_enterprise_files_and_an_auditor_attests() {
 			Error::<Test>::FilingLocked
 		);
 		assert_noop!(
-			SmeFinance::attest_report(RuntimeOrigin::signed(AUDITOR), EVE, Q1),
+			SmeFinance::attest_report(
+				RuntimeOrigin::signed(AUDITOR),
+				EVE,
+				Q1,
+				hash(8),
+				metrics(25)
+			),
 			Error::<Test>::FilingLocked
 		);
 	});
@@ -58,7 +79,14 @@ fn a_loss_making_filing_is_reported_unprofitable_and_ratios_follow() {
 			hash(7),
 			metrics(-((50_000 * DOLLAR) as i128))
 		));
-		assert_ok!(SmeFinance::attest_report(RuntimeOrigin::signed(AUDITOR), EVE, Q1));
+		let loss = metrics(-((50_000 * DOLLAR) as i128));
+		assert_ok!(SmeFinance::attest_report(
+			RuntimeOrigin::signed(AUDITOR),
+			EVE,
+			Q1,
+			hash(7),
+			loss
+		));
 		assert_eq!(filing_notes(), vec![(EVE, FilingSignal { profitable: false })]);
 		let view = SmeFinance::filings(&EVE).pop().unwrap();
 		assert_eq!(view.net_margin, Some(sp_runtime::FixedI64::from_inner(-100_000_000)));
@@ -134,21 +162,29 @@ fn attest_errors() {
 		assert_ok!(SmeFinance::file_report(RuntimeOrigin::signed(EVE), Q1, hash(7), metrics(1)));
 		// A KYC provider is not an auditor.
 		assert_noop!(
-			SmeFinance::attest_report(RuntimeOrigin::signed(INSPECTOR), EVE, Q1),
+			SmeFinance::attest_report(
+				RuntimeOrigin::signed(INSPECTOR),
+				EVE,
+				Q1,
+				hash(7),
+				metrics(1)
+			),
 			Error::<Test>::NotVerifier
 		);
 		assert_noop!(
 			SmeFinance::attest_report(
 				RuntimeOrigin::signed(AUDITOR),
 				EVE,
-				ReportingPeriod { year: 2026, quarter: 2 }
+				ReportingPeriod { year: 2026, quarter: 2 },
+				hash(7),
+				metrics(1)
 			),
 			Error::<Test>::FilingNotFound
 		);
 		// An auditor that is itself the enterprise cannot audit itself.
 		admit_verifier(EVE, xindai_primitives::credit::VerifierKind::Auditor);
 		assert_noop!(
-			SmeFinance::attest_report(RuntimeOrigin::signed(EVE), EVE, Q1),
+			SmeFinance::attest_report(RuntimeOrigin::signed(EVE), EVE, Q1, hash(7), metrics(1)),
 			Error::<Test>::SelfAttestation
 		);
 		assert!(filing_notes().is_empty());

@@ -12,8 +12,20 @@ fn submit(buyer: AccountId, amount: Balance, due_at: u64, h: u8) -> sp_runtime::
 	SmeFinance::submit_invoice(RuntimeOrigin::signed(EVE), buyer, amount, USDX, due_at, hash(h))
 }
 
-/// Dave finances 80% for a 2% fee.
+/// Eve offers the invoice for at least 80% and at most a 2% fee, to anyone.
+fn eve_offers(id: InvoiceId) {
+	assert_ok!(SmeFinance::offer_invoice(
+		RuntimeOrigin::signed(EVE),
+		id,
+		Permill::from_percent(80),
+		Permill::from_percent(2),
+		None
+	));
+}
+
+/// Eve offers; Dave finances 80% for a 2% fee.
 fn dave_finances(id: InvoiceId) {
+	eve_offers(id);
 	assert_ok!(SmeFinance::finance_invoice(
 		RuntimeOrigin::signed(DAVE),
 		id,
@@ -217,6 +229,7 @@ fn finance_errors() {
 		assert_noop!(finance(DAVE, 0, 2), Error::<Test>::AdvanceRateOutOfBounds);
 		assert_noop!(finance(DAVE, 91, 2), Error::<Test>::AdvanceRateOutOfBounds);
 		assert_noop!(finance(DAVE, 80, 6), Error::<Test>::FeeOutOfBounds);
+		assert_noop!(finance(DAVE, 80, 2), Error::<Test>::NotOffered);
 		assert_ok!(SmeFinance::set_params(
 			RuntimeOrigin::root(),
 			SmeParams {
@@ -224,6 +237,13 @@ fn finance_errors() {
 				max_fee_rate: Permill::from_percent(10),
 				..Default::default()
 			}
+		));
+		assert_ok!(SmeFinance::offer_invoice(
+			RuntimeOrigin::signed(EVE),
+			id,
+			Permill::from_percent(50),
+			Permill::from_percent(10),
+			None
 		));
 		assert_noop!(finance(DAVE, 95, 10), Error::<Test>::FeeOutOfBounds);
 		assert_noop!(
@@ -336,5 +356,66 @@ fn the_view_lists_open_invoices_by_state() {
 			views.iter().map(|v| (v.id, v.invoice.status)).collect::<Vec<_>>(),
 			vec![(id, InvoiceStatus::Confirmed), (id + 1, InvoiceStatus::Submitted)]
 		);
+	});
+}
+
+#[test]
+fn financing_happens_only_on_the_enterprises_terms() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		let offer = |min_advance, max_fee, financier| {
+			SmeFinance::offer_invoice(
+				RuntimeOrigin::signed(EVE),
+				id,
+				Permill::from_percent(min_advance),
+				Permill::from_percent(max_fee),
+				financier,
+			)
+		};
+		let finance = |who, advance, fee| {
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(who),
+				id,
+				Permill::from_percent(advance),
+				Permill::from_percent(fee),
+			)
+		};
+		assert_noop!(
+			SmeFinance::offer_invoice(
+				RuntimeOrigin::signed(FERDIE),
+				id,
+				Permill::from_percent(80),
+				Permill::zero(),
+				None
+			),
+			Error::<Test>::NotEnterprise
+		);
+		assert_noop!(offer(0, 2, None), Error::<Test>::AdvanceRateOutOfBounds);
+		assert_noop!(offer(91, 2, None), Error::<Test>::AdvanceRateOutOfBounds);
+		assert_noop!(offer(80, 6, None), Error::<Test>::FeeOutOfBounds);
+		assert_noop!(
+			SmeFinance::offer_invoice(
+				RuntimeOrigin::signed(EVE),
+				77,
+				Permill::from_percent(80),
+				Permill::zero(),
+				None
+			),
+			Error::<Test>::InvoiceNotFound
+		);
+		// Eve negotiated with Dave: at least 80%, at most 2%.
+		assert_ok!(offer(80, 2, Some(DAVE)));
+		assert!(matches!(last_event(), Event::InvoiceOffered { invoice, .. } if invoice == id));
+		// A stranger cannot skim a fee with a token advance, nor beat Dave to it.
+		assert_noop!(finance(CHARLIE, 80, 2), Error::<Test>::TermsNotMet);
+		assert_noop!(finance(DAVE, 79, 2), Error::<Test>::TermsNotMet);
+		assert_noop!(finance(DAVE, 80, 3), Error::<Test>::TermsNotMet);
+		assert_ok!(finance(DAVE, 85, 1));
+		assert_eq!(
+			invoice(id).financing.map(|f| (f.advance, f.fee)),
+			Some((850 * DOLLAR, 10 * DOLLAR))
+		);
+		// Financed invoices take no new offer.
+		assert_noop!(offer(80, 2, None), Error::<Test>::WrongInvoiceStatus);
 	});
 }

@@ -75,7 +75,7 @@ fn application_errors() {
 		assert_noop!(apply(10, rate, YEAR_TERM, vec![]), Error::<Test>::BadMilestones);
 		assert_noop!(
 			apply(10, rate, YEAR_TERM, vec![spec(10), spec(0)]),
-			Error::<Test>::ZeroMilestone
+			Error::<Test>::MilestoneTooSmall
 		);
 		assert_noop!(
 			apply(10, rate, YEAR_TERM, vec![spec(4), spec(5)]),
@@ -89,6 +89,19 @@ fn application_errors() {
 		assert_noop!(
 			apply(10, rate, 6 * 365 * 86_400, vec![spec(10)]),
 			Error::<Test>::TermOutOfBounds
+		);
+		// An unpriced asset cannot be valued for the exposure cap.
+		create_asset(9);
+		assert_noop!(
+			SmeFinance::apply_credit_line(
+				RuntimeOrigin::signed(EVE),
+				9,
+				10,
+				rate,
+				YEAR_TERM,
+				vec![spec(10)].try_into().unwrap()
+			),
+			Error::<Test>::NoPrice
 		);
 		set_exposure_cap(5 * DOLLAR);
 		assert_noop!(
