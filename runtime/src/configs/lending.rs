@@ -285,8 +285,8 @@ impl pallet_sme_finance::Config for Runtime {
 	type PalletId = SmeFinancePalletId;
 	type RecordDeposit = SmeRecordDeposit;
 	type MaxMilestones = ConstU32<8>;
-	/// Ten years of quarterly reports.
-	type MaxFilings = ConstU32<40>;
+	/// 25 years of quarterly and annual reports (the limit is for life: filings are records).
+	type MaxFilings = ConstU32<128>;
 	type MaxLinesPerEnterprise = ConstU32<8>;
 	type MaxOpenInvoices = ConstU32<64>;
 	type MaxAnnualRate = MaxSmeAnnualRate;

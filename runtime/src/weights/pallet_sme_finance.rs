@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `774`
 		//  Estimated: `4810`
-		// Minimum execution time: 477_499_000 picoseconds.
-		Weight::from_parts(728_238_000, 0)
+		// Minimum execution time: 466_156_000 picoseconds.
+		Weight::from_parts(504_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 4810))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `4810`
-		// Minimum execution time: 338_877_000 picoseconds.
-		Weight::from_parts(498_233_000, 0)
+		// Minimum execution time: 307_339_000 picoseconds.
+		Weight::from_parts(319_300_000, 0)
 			.saturating_add(Weight::from_parts(0, 4810))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -89,6 +89,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Values` (r:1 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Histories` (r:1 w:0)
@@ -104,19 +106,19 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Lines` (r:0 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	fn apply_credit_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1262`
+		//  Measured:  `1675`
 		//  Estimated: `4810`
-		// Minimum execution time: 634_604_000 picoseconds.
-		Weight::from_parts(902_381_000, 0)
+		// Minimum execution time: 628_258_000 picoseconds.
+		Weight::from_parts(654_947_000, 0)
 			.saturating_add(Weight::from_parts(0, 4810))
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Facilities` (r:1 w:1)
 	/// Proof: `LiquidityPools::Facilities` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
@@ -127,16 +129,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn approve_credit_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1668`
-		//  Estimated: `4482`
-		// Minimum execution time: 367_742_000 picoseconds.
-		Weight::from_parts(555_330_000, 0)
-			.saturating_add(Weight::from_parts(0, 4482))
+		//  Measured:  `1685`
+		//  Estimated: `4507`
+		// Minimum execution time: 350_453_000 picoseconds.
+		Weight::from_parts(361_951_000, 0)
+			.saturating_add(Weight::from_parts(0, 4507))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -151,10 +153,10 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn fund_credit_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2071`
+		//  Measured:  `2088`
 		//  Estimated: `6208`
-		// Minimum execution time: 521_865_000 picoseconds.
-		Weight::from_parts(740_921_000, 0)
+		// Minimum execution time: 514_362_000 picoseconds.
+		Weight::from_parts(528_144_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -162,7 +164,7 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Verifiers` (r:1 w:0)
 	/// Proof: `CreditRecords::Verifiers` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Params` (r:1 w:0)
@@ -187,10 +189,10 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn attest_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3152`
+		//  Measured:  `3169`
 		//  Estimated: `6208`
-		// Minimum execution time: 831_356_000 picoseconds.
-		Weight::from_parts(1_099_300_000, 0)
+		// Minimum execution time: 785_947_000 picoseconds.
+		Weight::from_parts(847_986_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -198,7 +200,7 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Params` (r:1 w:0)
 	/// Proof: `SmeFinance::Params` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
@@ -217,40 +219,56 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
+	/// Storage: `SmeFinance::EnterpriseLines` (r:1 w:1)
+	/// Proof: `SmeFinance::EnterpriseLines` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn repay_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2949`
+		//  Measured:  `3260`
 		//  Estimated: `6208`
-		// Minimum execution time: 750_198_000 picoseconds.
-		Weight::from_parts(972_610_000, 0)
+		// Minimum execution time: 1_005_846_000 picoseconds.
+		Weight::from_parts(1_155_016_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
-			.saturating_add(T::DbWeight::get().reads(12))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(15))
+			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Params` (r:1 w:0)
 	/// Proof: `SmeFinance::Params` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Facilities` (r:1 w:1)
-	/// Proof: `LiquidityPools::Facilities` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
-	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `SmeFinance::EnterpriseLines` (r:1 w:1)
+	/// Proof: `SmeFinance::EnterpriseLines` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
+	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Histories` (r:1 w:1)
+	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	fn close_line() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1409`
-		//  Estimated: `4482`
-		// Minimum execution time: 289_189_000 picoseconds.
-		Weight::from_parts(368_955_000, 0)
-			.saturating_add(Weight::from_parts(0, 4482))
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(3))
+		//  Measured:  `2681`
+		//  Estimated: `6208`
+		// Minimum execution time: 826_747_000 picoseconds.
+		Weight::from_parts(916_301_000, 0)
+			.saturating_add(Weight::from_parts(0, 6208))
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)
-	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1017), added: 3492, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Lines` (`max_values`: None, `max_size`: Some(1042), added: 3517, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Params` (r:1 w:0)
 	/// Proof: `SmeFinance::Params` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Facilities` (r:1 w:1)
@@ -269,10 +287,10 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
 	fn mark_line_default() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2570`
+		//  Measured:  `2587`
 		//  Estimated: `4810`
-		// Minimum execution time: 619_895_000 picoseconds.
-		Weight::from_parts(771_996_000, 0)
+		// Minimum execution time: 620_576_000 picoseconds.
+		Weight::from_parts(663_016_000, 0)
 			.saturating_add(Weight::from_parts(0, 4810))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -294,19 +312,19 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Invoices` (r:0 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	fn submit_invoice() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `886`
 		//  Estimated: `4810`
-		// Minimum execution time: 513_096_000 picoseconds.
-		Weight::from_parts(602_207_000, 0)
+		// Minimum execution time: 509_145_000 picoseconds.
+		Weight::from_parts(554_141_000, 0)
 			.saturating_add(Weight::from_parts(0, 4810))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -319,16 +337,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	fn confirm_invoice() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1307`
+		//  Measured:  `1308`
 		//  Estimated: `4810`
-		// Minimum execution time: 382_525_000 picoseconds.
-		Weight::from_parts(441_908_000, 0)
+		// Minimum execution time: 381_299_000 picoseconds.
+		Weight::from_parts(422_960_000, 0)
 			.saturating_add(Weight::from_parts(0, 4810))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::EnterpriseInvoices` (r:1 w:1)
 	/// Proof: `SmeFinance::EnterpriseInvoices` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -337,16 +355,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn reject_invoice() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `629`
+		//  Measured:  `630`
 		//  Estimated: `4027`
-		// Minimum execution time: 371_777_000 picoseconds.
-		Weight::from_parts(458_684_000, 0)
+		// Minimum execution time: 369_868_000 picoseconds.
+		Weight::from_parts(393_303_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::EnterpriseInvoices` (r:1 w:1)
 	/// Proof: `SmeFinance::EnterpriseInvoices` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -355,16 +373,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn cancel_invoice() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `629`
+		//  Measured:  `630`
 		//  Estimated: `4027`
-		// Minimum execution time: 370_585_000 picoseconds.
-		Weight::from_parts(436_031_000, 0)
+		// Minimum execution time: 362_819_000 picoseconds.
+		Weight::from_parts(381_458_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -379,16 +397,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn finance_invoice() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1685`
+		//  Measured:  `1695`
 		//  Estimated: `6208`
-		// Minimum execution time: 496_476_000 picoseconds.
-		Weight::from_parts(553_725_000, 0)
+		// Minimum execution time: 493_129_000 picoseconds.
+		Weight::from_parts(512_017_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -413,16 +431,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn pay_invoice() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2933`
+		//  Measured:  `2943`
 		//  Estimated: `8817`
-		// Minimum execution time: 1_137_570_000 picoseconds.
-		Weight::from_parts(1_306_750_000, 0)
+		// Minimum execution time: 1_133_025_000 picoseconds.
+		Weight::from_parts(1_269_425_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Params` (r:1 w:0)
@@ -437,16 +455,16 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1345), added: 3820, mode: `MaxEncodedLen`)
 	fn claim_recourse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1805`
+		//  Measured:  `1815`
 		//  Estimated: `8630`
-		// Minimum execution time: 518_634_000 picoseconds.
-		Weight::from_parts(588_310_000, 0)
+		// Minimum execution time: 510_487_000 picoseconds.
+		Weight::from_parts(569_861_000, 0)
 			.saturating_add(Weight::from_parts(0, 8630))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
-	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -471,13 +489,27 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn repay_recourse() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2586`
+		//  Measured:  `2596`
 		//  Estimated: `6208`
-		// Minimum execution time: 870_326_000 picoseconds.
-		Weight::from_parts(986_949_000, 0)
+		// Minimum execution time: 854_788_000 picoseconds.
+		Weight::from_parts(945_135_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	/// Storage: `SmeFinance::Invoices` (r:1 w:1)
+	/// Proof: `SmeFinance::Invoices` (`max_values`: None, `max_size`: Some(296), added: 2771, mode: `MaxEncodedLen`)
+	/// Storage: `SmeFinance::Params` (r:1 w:0)
+	/// Proof: `SmeFinance::Params` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	fn offer_invoice() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `261`
+		//  Estimated: `3761`
+		// Minimum execution time: 140_598_000 picoseconds.
+		Weight::from_parts(161_374_000, 0)
+			.saturating_add(Weight::from_parts(0, 3761))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `SmeFinance::Params` (r:0 w:1)
 	/// Proof: `SmeFinance::Params` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
@@ -485,17 +517,9 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 61_462_000 picoseconds.
-		Weight::from_parts(76_613_000, 0)
+		// Minimum execution time: 59_853_000 picoseconds.
+		Weight::from_parts(73_140_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	/// Hand-set until the next benchmark run: reads Invoices and Params, writes Invoices (as
-	/// `confirm_invoice` without the registry).
-	fn offer_invoice() -> Weight {
-		Weight::from_parts(450_000_000, 0)
-			.saturating_add(Weight::from_parts(0, 3_800))
-			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
