@@ -24,6 +24,7 @@ pub mod interest;
 pub mod price;
 #[cfg(feature = "test-utils")]
 pub mod testing;
+pub mod weights;
 
 use sp_runtime::{
 	generic,

@@ -18,6 +18,7 @@
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
 use core::marker::PhantomData;
+use xindai_primitives::weights::counted;
 
 /// Weight functions needed for `pallet_p2p_loans`.
 pub trait WeightInfo {
@@ -35,68 +36,60 @@ pub trait WeightInfo {
 	fn set_risk_params() -> Weight;
 }
 
-macro_rules! weight {
-	($db:expr, $time:expr, $proof:expr, $reads:expr, $writes:expr) => {
-		Weight::from_parts($time, $proof)
-			.saturating_add($db.reads($reads))
-			.saturating_add($db.writes($writes))
-	};
-}
-
 /// Weights using the chain's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Reads: Timestamp, Params, prices ×2, credit check (5), OpenRequests, NextLoanId,
 	/// Assets::Asset, Assets::Account ×2, Balances holds. Writes: Loans, NextLoanId,
 	/// OpenRequests, Assets::Account ×2, holds, System::Account.
-	fn create_request() -> Weight { weight!(T::DbWeight::get(), 90_000_000, 8_000, 15, 7) }
+	fn create_request() -> Weight { counted(T::DbWeight::get(), 90_000_000, 8_000, 15, 7) }
 	/// Reads: Loans, Assets::Account ×2, holds, OpenRequests. Writes: Loans, PendingRefunds,
 	/// OpenRequests, Assets::Account ×2, holds.
-	fn cancel_request() -> Weight { weight!(T::DbWeight::get(), 60_000_000, 6_000, 6, 6) }
+	fn cancel_request() -> Weight { counted(T::DbWeight::get(), 60_000_000, 6_000, 6, 6) }
 	/// The completing slice: Reads: Loans, Timestamp, credit (3), Assets ×5, LenderLoans,
 	/// Positions, OpenRequests, price, credit history (3). Writes: Loans, Schedules (N items),
 	/// Positions, LenderLoans, Assets::Account ×4, OpenRequests, credit history.
-	fn fund() -> Weight { weight!(T::DbWeight::get(), 150_000_000, 12_000, 17, 10) }
+	fn fund() -> Weight { counted(T::DbWeight::get(), 150_000_000, 12_000, 17, 10) }
 	/// Reads: Loans, Positions, Assets ×3, LenderLoans, PendingRefunds. Writes: Loans,
 	/// Positions, Assets::Account ×2, LenderLoans, PendingRefunds.
-	fn claim_refund() -> Weight { weight!(T::DbWeight::get(), 60_000_000, 6_000, 7, 6) }
+	fn claim_refund() -> Weight { counted(T::DbWeight::get(), 60_000_000, 6_000, 7, 6) }
 	/// Reads: Loans, Schedules, Timestamp, Params, Assets ×3, price, credit history (3 per
 	/// completed instalment, at most 2 typical). Writes: Loans, Schedules, Assets::Account ×2,
 	/// credit history; settlement: collateral, holds, history.
-	fn repay() -> Weight { weight!(T::DbWeight::get(), 200_000_000, 14_000, 16, 9) }
+	fn repay() -> Weight { counted(T::DbWeight::get(), 200_000_000, 14_000, 16, 9) }
 	/// Reads: Loans, Positions, Assets ×4. Writes: Loans, Positions, Assets::Account ×4.
-	fn claim() -> Weight { weight!(T::DbWeight::get(), 60_000_000, 6_000, 6, 6) }
+	fn claim() -> Weight { counted(T::DbWeight::get(), 60_000_000, 6_000, 6, 6) }
 	/// Reads: Loans, Schedules, Timestamp, Params, prices ×2, credit (4). Writes: Loans,
 	/// Schedules, credit history and profile.
-	fn mark_default() -> Weight { weight!(T::DbWeight::get(), 150_000_000, 12_000, 10, 4) }
+	fn mark_default() -> Weight { counted(T::DbWeight::get(), 150_000_000, 12_000, 10, 4) }
 	/// Reads: Loans, Schedules, Timestamp, Params, prices ×2, Assets ×3, credit (3). Writes:
 	/// Loans, Schedules, Assets::Account ×2, credit history.
-	fn liquidate() -> Weight { weight!(T::DbWeight::get(), 170_000_000, 12_000, 13, 5) }
+	fn liquidate() -> Weight { counted(T::DbWeight::get(), 170_000_000, 12_000, 13, 5) }
 	/// Reads: Loans, Positions, ListingCount, NextListingId. Writes: Positions, ListingCount,
 	/// NextListingId, Listings.
-	fn list_shares() -> Weight { weight!(T::DbWeight::get(), 35_000_000, 4_000, 4, 4) }
+	fn list_shares() -> Weight { counted(T::DbWeight::get(), 35_000_000, 4_000, 4, 4) }
 	/// Reads: Listings, Positions, ListingCount. Writes: Positions, Listings, ListingCount.
-	fn cancel_listing() -> Weight { weight!(T::DbWeight::get(), 30_000_000, 4_000, 3, 3) }
+	fn cancel_listing() -> Weight { counted(T::DbWeight::get(), 30_000_000, 4_000, 3, 3) }
 	/// Reads: Listings, Loans, credit (3), Positions ×2, Assets ×6, LenderLoans ×2,
 	/// ListingCount. Writes: Listings, Loans, Positions ×2, Assets::Account ×4, LenderLoans ×2,
 	/// ListingCount.
-	fn buy_shares() -> Weight { weight!(T::DbWeight::get(), 110_000_000, 10_000, 16, 12) }
+	fn buy_shares() -> Weight { counted(T::DbWeight::get(), 110_000_000, 10_000, 16, 12) }
 	/// Writes: Params.
-	fn set_risk_params() -> Weight { weight!(T::DbWeight::get(), 15_000_000, 0, 0, 1) }
+	fn set_risk_params() -> Weight { counted(T::DbWeight::get(), 15_000_000, 0, 0, 1) }
 }
 
 /// For tests: the same formulas over RocksDB weights.
 impl WeightInfo for () {
-	fn create_request() -> Weight { weight!(RocksDbWeight::get(), 90_000_000, 8_000, 15, 7) }
-	fn cancel_request() -> Weight { weight!(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }
-	fn fund() -> Weight { weight!(RocksDbWeight::get(), 150_000_000, 12_000, 17, 10) }
-	fn claim_refund() -> Weight { weight!(RocksDbWeight::get(), 60_000_000, 6_000, 7, 6) }
-	fn repay() -> Weight { weight!(RocksDbWeight::get(), 200_000_000, 14_000, 16, 9) }
-	fn claim() -> Weight { weight!(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }
-	fn mark_default() -> Weight { weight!(RocksDbWeight::get(), 150_000_000, 12_000, 10, 4) }
-	fn liquidate() -> Weight { weight!(RocksDbWeight::get(), 170_000_000, 12_000, 13, 5) }
-	fn list_shares() -> Weight { weight!(RocksDbWeight::get(), 35_000_000, 4_000, 4, 4) }
-	fn cancel_listing() -> Weight { weight!(RocksDbWeight::get(), 30_000_000, 4_000, 3, 3) }
-	fn buy_shares() -> Weight { weight!(RocksDbWeight::get(), 110_000_000, 10_000, 16, 12) }
-	fn set_risk_params() -> Weight { weight!(RocksDbWeight::get(), 15_000_000, 0, 0, 1) }
+	fn create_request() -> Weight { counted(RocksDbWeight::get(), 90_000_000, 8_000, 15, 7) }
+	fn cancel_request() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }
+	fn fund() -> Weight { counted(RocksDbWeight::get(), 150_000_000, 12_000, 17, 10) }
+	fn claim_refund() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 7, 6) }
+	fn repay() -> Weight { counted(RocksDbWeight::get(), 200_000_000, 14_000, 16, 9) }
+	fn claim() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }
+	fn mark_default() -> Weight { counted(RocksDbWeight::get(), 150_000_000, 12_000, 10, 4) }
+	fn liquidate() -> Weight { counted(RocksDbWeight::get(), 170_000_000, 12_000, 13, 5) }
+	fn list_shares() -> Weight { counted(RocksDbWeight::get(), 35_000_000, 4_000, 4, 4) }
+	fn cancel_listing() -> Weight { counted(RocksDbWeight::get(), 30_000_000, 4_000, 3, 3) }
+	fn buy_shares() -> Weight { counted(RocksDbWeight::get(), 110_000_000, 10_000, 16, 12) }
+	fn set_risk_params() -> Weight { counted(RocksDbWeight::get(), 15_000_000, 0, 0, 1) }
 }

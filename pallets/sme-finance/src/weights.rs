@@ -17,6 +17,12 @@
 
 use frame_support::weights::{constants::RocksDbWeight, Weight};
 
+/// `time_us` microseconds of execution and an 8 KB proof, plus `reads` and `writes` at RocksDB
+/// costs.
+fn counted(time_us: u64, reads: u64, writes: u64) -> Weight {
+	xindai_primitives::weights::counted(RocksDbWeight::get(), time_us * 1_000_000, 8_000, reads, writes)
+}
+
 /// Weight functions needed for `pallet_sme_finance`.
 pub trait WeightInfo {
 	fn file_report() -> Weight;
@@ -38,12 +44,6 @@ pub trait WeightInfo {
 	fn repay_recourse() -> Weight;
 	fn set_params() -> Weight;
 	fn offer_invoice() -> Weight;
-}
-
-/// `time_us` microseconds of execution plus `reads` and `writes` at RocksDB costs.
-fn counted(time_us: u64, reads: u64, writes: u64) -> Weight {
-	Weight::from_parts(time_us * 1_000_000, 8_000)
-		.saturating_add(RocksDbWeight::get().reads_writes(reads, writes))
 }
 
 /// For tests: counted storage access at RocksDB costs.
