@@ -72,6 +72,35 @@ pub mod lateness_bounds {
 	pub const MIN_DEFAULT_DAYS: u32 = 30;
 	/// See [`MIN_DEFAULT_DAYS`].
 	pub const MAX_DEFAULT_DAYS: u32 = 365;
+
+	/// The lateness bound a parameter set breaks.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+	pub enum Broken {
+		/// The grace period is above [`MAX_GRACE_PERIOD`].
+		GracePeriod,
+		/// The penalty rate is above [`MAX_PENALTY_RATE`].
+		PenaltyRate,
+		/// The default threshold is outside [`MIN_DEFAULT_DAYS`]..=[`MAX_DEFAULT_DAYS`].
+		DefaultDays,
+	}
+
+	/// Checks a product's grace period (seconds), penalty rate and default threshold (days).
+	pub fn check(
+		grace_period: Seconds,
+		penalty_rate: Rate,
+		default_days: u32,
+	) -> Result<(), Broken> {
+		if grace_period > MAX_GRACE_PERIOD {
+			return Err(Broken::GracePeriod);
+		}
+		if penalty_rate > MAX_PENALTY_RATE {
+			return Err(Broken::PenaltyRate);
+		}
+		if !(MIN_DEFAULT_DAYS..=MAX_DEFAULT_DAYS).contains(&default_days) {
+			return Err(Broken::DefaultDays);
+		}
+		Ok(())
+	}
 }
 
 /// The credit registry (implemented by `pallet-credit-records`), as lending pallets see it.
@@ -167,6 +196,20 @@ pub trait EnterpriseRegistry<AccountId> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn lateness_bounds_name_the_broken_one() {
+		use lateness_bounds::*;
+		let rate = crate::interest::Rate::from_rational(1, 10);
+		assert_eq!(check(MAX_GRACE_PERIOD, MAX_PENALTY_RATE, MIN_DEFAULT_DAYS), Ok(()));
+		assert_eq!(check(MAX_GRACE_PERIOD + 1, rate, 90), Err(Broken::GracePeriod));
+		assert_eq!(
+			check(0, MAX_PENALTY_RATE + crate::interest::Rate::from_inner(1), 90),
+			Err(Broken::PenaltyRate)
+		);
+		assert_eq!(check(0, rate, MIN_DEFAULT_DAYS - 1), Err(Broken::DefaultDays));
+		assert_eq!(check(0, rate, MAX_DEFAULT_DAYS + 1), Err(Broken::DefaultDays));
+	}
 
 	#[test]
 	fn days_late_counts_whole_days_after_grace() {

@@ -19,7 +19,7 @@ use sp_runtime::{
 	DispatchResult, Rounding,
 };
 use xindai_primitives::{
-	credit::CreditRegistry,
+	credit::{days_late, lateness_bounds, CreditRegistry},
 	interest::simple_interest,
 	price::{self, PriceProvider},
 	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
@@ -27,7 +27,6 @@ use xindai_primitives::{
 
 use crate::{pallet::*, schedule, types::*, WeightInfo};
 
-use xindai_primitives::credit::days_late;
 pub use xindai_primitives::credit::DAY_MS;
 
 /// Where an instalment stands (`P2pLoansApi::loan`).
@@ -144,12 +143,12 @@ impl<T: Config> Pallet<T> {
 	/// Checks `params` against [`bounds`].
 	pub fn ensure_valid_params(params: &RiskParams) -> DispatchResult {
 		use bounds::*;
-		ensure!(params.grace_period <= MAX_GRACE_PERIOD, Error::<T>::GracePeriodTooLong);
-		ensure!(params.penalty_rate <= MAX_PENALTY_RATE, Error::<T>::PenaltyRateTooHigh);
-		ensure!(
-			(MIN_DEFAULT_DAYS..=MAX_DEFAULT_DAYS).contains(&params.default_after_days),
-			Error::<T>::DefaultDaysOutOfBounds
-		);
+		lateness_bounds::check(params.grace_period, params.penalty_rate, params.default_after_days)
+			.map_err(|broken| match broken {
+				lateness_bounds::Broken::GracePeriod => Error::<T>::GracePeriodTooLong,
+				lateness_bounds::Broken::PenaltyRate => Error::<T>::PenaltyRateTooHigh,
+				lateness_bounds::Broken::DefaultDays => Error::<T>::DefaultDaysOutOfBounds,
+			})?;
 		ensure!(
 			params.max_initial_ltv <= MAX_INITIAL_LTV
 				&& params.max_initial_ltv < params.liquidation_ltv,

@@ -247,7 +247,9 @@ impl Default for RiskParams {
 pub mod bounds {
 	use super::*;
 
-	pub use xindai_primitives::credit::lateness_bounds::*;
+	pub use xindai_primitives::credit::lateness_bounds::{
+		MAX_DEFAULT_DAYS, MAX_GRACE_PERIOD, MAX_PENALTY_RATE, MIN_DEFAULT_DAYS,
+	};
 	/// Initial LTV at most 90%, and below the liquidation LTV.
 	pub const MAX_INITIAL_LTV: Permill = Permill::from_percent(90);
 	/// Liquidator reward at most 10%.

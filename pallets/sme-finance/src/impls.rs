@@ -19,7 +19,9 @@ use sp_runtime::{
 	DispatchResult, FixedI64, FixedPointNumber, FixedU128, Permill,
 };
 use xindai_primitives::{
-	credit::{days_late, CreditRegistry, EnterpriseRegistry, FilingSignal, DAY_MS},
+	credit::{
+		days_late, lateness_bounds, CreditRegistry, EnterpriseRegistry, FilingSignal, DAY_MS,
+	},
 	facility::CreditFacilities,
 	price::{self, PriceProvider},
 	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
@@ -177,12 +179,12 @@ impl<T: Config> Pallet<T> {
 	/// Checks `params` against [`bounds`].
 	pub fn ensure_valid_params(params: &SmeParams) -> DispatchResult {
 		use bounds::*;
-		ensure!(params.grace_period <= MAX_GRACE_PERIOD, Error::<T>::GracePeriodTooLong);
-		ensure!(params.penalty_rate <= MAX_PENALTY_RATE, Error::<T>::PenaltyRateTooHigh);
-		ensure!(
-			(MIN_DEFAULT_DAYS..=MAX_DEFAULT_DAYS).contains(&params.default_after_days),
-			Error::<T>::DefaultDaysOutOfBounds
-		);
+		lateness_bounds::check(params.grace_period, params.penalty_rate, params.default_after_days)
+			.map_err(|broken| match broken {
+				lateness_bounds::Broken::GracePeriod => Error::<T>::GracePeriodTooLong,
+				lateness_bounds::Broken::PenaltyRate => Error::<T>::PenaltyRateTooHigh,
+				lateness_bounds::Broken::DefaultDays => Error::<T>::DefaultDaysOutOfBounds,
+			})?;
 		ensure!(
 			params.max_advance_rate <= MAX_ADVANCE_RATE && params.max_fee_rate <= MAX_FEE_RATE,
 			Error::<T>::InvoiceLimitsOutOfBounds

@@ -354,7 +354,9 @@ impl Default for SmeParams {
 pub mod bounds {
 	use super::*;
 
-	pub use xindai_primitives::credit::lateness_bounds::*;
+	pub use xindai_primitives::credit::lateness_bounds::{
+		MAX_DEFAULT_DAYS, MAX_GRACE_PERIOD, MAX_PENALTY_RATE, MIN_DEFAULT_DAYS,
+	};
 	/// Advance rate at most 95% (the enterprise keeps a stake in its buyer paying).
 	pub const MAX_ADVANCE_RATE: Permill = Permill::from_percent(95);
 	/// Fee at most 10% of the invoice.
