@@ -167,32 +167,23 @@ mod benchmark_helper {
 			pallet_credit_records::Pallet::<Runtime>::benchmark_admit_verifier(who, kind);
 		}
 		fn fund_pool(asset: AssetId, cap: crate::Balance) {
-			use pallet_liquidity_pools::{types::*, Pools};
-			let lender = AccountId::new([8u8; 32]);
-			Self::create_asset_and_fund(asset, &lender);
-			let params = PoolParams {
-				collateral_factor: sp_runtime::Permill::from_percent(50),
-				liquidation_threshold: sp_runtime::Permill::from_percent(60),
-				liquidation_incentive: sp_runtime::Permill::from_percent(5),
-				close_factor: sp_runtime::Permill::from_percent(50),
-				reserve_factor: sp_runtime::Permill::from_percent(10),
-				rate_model: JumpRateModel::stablecoin(),
+			use crate::{LiquidityPools, RuntimeOrigin};
+			// The dev USDX pool's parameters, without its caps.
+			let params = pallet_liquidity_pools::types::PoolParams {
 				supply_cap: crate::Balance::MAX / 4,
 				borrow_cap: crate::Balance::MAX / 4,
+				..crate::genesis_config_presets::usdx::pool_params()
 			};
-			let pool_account = crate::LiquidityPools::account_id();
-			Self::create_asset_and_fund(asset, &pool_account);
-			let _ = crate::LiquidityPools::create_pool(crate::RuntimeOrigin::root(), asset, params);
-			let _ = crate::LiquidityPools::deposit(
-				crate::RuntimeOrigin::signed(lender),
+			Self::create_asset_and_fund(asset, &LiquidityPools::account_id());
+			let _ = LiquidityPools::create_pool(RuntimeOrigin::root(), asset, params);
+			let lender = AccountId::new([8u8; 32]);
+			Self::create_asset_and_fund(asset, &lender);
+			let _ = LiquidityPools::deposit(
+				RuntimeOrigin::signed(lender),
 				asset,
 				cap.saturating_mul(2),
 			);
-			Pools::<Runtime>::mutate(asset, |pool| {
-				if let Some(pool) = pool {
-					pool.facility_cap = pool.facility_cap.max(cap);
-				}
-			});
+			let _ = LiquidityPools::set_facility_cap(RuntimeOrigin::root(), asset, cap);
 		}
 		fn set_price(asset: AssetId, price: Price) {
 			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::set_price(asset, price)
