@@ -161,6 +161,14 @@ impl Pool {
 		Some(pool)
 	}
 
+	/// A loss of `amount` lent out (bad debt, a written-off facility): reserves cover what they
+	/// can, the lenders bear the rest through a lower `underlying`. Returns what reserves covered.
+	pub fn absorb_loss(&mut self, amount: Balance) -> Balance {
+		let covered = amount.min(self.total_reserves);
+		self.total_reserves -= covered;
+		covered
+	}
+
 	/// A debt position's amount now: scaled × index plus the premium since it was last
 	/// charged, rounded up.
 	pub fn debt_of(&self, position: &DebtPosition, now: Moment) -> Option<Balance> {
@@ -780,8 +788,7 @@ impl<T: Config> Pallet<T> {
 			pool.charge_premium(&mut position, now).ok_or(Error::<T>::Overflow)?;
 			let amount = pool.debt_of(&position, now).ok_or(Error::<T>::Overflow)?;
 			pool.total_scaled_debt = pool.total_scaled_debt.saturating_sub(position.scaled);
-			let covered_by_reserves = amount.min(pool.total_reserves);
-			pool.total_reserves -= covered_by_reserves;
+			let covered_by_reserves = pool.absorb_loss(amount);
 			Pools::<T>::insert(asset, pool);
 			Self::prune_account_asset(borrower, asset);
 			written_off_value = written_off_value.saturating_add(Self::report_value(asset, amount));
@@ -1062,8 +1069,7 @@ impl<T: Config> CreditFacilities<T::AccountId> for Pallet<T> {
 		let state = Facilities::<T>::get(asset, facility).ok_or(Error::<T>::NoFacility)?;
 		let mut pool = Self::touch_pool(asset)?;
 		let amount = state.drawn;
-		let covered_by_reserves = amount.min(pool.total_reserves);
-		pool.total_reserves -= covered_by_reserves;
+		let covered_by_reserves = pool.absorb_loss(amount);
 		pool.facility_drawn = pool.facility_drawn.saturating_sub(amount);
 		Pools::<T>::insert(asset, pool);
 		Self::update_facility(asset, facility, FacilityState { drawn: 0, ..state });
