@@ -141,3 +141,15 @@ export async function createBlock(node, { createEmpty = true, finalize = true } 
   if (typeof hash !== 'string') throw new Error(`unexpected engine_createBlock result ${JSON.stringify(res)}`);
   return hash;
 }
+
+/** The chain's clock (milliseconds) at the best block. */
+export async function chainNow(api) {
+  return (await api.query.timestamp.now()).toNumber();
+}
+
+/** Moves a dev node's clock to `ms` and seals a block there (a remark by `signer`). */
+export async function travelTo(node, ms, signer) {
+  await node.rpc('dev_timeTravel', [ms]);
+  const res = await submitAndWait(node.api, node.api.tx.system.remark('0x00'), signer);
+  if (res.error) throw new Error(`sealing after time travel failed: ${res.error}`);
+}

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 
 import { USDX, XBTC, assetBalance, devAccounts, findEvent } from '../lib/chain.js';
+import * as lib from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
 import { fixed, txHelpers } from '../lib/tx.js';
 
@@ -47,9 +48,7 @@ describe('liquidity pools', { timeout: 400_000 }, () => {
     return p.unwrap();
   }
 
-  async function chainNow() {
-    return (await api.query.timestamp.now()).toNumber();
-  }
+  const chainNow = () => lib.chainNow(api);
 
   before(async () => {
     node = await startNode({ name: 'pools', args: ['--dev', '--sealing', 'instant'] });
@@ -128,8 +127,7 @@ describe('liquidity pools', { timeout: 400_000 }, () => {
   test('a month later the runtime API shows accrued interest and the APYs', async () => {
     const { bob } = accounts;
     const before = (await position(bob)).debts[0].amount.toBigInt();
-    await node.rpc('dev_timeTravel', [(await chainNow()) + 30 * DAY_MS]);
-    await tx.ok(api.tx.system.remark('0x00'), accounts.eve); // seals a block at the new time
+    await lib.travelTo(node, (await chainNow()) + 30 * DAY_MS, accounts.eve);
     const after = (await position(bob)).debts[0].amount.toBigInt();
     assert.ok(after > before, `debt grew from ${before} to ${after}`);
     // Pool rate ≈ 2.5% + Bob's 4% premium for 30 days on 5,000: about 26 USDX.

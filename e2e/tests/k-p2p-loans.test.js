@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 
 import { USDX, XBTC, assetBalance, devAccounts, findEvent } from '../lib/chain.js';
+import * as lib from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
 import { fixed, txHelpers } from '../lib/tx.js';
 
@@ -27,15 +28,9 @@ describe('P2P loans', { timeout: 400_000 }, () => {
   let firstLoan;
   let scoreBefore;
 
-  async function chainNow() {
-    return (await api.query.timestamp.now()).toNumber();
-  }
-
+  const chainNow = () => lib.chainNow(api);
   /** Moves the chain's clock to `ms` and seals a block there. */
-  async function travelTo(ms) {
-    await node.rpc('dev_timeTravel', [ms]);
-    await tx.ok(api.tx.system.remark('0x00'), accounts.eve);
-  }
+  const travelTo = (ms) => lib.travelTo(node, ms, accounts.eve);
 
   async function freshPrices() {
     await tx.ok(api.tx.oracle.feedValues([[USDX.id, fixed(1)], [XBTC.id, fixed(600)]]), accounts.alice);

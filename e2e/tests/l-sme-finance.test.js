@@ -17,6 +17,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 
 import { USDX, XBTC, assetBalance, devAccounts, findEvent, timestampAt } from '../lib/chain.js';
+import * as lib from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
 import { fixed, txHelpers } from '../lib/tx.js';
 
@@ -79,15 +80,9 @@ describe('SME finance', { timeout: 400_000 }, () => {
   let invoice;
   let invoiceDueAt;
 
-  async function chainNow() {
-    return (await api.query.timestamp.now()).toNumber();
-  }
-
+  const chainNow = () => lib.chainNow(api);
   /** Moves the chain's clock to `ms` and seals a block there. */
-  async function travelTo(ms) {
-    await node.rpc('dev_timeTravel', [ms]);
-    await tx.ok(api.tx.system.remark('0x00'), accounts.alice);
-  }
+  const travelTo = (ms) => lib.travelTo(node, ms, accounts.alice);
 
   async function freshPrices() {
     await tx.ok(api.tx.oracle.feedValues([[USDX.id, fixed(1)], [XBTC.id, fixed(600)]]), accounts.alice);
