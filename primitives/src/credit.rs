@@ -9,6 +9,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult};
 
+pub use crate::service::Repayment;
 use crate::{Balance, Moment};
 
 /// A credit score. Xindai scores range from [`MIN_SCORE`] to [`MAX_SCORE`].
@@ -108,11 +109,26 @@ pub mod lateness_bounds {
 /// Every lending pallet calls [`ensure_can_borrow`](Self::ensure_can_borrow) before it lends and
 /// the `note_*` hooks as the loan lives, so the borrower's history and score follow every product.
 /// Implementations keep each call O(1) in storage reads and writes.
+///
+/// ## What products report
+///
+/// - Exposure: [`note_borrowed`](Self::note_borrowed) when debt is created; credit a product
+///   has promised but not yet paid out (an open P2P request, the undrawn part of a credit line,
+///   an invoice a buyer confirmed) is **committed** exposure
+///   ([`note_committed`](Self::note_committed) / [`note_commitment_released`](Self::note_commitment_released)),
+///   counted against the cap like debt. A commitment turning into debt is released first, then
+///   checked again with [`ensure_can_borrow`](Self::ensure_can_borrow) (the borrower may have
+///   been frozen, or lost its KYC, in between).
+/// - Behaviour: [`note_repaid`](Self::note_repaid) with a [`Repayment`]: on-time payments carry
+///   the [`Service`](crate::service::Service) they complete, measured by the loan's
+///   [`ServiceClock`](crate::service::ServiceClock) (principal × time, never calls); a late
+///   payment is reported at most once per due date, and only from the borrower's own payments.
 pub trait CreditRegistry<AccountId> {
 	/// Whether `who` may take on `amount` more debt: a profile exists, the identity is verified
 	/// (KYC for individuals, KYB for enterprises), the account is not frozen, and its exposure
-	/// plus `amount` stays within its tier's cap. Each failure is its own error. On success,
-	/// returns the borrower's tier (so a lender learns the rate premium without asking again).
+	/// (debt and commitments) plus `amount` stays within its tier's cap. Each failure is its own
+	/// error. On success, returns the borrower's tier (so a lender learns the rate premium
+	/// without asking again).
 	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> Result<TierInfo, DispatchError>;
 
 	/// Whether `who` has a profile with a valid identity attestation (KYC for individuals, KYB
@@ -122,9 +138,15 @@ pub trait CreditRegistry<AccountId> {
 	/// `who` received `amount` of new debt.
 	fn note_borrowed(who: &AccountId, amount: Balance) -> DispatchResult;
 
-	/// `who` repaid `amount`; `days_late` is zero for a payment on time, else how many days after
-	/// its due date (and grace period) it came.
-	fn note_repaid(who: &AccountId, amount: Balance, days_late: u32) -> DispatchResult;
+	/// A product promised `who` up to `amount` of credit it has not paid out yet: counted as
+	/// exposure until released. Call [`ensure_can_borrow`](Self::ensure_can_borrow) first.
+	fn note_committed(who: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// A commitment of `amount` ended: paid out (then noted as borrowed), cancelled or expired.
+	fn note_commitment_released(who: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// `who` paid on a loan: see [`Repayment`].
+	fn note_repaid(who: &AccountId, repayment: Repayment) -> DispatchResult;
 
 	/// A loan of `who` defaulted, writing off `amount` of debt (what collateral did not cover).
 	fn note_defaulted(who: &AccountId, amount: Balance) -> DispatchResult;

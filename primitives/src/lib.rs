@@ -22,6 +22,7 @@ pub mod credit;
 pub mod facility;
 pub mod interest;
 pub mod price;
+pub mod service;
 #[cfg(feature = "test-utils")]
 pub mod testing;
 pub mod weights;

@@ -10,7 +10,7 @@ use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
-	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, TierInfo, VerifierKind},
+	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Repayment, TierInfo, VerifierKind},
 	price::{Price, PriceFeeder, PriceProvider, TimestampedPrice},
 	AssetId, Balance, Moment,
 };
@@ -29,6 +29,12 @@ pub enum CreditNote {
 	Defaulted(TestAccount, Balance),
 	/// `note_settled(who)`.
 	Settled(TestAccount),
+	/// `note_repaid(who, ..)` carrying on-time service: principal (credit units), milliseconds.
+	Served(TestAccount, Balance, Moment),
+	/// `note_committed(who, amount)`.
+	Committed(TestAccount, Balance),
+	/// `note_commitment_released(who, amount)`.
+	Released(TestAccount, Balance),
 }
 
 std::thread_local! {
@@ -86,6 +92,16 @@ pub fn verify(who: TestAccount) {
 	VERIFIED.with(|v| v.borrow_mut().insert(who));
 }
 
+/// Takes `who`'s verification away (its KYC expired, or it was frozen): it may borrow no more.
+pub fn unverify(who: TestAccount) {
+	VERIFIED.with(|v| v.borrow_mut().remove(&who));
+}
+
+/// What `who` owes and was promised, as the stand-in registry counts it against the cap.
+pub fn exposure(who: TestAccount) -> Balance {
+	outstanding(who)
+}
+
 /// Gives `who` a tier premium.
 pub fn set_premium_bps(who: TestAccount, bps: u16) {
 	PREMIUM_BPS.with(|p| p.borrow_mut().insert(who, bps));
@@ -107,8 +123,12 @@ fn note(entry: CreditNote) {
 
 fn outstanding(who: TestAccount) -> Balance {
 	credit_notes().iter().fold(0u128, |acc, n| match n {
-		CreditNote::Borrowed(w, a) if *w == who => acc.saturating_add(*a),
-		CreditNote::Repaid(w, a, _) | CreditNote::Defaulted(w, a) if *w == who => {
+		CreditNote::Borrowed(w, a) | CreditNote::Committed(w, a) if *w == who => {
+			acc.saturating_add(*a)
+		},
+		CreditNote::Repaid(w, a, _) | CreditNote::Defaulted(w, a) | CreditNote::Released(w, a)
+			if *w == who =>
+		{
 			acc.saturating_sub(*a)
 		},
 		_ => acc,
@@ -147,8 +167,19 @@ impl CreditRegistry<TestAccount> for TestCredit {
 		note(CreditNote::Borrowed(*who, amount));
 		Ok(())
 	}
-	fn note_repaid(who: &TestAccount, amount: Balance, days_late: u32) -> DispatchResult {
-		note(CreditNote::Repaid(*who, amount, days_late));
+	fn note_committed(who: &TestAccount, amount: Balance) -> DispatchResult {
+		note(CreditNote::Committed(*who, amount));
+		Ok(())
+	}
+	fn note_commitment_released(who: &TestAccount, amount: Balance) -> DispatchResult {
+		note(CreditNote::Released(*who, amount));
+		Ok(())
+	}
+	fn note_repaid(who: &TestAccount, repayment: Repayment) -> DispatchResult {
+		note(CreditNote::Repaid(*who, repayment.amount, repayment.days_late));
+		if !repayment.served.is_none() {
+			note(CreditNote::Served(*who, repayment.served.principal, repayment.served.duration));
+		}
 		Ok(())
 	}
 	fn note_defaulted(who: &TestAccount, amount: Balance) -> DispatchResult {

@@ -14,13 +14,13 @@ use sp_runtime::{
 	DispatchResult,
 };
 use xindai_primitives::{
-	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Score, TierInfo},
+	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Repayment, Score, TierInfo},
 	Balance, Moment,
 };
 
 use crate::{
 	pallet::*,
-	score::{self, ScoreBreakdown, ScoreInputs},
+	score::{self, RecordedRepayment, ScoreBreakdown, ScoreInputs},
 	types::*,
 	DepositBalanceOf,
 };
@@ -182,8 +182,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
 		let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::NoProfile)?;
 		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
-		let outstanding = Histories::<T>::get(&who).map(|h| h.outstanding).unwrap_or_default();
-		ensure!(outstanding.is_zero(), Error::<T>::DebtOutstanding);
+		// Debt or a commitment (an open request, an undrawn line, a confirmed invoice) keeps
+		// the profile: a product must be able to report on it until it ends.
+		let exposure = Histories::<T>::get(&who).map(|h| h.exposure()).unwrap_or_default();
+		ensure!(exposure.is_zero(), Error::<T>::DebtOutstanding);
 		ensure!(GrantCount::<T>::get(&who).is_zero(), Error::<T>::GrantsOutstanding);
 
 		T::Currency::release(
@@ -374,7 +376,7 @@ impl<T: Config> Pallet<T> {
 		let score = score::score(&Self::score_inputs(&history, &attestations, now));
 		let (tier, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
 		let exposure =
-			history.outstanding.checked_add(amount).ok_or(Error::<T>::ExposureCapExceeded)?;
+			history.exposure().checked_add(amount).ok_or(Error::<T>::ExposureCapExceeded)?;
 		ensure!(exposure <= band.exposure_cap, Error::<T>::ExposureCapExceeded);
 		Ok(TierInfo {
 			tier,
@@ -450,10 +452,14 @@ impl<T: Config> Pallet<T> {
 		for (who, profile) in Profiles::<T>::iter() {
 			let history = Histories::<T>::get(&who).ok_or("a profile has no history")?;
 			ensure!(
-				history.on_time_since_delinquency <= history.on_time,
+				history.on_time_since_delinquency_ms <= history.on_time_ms,
 				"more on-time instalments since the last delinquency than in all"
 			);
-			ensure!(history.repaid_on_time <= history.repaid, "repaid on time exceeds repaid");
+			let first = history.first_activity.unwrap_or(history.credited_until);
+			ensure!(
+				history.on_time_ms <= history.credited_until.saturating_sub(first),
+				"more on-time service credited than time since the first borrowing"
+			);
 			let held = T::Currency::balance_on_hold(&HoldReason::ProfileDeposit.into(), &who);
 			ensure!(held == profile.deposit, "profile deposit differs from the held amount");
 		}
@@ -515,34 +521,56 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn note_repaid(who: &T::AccountId, amount: Balance, days_late: u32) -> DispatchResult {
+	fn note_committed(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		let mut history = Self::history_of_registered(who)?;
-		// Repayments include interest, which never counted as exposure: exposure floors at zero.
-		history.outstanding = history.outstanding.saturating_sub(amount);
-		history.repaid = history.repaid.saturating_add(amount);
-		let reason = if days_late == 0 {
-			if amount >= T::MinCountedRepayment::get() {
-				history.on_time = history.on_time.saturating_add(1);
-				history.on_time_since_delinquency =
-					history.on_time_since_delinquency.saturating_add(1);
-			}
-			history.repaid_on_time = history.repaid_on_time.saturating_add(amount);
-			ScoreChangeReason::RepaidOnTime
-		} else {
-			history.late.record(days_late);
-			history.on_time_since_delinquency = 0;
-			ScoreChangeReason::RepaidLate { days_late }
+		history.committed =
+			history.committed.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
+		let committed = history.committed;
+		Histories::<T>::insert(who, history);
+		Self::deposit_event(Event::Committed { who: who.clone(), amount, committed });
+		Ok(())
+	}
+
+	fn note_commitment_released(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		// A release never fails for want of a profile: a commitment must always be able to end.
+		let Some(mut history) = Histories::<T>::get(who) else { return Ok(()) };
+		// Rounding of a later valuation may differ by a unit: the commitment floors at zero.
+		history.committed = history.committed.saturating_sub(amount);
+		let committed = history.committed;
+		Histories::<T>::insert(who, history);
+		Self::deposit_event(Event::CommitmentReleased { who: who.clone(), amount, committed });
+		Ok(())
+	}
+
+	fn note_repaid(who: &T::AccountId, repayment: Repayment) -> DispatchResult {
+		let mut history = Self::history_of_registered(who)?;
+		let now = Self::now();
+		let recorded =
+			score::record_repayment(&mut history, &repayment, now, T::MinCountedRepayment::get());
+		let (reason, credited_ms) = match recorded {
+			RecordedRepayment::OnTime { credited_ms } => {
+				(ScoreChangeReason::RepaidOnTime, credited_ms)
+			},
+			RecordedRepayment::Late { days_late } => {
+				(ScoreChangeReason::RepaidLate { days_late }, 0)
+			},
 		};
 		let outstanding = history.outstanding;
 		Self::store_history_and_rescore(who, history, reason);
-		Self::deposit_event(Event::Repaid { who: who.clone(), amount, days_late, outstanding });
+		Self::deposit_event(Event::Repaid {
+			who: who.clone(),
+			amount: repayment.amount,
+			days_late: repayment.days_late,
+			credited_ms,
+			outstanding,
+		});
 		Ok(())
 	}
 
 	fn note_defaulted(who: &T::AccountId, amount: Balance) -> DispatchResult {
 		let mut history = Self::history_of_registered(who)?;
 		history.defaults = history.defaults.saturating_add(1);
-		history.on_time_since_delinquency = 0;
+		history.on_time_since_delinquency_ms = 0;
 		history.outstanding = history.outstanding.saturating_sub(amount);
 		history.defaulted = history.defaulted.saturating_add(amount);
 		let outstanding = history.outstanding;

@@ -18,7 +18,12 @@
 //!
 //! - **Credit unit**: amounts in the history are in the smallest unit of the reference stablecoin
 //!   USDX (6 decimals); lending pallets convert other assets with their price source.
-//! - **Exposure**: the debt an account owes across all products (`outstanding`).
+//! - **Exposure**: the debt an account owes across all products (`outstanding`) plus the credit
+//!   products promised it and have not paid out yet (`committed`: open P2P requests, undrawn
+//!   credit lines, invoices confirmed as buyer). The tier's cap bounds the sum.
+//! - **On-time service**: principal outstanding × time, for loans paid on time, measured per
+//!   loan by the product and credited once per span of time (see [`score`]): the score measures
+//!   behaviour over time, never the number of calls.
 //! - **Score**: 300–900, a pure function of the history and the valid attestations ([`score`]).
 //! - **Tier**: the row of the tier table the score falls in: exposure cap and rate premium.
 //! - **Valid attestation**: not expired. Revoked attestations are removed. Expired ones stop
@@ -43,7 +48,8 @@
 //!                 │  ▲                          │   ▲ note_borrowed / note_repaid / note_settled
 //!                 │  └──── expiry / revoke ─────┘   │
 //!                 │                                 └─ note_defaulted ─► Frozen (if configured)
-//!                 └─ deregister (no debt, no grants, not frozen): deposit back, history kept
+//!                 └─ deregister (no debt or commitment, no grants, not frozen): deposit
+//!                    back, history kept
 //! ```
 //!
 //! ## Design
@@ -187,9 +193,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type FreezeOnDefault: Get<bool>;
 
-		/// The smallest on-time repayment (credit units) that counts as an on-time instalment in
-		/// the score. Smaller ones still reduce the outstanding debt and add to the volume, but
-		/// cannot farm the on-time bonus with many dust payments.
+		/// The least principal (credit units) a loan must have had outstanding for its on-time
+		/// service to count in the score (see `score.rs`). Smaller loans still reduce and record
+		/// debt, but cannot farm the on-time bonus with dust.
 		#[pallet::constant]
 		type MinCountedRepayment: Get<Balance>;
 
@@ -320,7 +326,18 @@ pub mod pallet {
 		/// New debt was recorded.
 		Borrowed { who: T::AccountId, amount: Balance, outstanding: Balance },
 		/// A repayment was recorded.
-		Repaid { who: T::AccountId, amount: Balance, days_late: u32, outstanding: Balance },
+		Repaid {
+			who: T::AccountId,
+			amount: Balance,
+			days_late: u32,
+			/// Milliseconds of on-time service the payment added to the history (0: none).
+			credited_ms: Moment,
+			outstanding: Balance,
+		},
+		/// A product promised credit not paid out yet; it counts against the exposure cap.
+		Committed { who: T::AccountId, amount: Balance, committed: Balance },
+		/// A commitment ended (paid out, cancelled or expired).
+		CommitmentReleased { who: T::AccountId, amount: Balance, committed: Balance },
 		/// A default was recorded.
 		Defaulted { who: T::AccountId, amount: Balance, outstanding: Balance },
 		/// A loan was settled in full.
@@ -355,7 +372,8 @@ pub mod pallet {
 		AlreadyRegistered,
 		/// The account has no profile.
 		NoProfile,
-		/// The account still owes debt.
+		/// The account still owes debt or has credit committed to it (an open request, an
+		/// undrawn line, a confirmed invoice).
 		DebtOutstanding,
 		/// The account still has access grants; revoke them first.
 		GrantsOutstanding,

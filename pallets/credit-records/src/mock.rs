@@ -10,7 +10,11 @@ use frame_support::{ord_parameter_types, traits::EitherOfDiverse};
 use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
-use xindai_primitives::Moment;
+use xindai_primitives::{
+	credit::CreditRegistry,
+	service::{Repayment, Service},
+	Moment,
+};
 
 use crate::types::*;
 
@@ -188,4 +192,29 @@ pub fn credit_events() -> Vec<crate::Event<Test>> {
 			_ => None,
 		})
 		.collect()
+}
+
+/// A payment of `amount` that proves nothing about behaviour.
+pub fn unscored(amount: Balance) -> Repayment {
+	Repayment::unscored(amount)
+}
+
+/// A payment of `amount` made `days_late` days late.
+pub fn late(amount: Balance, days_late: u32) -> Repayment {
+	Repayment::late(amount, days_late)
+}
+
+/// An on-time payment of `amount` completing `days` of service of `principal`.
+pub fn served(amount: Balance, principal: Balance, days: u64) -> Repayment {
+	Repayment { amount, days_late: 0, served: Service { principal, duration: days * DAY } }
+}
+
+/// Lets `days` pass, then reports an on-time month-worth payment: `days` of service of
+/// `principal`.
+pub fn serve_for(who: AccountId, principal: Balance, days: u64) {
+	advance(days * DAY);
+	frame_support::assert_ok!(<CreditRecords as CreditRegistry<AccountId>>::note_repaid(
+		&who,
+		served(0, principal, days)
+	));
 }

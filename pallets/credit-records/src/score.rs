@@ -1,47 +1,76 @@
 //! The credit score: a deterministic, pure function of an account's on-chain history and its
-//! valid attestations. No storage access here; the pallet feeds it [`ScoreInputs`].
+//! valid attestations. No storage access here; the pallet feeds it [`ScoreInputs`], and
+//! [`record_repayment`] is the one rule by which a reported payment changes a history.
 //!
 //! ## Formula
 //!
 //! ```text
 //! score = clamp(300, 900,
 //!     BASE (550)
-//!   + on-time bonus    4 per on-time instalment (≥ MinCountedRepayment), at most 180
-//!   + volume bonus     5 per 1,000 USDX repaid on time,           at most  60
-//!   + age bonus        2 per 30 days since the first borrowing,   at most  50
-//!   + identity bonus  20 per distinct valid attested claim,       at most  60
+//!   + on-time bonus    4 per on-time month (30 days of service),   at most 180
+//!   + volume bonus     5 per 1,000 USDX-months served on time,     at most  60
+//!   + age bonus        2 per 30 days since the first borrowing,    at most  50
+//!   + identity bonus  20 per distinct valid attested claim,        at most  60
 //!   + filing bonus     8 per audited financial filing, +4 more if profitable, at most 48
-//!   − late penalty    15 / 35 / 60 / 90 per instalment 1–30 / 31–60 / 61–90 / >90 days late
+//!   − late penalty    15 / 35 / 60 / 90 per due date paid 1–30 / 31–60 / 61–90 / >90 days late
 //!   − default penalty 150 per default
-//!   + recovery        10 per on-time instalment since the last late payment or default,
+//!   + recovery        10 per on-time month since the last late payment or default,
 //!                     at most 3/4 of (late penalty + default penalty)
 //! )
 //! ```
 //!
 //! With every bonus at its cap and no penalty the score is exactly 900.
 //!
-//! Properties (property-tested below): the score stays within 300–900; an on-time repayment never
+//! ## Repayment behaviour is measured over time, never by calls
+//!
+//! A product reports each payment with the on-time [`Service`] it completes: the least principal
+//! the loan had outstanding since the loan's last on-time payment, and for how long
+//! ([`xindai_primitives::service::ServiceClock`]). [`record_repayment`] credits that service
+//! only when
+//!
+//! - the payment is on time and the principal served is at least `MinCountedRepayment`, and
+//! - only for time not credited before: service is credited from `credited_until` (or the first
+//!   borrowing) to now, so time served on several loans at once counts once, and a second payment
+//!   in the same block (or the same moment) credits nothing.
+//!
+//! An on-time month is 30 days of credited service; the volume is principal × credited time.
+//! A late payment (reported once per due date by the product) records one late instalment.
+//!
+//! **Worked example.** A verified individual (570: base 550 + KYC 20) borrows 1,000 USDX from a
+//! pool and repays everything after 30 days: 30 days are credited, one on-time month (+4) and
+//! 1,000 USDX-months (+5), and one 30-day age step (+2): 581. Borrowing 10 USDX and repaying it 45
+//! times in one block credits nothing: the first repayment's loan had been outstanding for 0 ms.
+//! The fastest a clean account can climb is therefore 4 + 2 points a month plus the volume bonus
+//! (at most 60, and only with real principal outstanding for real time): from 570 to 750 takes
+//! at least 25 months at full volume.
+//!
+//! Properties (property-tested below): the score stays within 300–900; an on-time payment never
 //! lowers it; a late payment or a default lowers it (unless it is already at 300); a delinquent
-//! account recovers through later on-time repayments, up to three quarters of its penalties (a
-//! default is never fully forgotten); attestations add at most 60.
+//! account recovers through later on-time service, up to three quarters of its penalties (a
+//! default is never fully forgotten); attestations add at most 60; **no sequence of payments
+//! within one moment raises a score** once that moment has been credited; and **the gain over a
+//! period is bounded by the time elapsed**.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use xindai_primitives::{
 	credit::{Score, MAX_SCORE, MIN_SCORE},
-	Balance,
+	service::{Repayment, Service},
+	Balance, Moment,
 };
 
-use crate::types::{CreditHistory, LateBuckets, CREDIT_UNIT};
+use crate::types::{CreditHistory, LateBuckets, CREDIT_UNIT, MILLISECONDS_PER_DAY};
 
 /// Where every score starts.
 pub const BASE_SCORE: Score = 550;
-/// Bonus per on-time instalment.
+/// Thirty days: the unit of on-time service.
+pub const ON_TIME_MONTH_MS: Moment = 30 * MILLISECONDS_PER_DAY;
+/// Bonus per on-time month.
 pub const ON_TIME_BONUS: u32 = 4;
 /// Cap of the on-time bonus.
 pub const MAX_ON_TIME_BONUS: u32 = 180;
-/// Repaid-on-time volume earning one volume step.
-pub const VOLUME_STEP: Balance = 1_000 * CREDIT_UNIT;
+/// Volume served on time earning one volume step: 1,000 USDX for 30 days, in credit-unit-days.
+pub const VOLUME_STEP: Balance = 1_000 * CREDIT_UNIT * 30;
 /// Bonus per volume step.
 pub const VOLUME_BONUS_PER_STEP: u32 = 5;
 /// Cap of the volume bonus.
@@ -72,22 +101,22 @@ pub const PENALTY_61_90: u32 = 60;
 pub const PENALTY_OVER_90: u32 = 90;
 /// Penalty per default.
 pub const DEFAULT_PENALTY: u32 = 150;
-/// Recovery per on-time instalment since the last delinquency.
+/// Recovery per on-time month since the last delinquency.
 pub const RECOVERY_PER_ON_TIME: u32 = 10;
 
 /// What the score is computed from.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct ScoreInputs {
-	/// Instalments paid on time.
+	/// Months (30 days) of on-time service.
 	pub on_time: u32,
-	/// Instalments paid late, by lateness.
+	/// Due dates paid late, by lateness.
 	pub late: LateBuckets,
 	/// Defaults.
 	pub defaults: u32,
-	/// On-time instalments since the last late payment or default.
+	/// Months of on-time service since the last late payment or default.
 	pub on_time_since_delinquency: u32,
-	/// Volume repaid on time, in credit units.
-	pub repaid_on_time: Balance,
+	/// Principal × time served on time, in credit-unit-days.
+	pub served_volume: Balance,
 	/// Whole days since the first borrowing (0 without any).
 	pub history_days: u32,
 	/// Distinct claims with a valid attestation.
@@ -98,22 +127,77 @@ pub struct ScoreInputs {
 	pub profitable_filings: u32,
 }
 
+/// Whole on-time months in `ms`.
+fn months(ms: Moment) -> u32 {
+	u32::try_from(ms / ON_TIME_MONTH_MS).unwrap_or(u32::MAX)
+}
+
 impl ScoreInputs {
 	/// The inputs of `history` at a moment `history_days` after its first activity, with
 	/// `valid_claims` attested.
 	pub fn from_history(history: &CreditHistory, history_days: u32, valid_claims: u32) -> Self {
 		Self {
-			on_time: history.on_time,
+			on_time: months(history.on_time_ms),
 			late: history.late,
 			defaults: history.defaults,
-			on_time_since_delinquency: history.on_time_since_delinquency,
-			repaid_on_time: history.repaid_on_time,
+			on_time_since_delinquency: months(history.on_time_since_delinquency_ms),
+			served_volume: history.served_volume,
 			history_days,
 			valid_claims,
 			attested_filings: history.attested_filings,
 			profitable_filings: history.profitable_filings,
 		}
 	}
+}
+
+/// How a payment changed a history (see [`record_repayment`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RecordedRepayment {
+	/// On time; `credited_ms` of service credited (0 when the payment proved nothing new).
+	OnTime {
+		/// Milliseconds of on-time service credited.
+		credited_ms: Moment,
+	},
+	/// Late: one late due date recorded.
+	Late {
+		/// How many days late.
+		days_late: u32,
+	},
+}
+
+/// Applies `repayment`, reported at `now`, to `history`: the debt falls by its amount; a late
+/// payment records one late due date; an on-time one credits its service as the module docs
+/// describe (at least `min_principal` served, only time after `credited_until`).
+pub fn record_repayment(
+	history: &mut CreditHistory,
+	repayment: &Repayment,
+	now: Moment,
+	min_principal: Balance,
+) -> RecordedRepayment {
+	history.outstanding = history.outstanding.saturating_sub(repayment.amount);
+	history.repaid = history.repaid.saturating_add(repayment.amount);
+	if repayment.days_late > 0 {
+		history.late.record(repayment.days_late);
+		history.on_time_since_delinquency_ms = 0;
+		return RecordedRepayment::Late { days_late: repayment.days_late };
+	}
+	let Service { principal, duration } = repayment.served;
+	if principal < min_principal.max(1) || duration == 0 {
+		return RecordedRepayment::OnTime { credited_ms: 0 };
+	}
+	let from = history.credited_until.max(history.first_activity.unwrap_or(now));
+	let credited_ms = duration.min(now.saturating_sub(from));
+	if credited_ms == 0 {
+		return RecordedRepayment::OnTime { credited_ms: 0 };
+	}
+	history.credited_until = now;
+	history.on_time_ms = history.on_time_ms.saturating_add(credited_ms);
+	history.on_time_since_delinquency_ms =
+		history.on_time_since_delinquency_ms.saturating_add(credited_ms);
+	let volume =
+		principal.saturating_mul(Balance::from(credited_ms)) / Balance::from(MILLISECONDS_PER_DAY);
+	history.served_volume = history.served_volume.saturating_add(volume);
+	RecordedRepayment::OnTime { credited_ms }
 }
 
 /// Each factor's contribution to a score, as wallets show it.
@@ -156,7 +240,7 @@ pub struct ScoreBreakdown {
 /// The score of `inputs`, factor by factor.
 pub fn breakdown(inputs: &ScoreInputs) -> ScoreBreakdown {
 	let on_time_bonus = inputs.on_time.saturating_mul(ON_TIME_BONUS).min(MAX_ON_TIME_BONUS);
-	let volume_steps = u32::try_from(inputs.repaid_on_time / VOLUME_STEP).unwrap_or(u32::MAX);
+	let volume_steps = u32::try_from(inputs.served_volume / VOLUME_STEP).unwrap_or(u32::MAX);
 	let volume_bonus = volume_steps.saturating_mul(VOLUME_BONUS_PER_STEP).min(MAX_VOLUME_BONUS);
 	let age_bonus =
 		(inputs.history_days / AGE_STEP_DAYS).saturating_mul(AGE_BONUS_PER_STEP).min(MAX_AGE_BONUS);
@@ -217,13 +301,14 @@ pub fn score(inputs: &ScoreInputs) -> Score {
 	breakdown(inputs).score
 }
 
-/// The inputs after one more instalment of `amount` paid `days_late` days late (0: on time).
-pub fn after_repayment(inputs: &ScoreInputs, amount: Balance, days_late: u32) -> ScoreInputs {
+/// The inputs after one more on-time month of `volume` credit-unit-days (`days_late` 0), or one
+/// more late due date.
+pub fn after_repayment(inputs: &ScoreInputs, volume: Balance, days_late: u32) -> ScoreInputs {
 	let mut next = *inputs;
 	if days_late == 0 {
 		next.on_time = next.on_time.saturating_add(1);
 		next.on_time_since_delinquency = next.on_time_since_delinquency.saturating_add(1);
-		next.repaid_on_time = next.repaid_on_time.saturating_add(amount);
+		next.served_volume = next.served_volume.saturating_add(volume);
 	} else {
 		next.late.record(days_late);
 		next.on_time_since_delinquency = 0;
@@ -262,7 +347,7 @@ mod tests {
 			late: LateBuckets { days_1_30: 1, days_31_60: 1, ..Default::default() },
 			defaults: 0,
 			on_time_since_delinquency: 3,
-			repaid_on_time: 5_500 * CREDIT_UNIT,
+			served_volume: 5_500 * CREDIT_UNIT * 30,
 			history_days: 95,
 			valid_claims: 2,
 			attested_filings: 2,
@@ -291,8 +376,99 @@ mod tests {
 		assert_eq!(b.recovery, 112);
 		assert!(
 			b.score
-				< score(&ScoreInputs { on_time: 100, repaid_on_time: 100, ..Default::default() })
+				< score(&ScoreInputs { on_time: 100, served_volume: 100, ..Default::default() })
 		);
+	}
+
+	const DAY: Moment = MILLISECONDS_PER_DAY;
+	const MIN: Balance = 10 * CREDIT_UNIT;
+
+	fn on_time(amount: Balance, principal: Balance, duration: Moment) -> Repayment {
+		Repayment { amount, days_late: 0, served: Service { principal, duration } }
+	}
+
+	fn scored(history: &CreditHistory, now: Moment) -> Score {
+		let days =
+			history.first_activity.map(|f| (now.saturating_sub(f) / DAY) as u32).unwrap_or(0);
+		score(&ScoreInputs::from_history(history, days, 1))
+	}
+
+	#[test]
+	fn the_worked_example_of_the_module_docs_holds() {
+		let mut history = CreditHistory { first_activity: Some(0), ..Default::default() };
+		assert_eq!(scored(&history, 0), 570);
+		let recorded = record_repayment(
+			&mut history,
+			&on_time(1_000 * CREDIT_UNIT, 1_000 * CREDIT_UNIT, 30 * DAY),
+			30 * DAY,
+			MIN,
+		);
+		assert_eq!(recorded, RecordedRepayment::OnTime { credited_ms: 30 * DAY });
+		assert_eq!(scored(&history, 30 * DAY), 570 + 4 + 5 + 2);
+	}
+
+	#[test]
+	fn forty_five_repayments_in_one_block_credit_nothing() {
+		// The farming attack: borrow 10 USDX and repay it, 45 times, at the moment of borrowing.
+		let mut history = CreditHistory { first_activity: Some(DAY), ..Default::default() };
+		for _ in 0..45 {
+			history.outstanding += 10 * CREDIT_UNIT;
+			record_repayment(
+				&mut history,
+				&on_time(10 * CREDIT_UNIT, 10 * CREDIT_UNIT, 0),
+				DAY,
+				MIN,
+			);
+		}
+		assert_eq!(history.on_time_ms, 0);
+		assert_eq!(scored(&history, DAY), 570);
+	}
+
+	#[test]
+	fn parallel_loans_credit_their_common_time_once() {
+		let mut history = CreditHistory { first_activity: Some(0), ..Default::default() };
+		for _ in 0..10 {
+			record_repayment(&mut history, &on_time(0, 100 * CREDIT_UNIT, 30 * DAY), 30 * DAY, MIN);
+		}
+		assert_eq!(history.on_time_ms, 30 * DAY);
+	}
+
+	#[test]
+	fn service_below_the_counted_principal_credits_nothing() {
+		let mut history = CreditHistory { first_activity: Some(0), ..Default::default() };
+		let recorded =
+			record_repayment(&mut history, &on_time(0, MIN - 1, 30 * DAY), 30 * DAY, MIN);
+		assert_eq!(recorded, RecordedRepayment::OnTime { credited_ms: 0 });
+		assert_eq!(history.on_time_ms, 0);
+	}
+
+	fn history() -> impl Strategy<Value = CreditHistory> {
+		(0u64..1_000, 0u64..1_000, 0u64..1_000, 0u32..5, 0u32..3, 0u128..1_000_000_000_000)
+			.prop_map(|(first, credited, on_time, late, defaults, volume)| {
+				let first = first * DAY;
+				let credited_until = first + credited * DAY;
+				let on_time_ms = (on_time * DAY).min(credited_until - first);
+				CreditHistory {
+					first_activity: Some(first),
+					credited_until,
+					on_time_ms,
+					on_time_since_delinquency_ms: on_time_ms / 2,
+					late: LateBuckets { days_1_30: late, ..Default::default() },
+					defaults,
+					served_volume: volume,
+					..Default::default()
+				}
+			})
+	}
+
+	fn repayment() -> impl Strategy<Value = Repayment> {
+		(0u128..1_000_000_000_000, 0u32..3, 0u128..100_000_000_000, 0u64..400).prop_map(
+			|(amount, late, principal, days)| Repayment {
+				amount,
+				days_late: if late == 0 { 0 } else { late * 20 },
+				served: Service { principal, duration: days * DAY },
+			},
+		)
 	}
 
 	fn inputs() -> impl Strategy<Value = ScoreInputs> {
@@ -301,7 +477,7 @@ mod tests {
 			(0u32..20, 0u32..20, 0u32..20, 0u32..20),
 			0u32..10,
 			0u32..500,
-			0u128..100_000_000_000,
+			0u128..10_000_000_000_000,
 			0u32..5_000,
 			(0u32..6, 0u32..20, 0u32..20),
 		)
@@ -325,7 +501,7 @@ mod tests {
 						},
 						defaults,
 						on_time_since_delinquency: since.min(on_time),
-						repaid_on_time: repaid,
+						served_volume: repaid,
 						history_days: days,
 						valid_claims: claims,
 						attested_filings: filings,
@@ -388,6 +564,62 @@ mod tests {
 			let more = ScoreInputs { valid_claims: inputs.valid_claims.saturating_add(extra), ..inputs };
 			let gain = i32::from(score(&more)) - i32::from(score(&inputs));
 			prop_assert!((0..=MAX_ATTESTATION_BONUS as i32).contains(&gain));
+		}
+
+		/// No sequence of payments within one block raises a score once its moment was credited.
+		#[test]
+		fn no_sequence_of_payments_within_one_moment_raises_the_score(
+			mut history in history(),
+			payments in proptest::collection::vec(repayment(), 1..40),
+		) {
+			let now = history.credited_until;
+			let before = scored(&history, now);
+			for payment in &payments {
+				record_repayment(&mut history, payment, now, MIN);
+				prop_assert!(scored(&history, now) <= before);
+			}
+		}
+
+		/// The gain over a period is bounded by the time elapsed: at most 4 + 10 (recovery) + 2
+		/// (age) points per started month, plus the volume the largest principal served could earn.
+		#[test]
+		fn the_score_gain_is_bounded_by_elapsed_time(
+			mut history in history(),
+			steps in proptest::collection::vec((0u64..40 * DAY, repayment()), 1..30),
+		) {
+			let start = history.credited_until;
+			let before = scored(&history, start);
+			let mut now = start;
+			let mut largest = 0u128;
+			for (wait, payment) in &steps {
+				now += wait;
+				largest = largest.max(payment.served.principal);
+				record_repayment(&mut history, payment, now, MIN);
+			}
+			let elapsed = now - start;
+			let months_started = (elapsed / ON_TIME_MONTH_MS) as i64 + 1;
+			let volume_steps = (largest.saturating_mul(elapsed as u128) / MILLISECONDS_PER_DAY as u128
+				/ VOLUME_STEP) as i64 + 1;
+			let bound = months_started * (ON_TIME_BONUS + RECOVERY_PER_ON_TIME + AGE_BONUS_PER_STEP) as i64
+				+ volume_steps * VOLUME_BONUS_PER_STEP as i64;
+			let gain = i64::from(scored(&history, now)) - i64::from(before);
+			prop_assert!(gain <= bound, "gain {} over {} ms exceeds {}", gain, elapsed, bound);
+		}
+
+		/// Credited on-time service never exceeds the time since the first borrowing.
+		#[test]
+		fn credited_service_never_exceeds_the_history_age(
+			mut history in history(),
+			steps in proptest::collection::vec((0u64..40 * DAY, repayment()), 1..30),
+		) {
+			let mut now = history.credited_until;
+			for (wait, payment) in &steps {
+				now += wait;
+				record_repayment(&mut history, payment, now, MIN);
+				let first = history.first_activity.unwrap_or(now);
+				prop_assert!(history.on_time_ms <= history.credited_until - first);
+				prop_assert!(history.on_time_since_delinquency_ms <= history.on_time_ms);
+			}
 		}
 
 		#[test]

@@ -234,26 +234,33 @@ impl LateBuckets {
 	TypeInfo,
 )]
 pub struct CreditHistory {
-	/// Instalments paid on time.
-	pub on_time: u32,
-	/// Instalments paid late, by lateness.
+	/// On-time service credited, in milliseconds: time during which the account had at least
+	/// `MinCountedRepayment` of principal outstanding and paid on time. Time served on several
+	/// loans at once counts once: never more than the time since the first borrowing.
+	pub on_time_ms: Moment,
+	/// Instalments paid late, by lateness (at most one per due date).
 	pub late: LateBuckets,
 	/// Loans that defaulted.
 	pub defaults: u32,
 	/// Loans settled in full.
 	pub settled: u32,
-	/// On-time instalments since the last late payment or default.
-	pub on_time_since_delinquency: u32,
+	/// On-time service credited since the last late payment or default, in milliseconds.
+	pub on_time_since_delinquency_ms: Moment,
 	/// Total borrowed, in credit units.
 	pub borrowed: Balance,
 	/// Total repaid, in credit units.
 	pub repaid: Balance,
-	/// Total repaid on time, in credit units.
-	pub repaid_on_time: Balance,
+	/// Principal × time served on time, in credit-unit-days.
+	pub served_volume: Balance,
+	/// Up to when on-time service has been credited (milliseconds; 0 before any).
+	pub credited_until: Moment,
 	/// Total written off in defaults, in credit units.
 	pub defaulted: Balance,
 	/// Debt currently owed across products, in credit units.
 	pub outstanding: Balance,
+	/// Credit promised but not paid out yet (open requests, undrawn lines, confirmed invoices),
+	/// in credit units: counted against the exposure cap like debt.
+	pub committed: Balance,
 	/// When the account first borrowed.
 	pub first_activity: Option<Moment>,
 	/// The score last announced in a `ScoreChanged` event.
@@ -262,6 +269,13 @@ pub struct CreditHistory {
 	pub attested_filings: u32,
 	/// Of them, those reporting a net profit.
 	pub profitable_filings: u32,
+}
+
+impl CreditHistory {
+	/// Debt and commitments: what the exposure cap bounds.
+	pub fn exposure(&self) -> Balance {
+		self.outstanding.saturating_add(self.committed)
+	}
 }
 
 /// One row of the governance tier table: scores from `min_score` up to the next row's.

@@ -19,11 +19,22 @@ use sp_runtime::{
 use xindai_primitives::{
 	interest::{self, Index, Rate},
 	price::{self, Price},
+	service::{Repayment, Service, ServiceClock},
 	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
 };
 
 use crate::{math, pallet::*, types::*, CreditRegistry, PriceProvider};
 use xindai_primitives::facility::{CreditFacilities, FacilityId, FacilityState};
+
+/// What settling part of a debt did (see `Pallet::settle_debt`).
+struct SettledDebt {
+	/// Repaid, in the pool's asset.
+	paid: Balance,
+	/// Debt left, in the pool's asset.
+	left: Balance,
+	/// The on-time service the payment completes (principal in the pool's asset).
+	served: Service,
+}
 
 /// A pool as wallets and dashboards see it (`LiquidityPoolsApi::pool`), accrued to now.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
@@ -580,8 +591,13 @@ impl<T: Config> Pallet<T> {
 		let value = price::value_of(amount, price, Rounding::Up).ok_or(Error::<T>::Overflow)?;
 		let tier = T::Credit::ensure_can_borrow(who, value)?;
 
-		let mut position = Debts::<T>::get(who, asset)
-			.unwrap_or(DebtPosition { premium_since: now, ..Default::default() });
+		// A new position starts its service clock with what it borrows; borrowing more later
+		// earns nothing until it has been outstanding for a while.
+		let mut position = Debts::<T>::get(who, asset).unwrap_or(DebtPosition {
+			premium_since: now,
+			service: ServiceClock::start(now, amount),
+			..Default::default()
+		});
 		pool.charge_premium(&mut position, now).ok_or(Error::<T>::Overflow)?;
 		let premium = Self::premium_of(tier.rate_premium_bps);
 		position.premium = premium;
@@ -601,14 +617,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes `amount` (or everything with `None`) of `who`'s debt to the pool of `asset` from
-	/// `payer`. Returns what was repaid.
+	/// `payer`. Returns what was repaid, what is left, and the on-time service the payment
+	/// completes: the position's time outstanding since its last repayment, when the borrower
+	/// pays; nothing when someone else does (a liquidator), which restarts the clock.
 	fn settle_debt(
 		payer: &T::AccountId,
 		who: &T::AccountId,
 		asset: AssetId,
 		pool: &mut Pool,
 		amount: Option<Balance>,
-	) -> Result<(Balance, Balance), DispatchError> {
+	) -> Result<SettledDebt, DispatchError> {
 		let now = Self::now();
 		let mut position = Debts::<T>::get(who, asset).ok_or(Error::<T>::NoDebt)?;
 		pool.charge_premium(&mut position, now).ok_or(Error::<T>::Overflow)?;
@@ -625,15 +643,31 @@ impl<T: Config> Pallet<T> {
 		position.scaled -= burned;
 		pool.total_scaled_debt = pool.total_scaled_debt.saturating_sub(burned);
 		let left = if position.scaled.is_zero() {
-			Debts::<T>::remove(who, asset);
-			Self::prune_account_asset(who, asset);
 			0
 		} else {
-			let left = pool.debt_of(&position, now).ok_or(Error::<T>::Overflow)?;
-			Debts::<T>::insert(who, asset, position);
-			left
+			pool.debt_of(&position, now).ok_or(Error::<T>::Overflow)?
 		};
-		Ok((paid, left))
+		let served = if payer == who {
+			position.service.take(now, left)
+		} else {
+			position.service.restart(now, left);
+			Service::NONE
+		};
+		if position.scaled.is_zero() {
+			Debts::<T>::remove(who, asset);
+			Self::prune_account_asset(who, asset);
+		} else {
+			Debts::<T>::insert(who, asset, position);
+		}
+		Ok(SettledDebt { paid, left, served })
+	}
+
+	/// Marks `who`'s position in `asset` delinquent; returns whether it already was.
+	fn mark_delinquent(who: &T::AccountId, asset: AssetId) -> bool {
+		Debts::<T>::mutate(who, asset, |position| match position {
+			Some(position) => core::mem::replace(&mut position.delinquent, true),
+			None => false,
+		})
 	}
 
 	pub(crate) fn do_repay(
@@ -645,20 +679,36 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::ZeroAmount.into());
 		}
 		let mut pool = Self::touch_pool(asset)?;
-		let (paid, debt) = Self::settle_debt(who, who, asset, &mut pool, amount)?;
+		let settled = Self::settle_debt(who, who, asset, &mut pool, amount)?;
 		Pools::<T>::insert(asset, pool);
-		// Reporting never blocks a repayment: a debtor must always be able to pay.
-		let value = Self::report_value(asset, paid);
-		if let Err(error) = T::Credit::note_repaid(who, value, 0) {
-			log::warn!(target: "liquidity-pools", "note_repaid failed: {error:?}");
+		// A pool loan has no schedule: paying is always on time, and what it proves is the time
+		// the position was outstanding (valued in credit units at the latest price).
+		let served = Service {
+			principal: Self::report_value(asset, settled.served.principal),
+			duration: settled.served.duration,
+		};
+		let repayment =
+			Repayment { amount: Self::report_value(asset, settled.paid), days_late: 0, served };
+		Self::report(T::Credit::note_repaid(who, repayment));
+		if settled.left.is_zero() && !Self::has_debt(who) {
+			Self::report(T::Credit::note_settled(who));
 		}
-		if debt.is_zero() && !Self::has_debt(who) {
-			if let Err(error) = T::Credit::note_settled(who) {
-				log::warn!(target: "liquidity-pools", "note_settled failed: {error:?}");
-			}
-		}
-		Self::deposit_event(Event::Repaid { who: who.clone(), asset, amount: paid, debt });
+		Self::deposit_event(Event::Repaid {
+			who: who.clone(),
+			asset,
+			amount: settled.paid,
+			debt: settled.left,
+		});
 		Ok(())
+	}
+
+	/// Handles the result of a report to the credit registry that must not stop the money flow
+	/// (a debtor must always be able to pay): a failure is announced, never swallowed.
+	pub(crate) fn report(result: DispatchResult) {
+		if let Err(error) = result {
+			log::warn!(target: "liquidity-pools", "credit report failed: {error:?}");
+			Self::deposit_event(Event::CreditReportFailed { error });
+		}
 	}
 
 	pub(crate) fn do_liquidate(
@@ -736,11 +786,13 @@ impl<T: Config> Pallet<T> {
 		let takes_all = seize_lp == borrower_lp;
 		ensure!(seize_lp > 0 && (repay > 0 || takes_all), Error::<T>::LiquidationTooSmall);
 
+		// One delinquency per position: the first liquidation since it was opened.
+		let already_delinquent = Self::mark_delinquent(borrower, debt_asset);
 		let repaid = if repay > 0 {
-			let (repaid, _) =
+			let settled =
 				Self::settle_debt(liquidator, borrower, debt_asset, &mut debt_pool, Some(repay))?;
 			Pools::<T>::insert(debt_asset, debt_pool);
-			repaid
+			settled.paid
 		} else {
 			0
 		};
@@ -761,13 +813,14 @@ impl<T: Config> Pallet<T> {
 			collateral_asset,
 			lp_seized: seize_lp,
 		});
-		if repaid > 0 {
-			let value = Self::report_value(debt_asset, repaid);
-			if let Err(error) =
-				T::Credit::note_repaid(borrower, value, T::LiquidationDaysLate::get())
-			{
-				log::warn!(target: "liquidity-pools", "note_repaid failed: {error:?}");
-			}
+		let value = Self::report_value(debt_asset, repaid);
+		if !already_delinquent {
+			Self::report(T::Credit::note_repaid(
+				borrower,
+				Repayment::late(value, T::LiquidationDaysLate::get()),
+			));
+		} else if repaid > 0 {
+			Self::report(T::Credit::note_repaid(borrower, Repayment::unscored(value)));
 		}
 		if lp_left.is_zero() && health.collateral_lp == borrower_lp {
 			Self::write_off_bad_debt(borrower)?;
@@ -800,9 +853,7 @@ impl<T: Config> Pallet<T> {
 				socialised: amount - covered_by_reserves,
 			});
 		}
-		if let Err(error) = T::Credit::note_defaulted(borrower, written_off_value) {
-			log::warn!(target: "liquidity-pools", "note_defaulted failed: {error:?}");
-		}
+		Self::report(T::Credit::note_defaulted(borrower, written_off_value));
 		Ok(())
 	}
 
@@ -954,8 +1005,10 @@ impl<T: Config> Pallet<T> {
 			let locked = if pool.lp_supply > 0 { T::MinimumLiquidity::get() } else { 0 };
 			let custody = collateral.get(&asset).copied().unwrap_or(0);
 			ensure!(
-				T::Assets::balance(pool.lp_asset, &account) == locked + custody,
-				"pallet LP balance differs from locked liquidity plus collateral"
+				// `>=`: anyone may donate LP tokens to the pallet; what it holds for others must
+				// be there.
+				T::Assets::balance(pool.lp_asset, &account) >= locked + custody,
+				"pallet LP balance below locked liquidity plus collateral"
 			);
 			ensure!(
 				pool.total_scaled_debt == scaled.get(&asset).copied().unwrap_or(0),

@@ -352,6 +352,9 @@ pub mod pallet {
 			covered_by_reserves: Balance,
 			socialised: Balance,
 		},
+		/// The credit registry refused a report the pool could not hold back (a repayment, a
+		/// liquidation, a write-off must go through): the history may be missing an event.
+		CreditReportFailed { error: DispatchError },
 		/// Governance set how much the pool may commit to credit facilities.
 		FacilityCapSet { asset: AssetId, cap: Balance },
 		/// The pool committed `limit` to a credit facility.

@@ -5,6 +5,7 @@ use scale_info::TypeInfo;
 use sp_runtime::{FixedU128, Permill};
 use xindai_primitives::{
 	interest::{Index, Rate},
+	service::ServiceClock,
 	AssetId, Balance, Moment,
 };
 
@@ -174,6 +175,12 @@ pub struct DebtPosition {
 	pub premium: Rate,
 	/// Up to when (milliseconds) the premium has been charged.
 	pub premium_since: Moment,
+	/// The on-time service the position has earned since its last repayment: what the credit
+	/// score counts (time outstanding, never the number of repayments).
+	pub service: ServiceClock,
+	/// Whether this position was liquidated since it was opened: a position's liquidations
+	/// record one delinquency, not one per call.
+	pub delinquent: bool,
 }
 
 /// Which share of collateral value counts for a health check.

@@ -280,7 +280,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingRefunds<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, ()>;
 
-	/// Where `on_idle`'s scan for expired requests resumes (a raw `Loans` key).
+	/// The requests open for funding: the bounded index the sweep and the views walk, so their
+	/// work grows with what is open, never with the loan history.
+	#[pallet::storage]
+	pub type FundingLoans<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, ()>;
+
+	/// Where `on_idle`'s scan for expired requests resumes (a raw `FundingLoans` key).
 	#[pallet::storage]
 	pub type SweepCursor<T: Config> = StorageValue<_, BoundedVec<u8, ConstU32<128>>>;
 
@@ -314,16 +319,30 @@ pub mod pallet {
 		LoanClosed { loan: LoanId },
 		/// A lender took its share of repayments and of collateral handed to lenders.
 		Claimed { loan: LoanId, lender: T::AccountId, amount: Balance, collateral: Balance },
-		/// The loan defaulted; the collateral went to the lenders.
-		Defaulted { loan: LoanId, outstanding: Balance, collateral_to_lenders: Balance },
-		/// The collateral was liquidated for the lenders; `outstanding` remains owed.
+		/// The loan defaulted; the collateral its debt needed went to the lenders, the rest back
+		/// to the borrower.
+		Defaulted {
+			loan: LoanId,
+			outstanding: Balance,
+			collateral_to_lenders: Balance,
+			collateral_returned: Balance,
+		},
+		/// The collateral was liquidated for the lenders: what the debt and the reward needed;
+		/// the rest went back to the borrower. `outstanding` remains owed.
 		Liquidated {
 			loan: LoanId,
 			liquidator: T::AccountId,
 			reward: Balance,
 			collateral_to_lenders: Balance,
+			collateral_returned: Balance,
 			outstanding: Balance,
 		},
+		/// The automatic refund of `lender`'s funding failed (e.g. the asset is frozen); the
+		/// lender keeps its claim (`claim_refund`).
+		RefundFailed { loan: LoanId, lender: T::AccountId, error: DispatchError },
+		/// The credit registry refused a report that could not hold back a payment or a
+		/// request's end: the borrower's history may be missing this event.
+		CreditReportFailed { error: DispatchError },
 		/// Shares were put up for sale.
 		SharesListed {
 			listing: ListingId,

@@ -3,7 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
-use xindai_primitives::{interest::Rate, AssetId, Balance, Moment, Seconds};
+use xindai_primitives::{interest::Rate, service::ServiceClock, AssetId, Balance, Moment, Seconds};
 
 pub use crate::schedule::{Instalment, RepaymentKind};
 
@@ -100,7 +100,8 @@ impl LoanStatus {
 	}
 
 	/// The legal transitions: Funding → Active | Cancelled | Expired; Active → Closed |
-	/// Defaulted | Liquidated; Defaulted | Liquidated → Closed.
+	/// Defaulted | Liquidated; Liquidated → Defaulted (what the collateral did not cover can
+	/// still default); Defaulted | Liquidated → Closed.
 	pub fn can_become(self, next: LoanStatus) -> bool {
 		use LoanStatus::*;
 		matches!(
@@ -111,6 +112,7 @@ impl LoanStatus {
 				| (Active, Closed)
 				| (Active, Defaulted)
 				| (Active, Liquidated)
+				| (Liquidated, Defaulted)
 				| (Defaulted, Closed)
 				| (Liquidated, Closed)
 		)
@@ -154,6 +156,14 @@ pub struct Loan<AccountId, DepositBalance> {
 	/// Collateral handed to lenders (default, liquidation) and what they claimed of it.
 	pub collateral_for_lenders: Balance,
 	pub collateral_claimed: Balance,
+	/// Collateral returned to the borrower after a default or liquidation took what the debt
+	/// (and the liquidator's reward) needed.
+	pub collateral_returned: Balance,
+	/// Credit units committed to the borrower in the credit registry while the request is open
+	/// (released when it starts, is cancelled or expires).
+	pub committed: Balance,
+	/// The on-time service the loan has earned since the borrower's last on-time payment.
+	pub service: ServiceClock,
 }
 
 /// A lender's stake in a loan: one share per unit funded.

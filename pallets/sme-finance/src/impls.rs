@@ -15,8 +15,9 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{AccountIdConversion, Zero},
-	DispatchResult, FixedI64, FixedPointNumber, FixedU128, Permill,
+	DispatchResult, FixedI64, FixedPointNumber, FixedU128, Permill, Rounding,
 };
 use xindai_primitives::{
 	credit::{
@@ -24,6 +25,7 @@ use xindai_primitives::{
 	},
 	facility::CreditFacilities,
 	price::{self, PriceProvider},
+	service::{Repayment, Service, ServiceClock},
 	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
 };
 
@@ -314,20 +316,56 @@ impl<T: Config> Pallet<T> {
 			maturity: 0,
 			interest_paid: 0,
 			principal_repaid: 0,
+			committed: 0,
+			service: ServiceClock::default(),
+			late_reported_for: None,
 		};
 		Lines::<T>::insert(id, line);
 		Self::deposit_event(Event::LineApplied { line: id, enterprise: enterprise.clone(), terms });
 		Ok(id)
 	}
 
-	fn activate(id: LineId, line: &mut LineOf<T>) {
+	/// Activates a line: its limit becomes committed exposure of the enterprise, so the
+	/// eligibility and the cap are checked again now.
+	fn activate(id: LineId, line: &mut LineOf<T>) -> DispatchResult {
 		let now = Self::now();
+		let value = Self::debt_value(line.terms.asset, line.terms.limit)?;
+		T::Credit::ensure_can_borrow(&line.enterprise, value)?;
+		T::Credit::note_committed(&line.enterprise, value)?;
+		line.committed = value;
 		line.status = LineStatus::Active;
 		line.undrawn = line.terms.limit;
 		line.started_at = now;
 		line.maturity = now.saturating_add(line.terms.term.saturating_mul(MILLISECONDS_PER_SECOND));
 		line.outstanding.last_accrued = now;
+		line.service = ServiceClock::start(now, 0);
 		Self::deposit_event(Event::LineActivated { line: id, maturity: line.maturity });
+		Ok(())
+	}
+
+	/// Releases the share of the line's commitment that `amount` of its undrawn funds carry
+	/// (all of it when nothing stays undrawn).
+	fn release_commitment(line: &mut LineOf<T>, amount: Balance) {
+		let part = if amount >= line.undrawn {
+			line.committed
+		} else {
+			multiply_by_rational_with_rounding(line.committed, amount, line.undrawn, Rounding::Up)
+				.unwrap_or(line.committed)
+				.min(line.committed)
+		};
+		line.committed -= part;
+		if part > 0 {
+			Self::report(T::Credit::note_commitment_released(&line.enterprise, part));
+		}
+	}
+
+	/// Handles the result of a report to the credit registry that must not stop a money flow
+	/// (a debtor must always be able to pay): a failure is announced, never swallowed.
+	pub(crate) fn report(result: DispatchResult) {
+		if let Err(error) = result {
+			log::warn!(target: "sme-finance", "credit report failed: {error:?}");
+			Self::deposit_event(Event::CreditReportFailed { error });
+		}
 	}
 
 	pub(crate) fn do_approve(id: LineId, source: LineSource<T::AccountId>) -> DispatchResult {
@@ -338,7 +376,7 @@ impl<T: Config> Pallet<T> {
 		match source {
 			LineSource::Pool => {
 				T::Facilities::open_facility(line.terms.asset, id, line.terms.limit)?;
-				Self::activate(id, &mut line);
+				Self::activate(id, &mut line)?;
 			},
 			LineSource::Financier(_) => line.status = LineStatus::AwaitingFunds,
 		}
@@ -355,7 +393,7 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(T::Credit::is_verified(financier), Error::<T>::NotVerified);
 		Self::transfer(line.terms.asset, financier, &Self::account_id(), line.terms.limit)?;
-		Self::activate(id, &mut line);
+		Self::activate(id, &mut line)?;
 		Lines::<T>::insert(id, line);
 		Ok(())
 	}
@@ -383,6 +421,9 @@ impl<T: Config> Pallet<T> {
 		let asset = line.terms.asset;
 		let amount = spec.amount;
 		let value = Self::debt_value(asset, amount)?;
+		// The tranche leaves the commitment and becomes debt: checked again, so a frozen or
+		// unverified enterprise draws nothing.
+		Self::release_commitment(&mut line, amount);
 		T::Credit::ensure_can_borrow(&line.enterprise, value)?;
 		match &line.source {
 			Some(LineSource::Pool) => T::Facilities::draw(asset, id, &line.enterprise, amount)?,
@@ -390,6 +431,10 @@ impl<T: Config> Pallet<T> {
 		}
 		line.undrawn = line.undrawn.checked_sub(amount).ok_or(Error::<T>::Overflow)?;
 		line.released = line.released.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		if line.outstanding.principal.is_zero() {
+			// Nothing was outstanding: service starts with this tranche.
+			line.service.restart(now, amount);
+		}
 		line.outstanding.draw(amount).ok_or(Error::<T>::Overflow)?;
 		line.milestones[index as usize].attested =
 			Some(Audit { auditor: verifier.clone(), at: now });
@@ -419,8 +464,8 @@ impl<T: Config> Pallet<T> {
 		let clock = Self::accrue(&mut line, now)?;
 		ensure!(line.outstanding.total() > 0, Error::<T>::NothingOwed);
 		let grace = clock.grace;
-		let late =
-			line.outstanding.overdue_since.map(|since| days_late(since, now, grace)).unwrap_or(0);
+		let overdue_since = line.outstanding.overdue_since;
+		let late = overdue_since.map(|since| days_late(since, now, grace)).unwrap_or(0);
 		let (interest, principal) = line.outstanding.pay(&clock, now, amount);
 		let asset = line.terms.asset;
 		match &line.source {
@@ -432,11 +477,32 @@ impl<T: Config> Pallet<T> {
 		}
 		line.interest_paid = line.interest_paid.saturating_add(interest);
 		line.principal_repaid = line.principal_repaid.saturating_add(principal);
-		// Reporting never blocks a repayment: a debtor must always be able to pay.
-		let value = Self::report_value(asset, interest.saturating_add(principal));
-		if let Err(error) = T::Credit::note_repaid(&line.enterprise, value, late) {
-			log::warn!(target: "sme-finance", "note_repaid failed: {error:?}");
+		// What the payment tells the credit registry (reporting never blocks a repayment).
+		// Exposure falls by the principal repaid. A due date paid late is reported once, and
+		// only from the enterprise's own payment: a third party's dust cannot grief its record.
+		// On-time service is credited when the enterprise pays with nothing overdue left.
+		let own = payer == &line.enterprise;
+		let left = line.outstanding.principal;
+		let report_late = own && late > 0 && line.late_reported_for != overdue_since;
+		let served = if late > 0 || line.outstanding.is_overdue(&clock, now) {
+			line.service.restart(now, left);
+			Service::NONE
+		} else if own {
+			let served = line.service.take(now, left);
+			Service { principal: Self::report_value(asset, served.principal), ..served }
+		} else {
+			line.service.note_principal(left);
+			Service::NONE
+		};
+		if report_late {
+			line.late_reported_for = overdue_since;
 		}
+		let repayment = Repayment {
+			amount: Self::report_value(asset, principal),
+			days_late: if report_late { late } else { 0 },
+			served,
+		};
+		Self::report(T::Credit::note_repaid(&line.enterprise, repayment));
 		Self::deposit_event(Event::LineRepaid {
 			line: id,
 			payer: payer.clone(),
@@ -467,6 +533,7 @@ impl<T: Config> Pallet<T> {
 			},
 			Some(LineSource::Pool) | None => {},
 		}
+		Self::release_commitment(line, undrawn);
 		line.undrawn = 0;
 		Ok(undrawn)
 	}
@@ -476,10 +543,11 @@ impl<T: Config> Pallet<T> {
 		Lines::<T>::remove(id);
 		EnterpriseLines::<T>::mutate(&line.enterprise, |lines| lines.retain(|l| *l != id));
 		Self::release_deposit(&line.enterprise, line.deposit);
+		if line.committed > 0 {
+			Self::report(T::Credit::note_commitment_released(&line.enterprise, line.committed));
+		}
 		if settled && line.released > 0 {
-			if let Err(error) = T::Credit::note_settled(&line.enterprise) {
-				log::warn!(target: "sme-finance", "note_settled failed: {error:?}");
-			}
+			Self::report(T::Credit::note_settled(&line.enterprise));
 		}
 		Self::deposit_event(Event::LineClosed { line: id });
 	}
@@ -531,10 +599,9 @@ impl<T: Config> Pallet<T> {
 		}
 		line.status = LineStatus::Defaulted;
 		let outstanding = line.outstanding.total();
-		let value = Self::report_value(line.terms.asset, outstanding);
-		if let Err(error) = T::Credit::note_defaulted(&line.enterprise, value) {
-			log::warn!(target: "sme-finance", "note_defaulted failed: {error:?}");
-		}
+		// The principal is written off (interest never counted as exposure).
+		let value = Self::report_value(line.terms.asset, line.outstanding.principal);
+		Self::report(T::Credit::note_defaulted(&line.enterprise, value));
 		Lines::<T>::insert(id, line);
 		Self::deposit_event(Event::LineDefaulted { line: id, outstanding, undrawn });
 		Ok(())
@@ -577,6 +644,7 @@ impl<T: Config> Pallet<T> {
 			offer: None,
 			financing: None,
 			deposit,
+			confirmed_at: 0,
 		};
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::InvoiceSubmitted {
@@ -603,8 +671,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.buyer == *buyer, Error::<T>::NotBuyer);
 		ensure!(invoice.status == InvoiceStatus::Submitted, Error::<T>::WrongInvoiceStatus);
 		ensure!(T::Credit::is_verified(buyer), Error::<T>::NotVerified);
-		ensure!(Self::now() < invoice.due_at, Error::<T>::InvoiceDue);
+		let now = Self::now();
+		ensure!(now < invoice.due_at, Error::<T>::InvoiceDue);
+		// A confirmed invoice is the buyer's debt: within its cap, never while it is frozen.
+		let value = Self::debt_value(invoice.asset, invoice.amount)?;
+		T::Credit::ensure_can_borrow(buyer, value)?;
 		invoice.status = InvoiceStatus::Confirmed;
+		invoice.confirmed_at = now;
 		T::Credit::note_borrowed(buyer, Self::report_value(invoice.asset, invoice.amount))?;
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::InvoiceConfirmed { invoice: id });
@@ -677,6 +750,7 @@ impl<T: Config> Pallet<T> {
 			fee,
 			recourse_owed: 0,
 			recourse_since: 0,
+			late_reported: false,
 		});
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::InvoiceFinanced {
@@ -733,15 +807,27 @@ impl<T: Config> Pallet<T> {
 		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let late = days_late(invoice.due_at, now, grace);
 		let value = Self::report_value(invoice.asset, invoice.amount);
-		if let Err(error) = T::Credit::note_repaid(buyer, value, late) {
-			log::warn!(target: "sme-finance", "note_repaid failed: {error:?}");
+		// Paid on time, the invoice served its amount from confirmation to payment (the buyer
+		// cannot be the enterprise: `SelfInvoice`).
+		let served = if late == 0 {
+			Service { principal: value, duration: now.saturating_sub(invoice.confirmed_at) }
+		} else {
+			Service::NONE
+		};
+		if invoice.status == InvoiceStatus::Recourse {
+			// The buyer's default was recorded at recourse; what it pays now only reduces debt.
+			Self::report(T::Credit::note_repaid(buyer, Repayment::unscored(value)));
+		} else {
+			Self::report(T::Credit::note_repaid(
+				buyer,
+				Repayment { amount: value, days_late: late, served },
+			));
 		}
 		if invoice.status == InvoiceStatus::Recourse && to_financier > 0 {
-			// The buyer's payment cleared what the enterprise owed under recourse.
+			// The buyer's payment cleared what the enterprise owed under recourse: someone
+			// else's payment, it proves nothing about the enterprise.
 			let value = Self::report_value(invoice.asset, to_financier);
-			if let Err(error) = T::Credit::note_repaid(&invoice.enterprise, value, 0) {
-				log::warn!(target: "sme-finance", "note_repaid failed: {error:?}");
-			}
+			Self::report(T::Credit::note_repaid(&invoice.enterprise, Repayment::unscored(value)));
 		}
 		Self::finish_invoice(id, invoice);
 		Self::deposit_event(Event::InvoicePaid {
@@ -768,14 +854,10 @@ impl<T: Config> Pallet<T> {
 		let owed = financing.advance;
 		invoice.status = InvoiceStatus::Recourse;
 		let buyer_value = Self::report_value(invoice.asset, invoice.amount);
-		if let Err(error) = T::Credit::note_defaulted(&invoice.buyer, buyer_value) {
-			log::warn!(target: "sme-finance", "note_defaulted failed: {error:?}");
-		}
+		Self::report(T::Credit::note_defaulted(&invoice.buyer, buyer_value));
 		// Reporting never blocks recourse (the enterprise may have left the registry).
 		let value = Self::report_value(invoice.asset, owed);
-		if let Err(error) = T::Credit::note_borrowed(&invoice.enterprise, value) {
-			log::warn!(target: "sme-finance", "note_borrowed failed: {error:?}");
-		}
+		Self::report(T::Credit::note_borrowed(&invoice.enterprise, value));
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::RecourseClaimed { invoice: id, owed });
 		Ok(())
@@ -798,9 +880,14 @@ impl<T: Config> Pallet<T> {
 		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let late = days_late(financing.recourse_since, now, grace);
 		let value = Self::report_value(invoice.asset, paid);
-		if let Err(error) = T::Credit::note_repaid(&invoice.enterprise, value, late) {
-			log::warn!(target: "sme-finance", "note_repaid failed: {error:?}");
+		// Late once per recourse, and only from the enterprise's own payment.
+		let report_late = late > 0 && payer == &invoice.enterprise && !financing.late_reported;
+		if report_late {
+			financing.late_reported = true;
 		}
+		let repayment =
+			if report_late { Repayment::late(value, late) } else { Repayment::unscored(value) };
+		Self::report(T::Credit::note_repaid(&invoice.enterprise, repayment));
 		Self::deposit_event(Event::RecourseRepaid { invoice: id, amount: paid, owed });
 		if owed.is_zero() {
 			Self::finish_invoice(id, invoice);

@@ -353,6 +353,9 @@ pub mod pallet {
 		LineClosing { line: LineId, undrawn: Balance },
 		/// The line is repaid and closed (or withdrawn before funding).
 		LineClosed { line: LineId },
+		/// The credit registry refused a report that could not hold back a payment: the
+		/// history may be missing this event.
+		CreditReportFailed { error: DispatchError },
 		/// The line defaulted: `undrawn` went back to the source; `outstanding` is owed still.
 		LineDefaulted { line: LineId, outstanding: Balance, undrawn: Balance },
 		/// An enterprise submitted an invoice.

@@ -5,7 +5,9 @@ use frame_support::BoundedVec;
 use scale_info::TypeInfo;
 use sp_core::{Get, H256};
 use sp_runtime::Permill;
-use xindai_primitives::{credit::VerifierKind, interest::Rate, AssetId, Balance, Moment, Seconds};
+use xindai_primitives::{
+	credit::VerifierKind, interest::Rate, service::ServiceClock, AssetId, Balance, Moment, Seconds,
+};
 
 use crate::accrual::Outstanding;
 
@@ -217,6 +219,14 @@ pub struct CreditLine<AccountId, DepositBalance, MaxMilestones: Get<u32>> {
 	/// Interest and principal paid so far.
 	pub interest_paid: Balance,
 	pub principal_repaid: Balance,
+	/// Credit units of the undrawn part committed to the enterprise in the credit registry
+	/// (from activation until drawn, closed or defaulted).
+	pub committed: Balance,
+	/// The on-time service the drawn principal has earned since the enterprise's last on-time
+	/// payment.
+	pub service: ServiceClock,
+	/// The due date whose lateness was last reported: a due date is reported late once.
+	pub late_reported_for: Option<Moment>,
 }
 
 impl<AccountId, DepositBalance, MaxMilestones: Get<u32>>
@@ -267,6 +277,8 @@ pub struct Financing<AccountId> {
 	/// Under recourse: what the enterprise still owes the financier, and since when.
 	pub recourse_owed: Balance,
 	pub recourse_since: Moment,
+	/// Whether the enterprise's late recourse payment was reported (once per recourse).
+	pub late_reported: bool,
 }
 
 /// An invoice from an enterprise to a buyer.
@@ -293,6 +305,8 @@ pub struct Invoice<AccountId, DepositBalance> {
 	pub financing: Option<Financing<AccountId>>,
 	/// The native deposit held for the record.
 	pub deposit: DepositBalance,
+	/// When the buyer confirmed it (milliseconds; 0 before): the buyer's debt runs from then.
+	pub confirmed_at: Moment,
 }
 
 /// The terms on which an enterprise accepts financing of an invoice.

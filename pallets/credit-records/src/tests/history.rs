@@ -67,24 +67,30 @@ fn note_borrowed_refuses_an_overflowing_amount() {
 }
 
 #[test]
-fn a_repayment_on_time_raises_the_score() {
+fn a_repayment_on_time_credits_the_time_served() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 500 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 200 * CREDIT_UNIT, 0));
+		advance(30 * DAY);
+		assert_ok!(CreditRecords::note_repaid(
+			&ALICE,
+			served(200 * CREDIT_UNIT, 500 * CREDIT_UNIT, 30)
+		));
 
 		let history = history_of(ALICE);
 		assert_eq!(history.outstanding, 300 * CREDIT_UNIT);
 		assert_eq!(history.repaid, 200 * CREDIT_UNIT);
-		assert_eq!(history.repaid_on_time, 200 * CREDIT_UNIT);
-		assert_eq!(history.on_time, 1);
-		assert_eq!(history.on_time_since_delinquency, 1);
-		assert_eq!(history.last_score, VERIFIED + 4);
+		assert_eq!(history.on_time_ms, 30 * DAY);
+		assert_eq!(history.on_time_since_delinquency_ms, 30 * DAY);
+		assert_eq!(history.served_volume, 500 * CREDIT_UNIT * 30);
+		assert_eq!(history.credited_until, START + 30 * DAY);
+		// One on-time month (+4) and one age step (+2); 500 USDX-months is half a volume step.
+		assert_eq!(history.last_score, VERIFIED + 6);
 		System::assert_has_event(
 			Event::ScoreChanged {
 				who: ALICE,
 				old: VERIFIED,
-				new: VERIFIED + 4,
+				new: VERIFIED + 6,
 				reason: ScoreChangeReason::RepaidOnTime,
 			}
 			.into(),
@@ -94,6 +100,7 @@ fn a_repayment_on_time_raises_the_score() {
 				who: ALICE,
 				amount: 200 * CREDIT_UNIT,
 				days_late: 0,
+				credited_ms: 30 * DAY,
 				outstanding: 300 * CREDIT_UNIT,
 			}
 			.into(),
@@ -102,13 +109,48 @@ fn a_repayment_on_time_raises_the_score() {
 }
 
 #[test]
-fn repaying_on_time_a_thousand_usdx_earns_a_volume_step() {
+fn a_thousand_usdx_served_for_a_month_earns_a_volume_step() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 1_000 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 1_000 * CREDIT_UNIT, 0));
-		// +4 for the instalment, +5 for the volume.
-		assert_eq!(score_of(ALICE), VERIFIED + 9);
+		serve_for(ALICE, 1_000 * CREDIT_UNIT, 30);
+		// +4 for the month, +5 for the volume, +2 for the age.
+		assert_eq!(score_of(ALICE), VERIFIED + 11);
+	});
+}
+
+#[test]
+fn farming_many_repayments_in_one_block_does_not_move_the_score() {
+	// The attack: 45 × (borrow 10 USDX, repay it) in one batch went from 570 to 750.
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		for _ in 0..45 {
+			assert_ok!(CreditRecords::note_borrowed(&ALICE, 10 * CREDIT_UNIT));
+			// The product reports the service its clock measured: none within the block.
+			assert_ok!(CreditRecords::note_repaid(
+				&ALICE,
+				served(10 * CREDIT_UNIT, 10 * CREDIT_UNIT, 0)
+			));
+		}
+		assert_eq!(score_of(ALICE), VERIFIED);
+		assert_eq!(history_of(ALICE).on_time_ms, 0);
+		// Even a product over-reporting service cannot credit time that has not elapsed.
+		assert_ok!(CreditRecords::note_repaid(&ALICE, served(0, 10 * CREDIT_UNIT, 365)));
+		assert_eq!(score_of(ALICE), VERIFIED);
+	});
+}
+
+#[test]
+fn time_served_on_parallel_loans_counts_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
+		advance(30 * DAY);
+		for _ in 0..5 {
+			assert_ok!(CreditRecords::note_repaid(&ALICE, served(0, 20 * CREDIT_UNIT, 30)));
+		}
+		assert_eq!(history_of(ALICE).on_time_ms, 30 * DAY);
+		assert_eq!(CreditRecords::score_breakdown(&ALICE).on_time_bonus, 4);
 	});
 }
 
@@ -117,13 +159,12 @@ fn a_late_repayment_lowers_the_score() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 500 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 200 * CREDIT_UNIT, 10));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, late(200 * CREDIT_UNIT, 10)));
 
 		let history = history_of(ALICE);
 		assert_eq!(history.outstanding, 300 * CREDIT_UNIT);
 		assert_eq!(history.repaid, 200 * CREDIT_UNIT);
-		assert_eq!(history.repaid_on_time, 0);
-		assert_eq!(history.on_time, 0);
+		assert_eq!(history.on_time_ms, 0);
 		assert_eq!(history.late.days_1_30, 1);
 		assert_eq!(history.last_score, VERIFIED - 15);
 		System::assert_has_event(
@@ -140,6 +181,7 @@ fn a_late_repayment_lowers_the_score() {
 				who: ALICE,
 				amount: 200 * CREDIT_UNIT,
 				days_late: 10,
+				credited_ms: 0,
 				outstanding: 300 * CREDIT_UNIT,
 			}
 			.into(),
@@ -151,13 +193,14 @@ fn a_late_repayment_lowers_the_score() {
 fn a_late_repayment_resets_the_on_time_streak() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 0));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 0));
-		assert_eq!(history_of(ALICE).on_time_since_delinquency, 2);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 3));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
+		serve_for(ALICE, 100 * CREDIT_UNIT, 30);
+		serve_for(ALICE, 100 * CREDIT_UNIT, 30);
+		assert_eq!(history_of(ALICE).on_time_since_delinquency_ms, 60 * DAY);
+		assert_ok!(CreditRecords::note_repaid(&ALICE, late(CREDIT_UNIT, 3)));
 		let history = history_of(ALICE);
-		assert_eq!(history.on_time, 2);
-		assert_eq!(history.on_time_since_delinquency, 0);
+		assert_eq!(history.on_time_ms, 60 * DAY);
+		assert_eq!(history.on_time_since_delinquency_ms, 0);
 	});
 }
 
@@ -166,7 +209,7 @@ fn late_repayments_fall_into_buckets_by_lateness() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		for days_late in [1, 30, 31, 60, 61, 90, 91] {
-			assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, days_late));
+			assert_ok!(CreditRecords::note_repaid(&ALICE, late(CREDIT_UNIT, days_late)));
 		}
 		assert_eq!(
 			history_of(ALICE).late,
@@ -183,11 +226,11 @@ fn late_repayments_fall_into_buckets_by_lateness() {
 fn each_bucket_costs_its_own_penalty() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 45));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, late(CREDIT_UNIT, 45)));
 		assert_eq!(score_of(ALICE), VERIFIED - 35);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 75));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, late(CREDIT_UNIT, 75)));
 		assert_eq!(score_of(ALICE), VERIFIED - 35 - 60);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 120));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, late(CREDIT_UNIT, 120)));
 		assert_eq!(score_of(ALICE), VERIFIED - 35 - 60 - 90);
 	});
 }
@@ -198,13 +241,67 @@ fn the_outstanding_debt_floors_at_zero_on_over_repayment() {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
 		// Principal plus interest.
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 105 * CREDIT_UNIT, 0));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, unscored(105 * CREDIT_UNIT)));
 		let history = history_of(ALICE);
 		assert_eq!(history.outstanding, 0);
 		assert_eq!(history.repaid, 105 * CREDIT_UNIT);
 		System::assert_last_event(
-			Event::Repaid { who: ALICE, amount: 105 * CREDIT_UNIT, days_late: 0, outstanding: 0 }
-				.into(),
+			Event::Repaid {
+				who: ALICE,
+				amount: 105 * CREDIT_UNIT,
+				days_late: 0,
+				credited_ms: 0,
+				outstanding: 0,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn commitments_count_against_the_cap_until_released() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_committed(&ALICE, 9_000 * CREDIT_UNIT));
+		assert_eq!(history_of(ALICE).exposure(), 9_000 * CREDIT_UNIT);
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&ALICE, 1_000 * CREDIT_UNIT + 1),
+			Error::<Test>::ExposureCapExceeded
+		);
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 1_000 * CREDIT_UNIT));
+		System::assert_last_event(
+			Event::Committed {
+				who: ALICE,
+				amount: 9_000 * CREDIT_UNIT,
+				committed: 9_000 * CREDIT_UNIT,
+			}
+			.into(),
+		);
+		// A commitment keeps the profile.
+		assert_noop!(
+			CreditRecords::deregister(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::DebtOutstanding
+		);
+		assert_ok!(CreditRecords::note_commitment_released(&ALICE, 9_000 * CREDIT_UNIT));
+		assert_eq!(history_of(ALICE).committed, 0);
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, TIER_2_CAP));
+		// A release never goes below zero.
+		assert_ok!(CreditRecords::note_commitment_released(&ALICE, 1));
+		assert_eq!(history_of(ALICE).committed, 0);
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
+	});
+}
+
+#[test]
+fn note_committed_refuses_an_overflowing_amount_and_needs_a_profile() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(CreditRecords::note_committed(&ALICE, 1), Error::<Test>::NoProfile);
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_committed(&ALICE, Balance::MAX));
+		assert_noop!(CreditRecords::note_committed(&ALICE, 1), Error::<Test>::AmountOverflow);
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&ALICE, 1),
+			Error::<Test>::ExposureCapExceeded
 		);
 	});
 }
@@ -220,7 +317,7 @@ fn a_default_lowers_the_score_and_freezes_the_account() {
 		assert_eq!(history.defaults, 1);
 		assert_eq!(history.defaulted, 400 * CREDIT_UNIT);
 		assert_eq!(history.outstanding, 100 * CREDIT_UNIT);
-		assert_eq!(history.on_time_since_delinquency, 0);
+		assert_eq!(history.on_time_since_delinquency_ms, 0);
 		assert_eq!(history.last_score, VERIFIED - 150);
 		assert_eq!(
 			Profiles::<Test>::get(ALICE).and_then(|p| p.frozen),
@@ -282,21 +379,21 @@ fn on_time_repayments_after_a_default_recover_the_score() {
 			Error::<Test>::ExposureCapExceeded
 		);
 
-		// Each on-time instalment: +4 on time, +10 recovery.
+		// Each on-time month: +4 on time, +10 recovery, +2 age.
 		for _ in 0..3 {
-			assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 0));
+			serve_for(ALICE, 10 * CREDIT_UNIT, 30);
 		}
-		assert_eq!(score_of(ALICE), defaulted + 3 * 14);
+		assert_eq!(score_of(ALICE), defaulted + 3 * 16);
 		System::assert_has_event(
 			Event::ScoreChanged {
 				who: ALICE,
-				old: defaulted + 2 * 14,
-				new: defaulted + 3 * 14,
+				old: defaulted + 2 * 16,
+				new: defaulted + 3 * 16,
 				reason: ScoreChangeReason::RepaidOnTime,
 			}
 			.into(),
 		);
-		// 462 is tier 1: up to 1,000 USDX.
+		// 468 is tier 1: up to 1,000 USDX.
 		assert_eq!(CreditRecords::tier(&ALICE).map(|t| t.tier), Some(1));
 		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 1_000 * CREDIT_UNIT));
 	});
@@ -306,14 +403,17 @@ fn on_time_repayments_after_a_default_recover_the_score() {
 fn recovery_after_a_default_is_capped_at_three_quarters_of_the_penalty() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
 		assert_ok!(CreditRecords::note_defaulted(&ALICE, CREDIT_UNIT));
-		for _ in 0..20 {
-			assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 0));
+		// Twelve months of service (the KYC attestation lasts a year).
+		for _ in 0..12 {
+			serve_for(ALICE, 10 * CREDIT_UNIT, 30);
 		}
 		let breakdown = CreditRecords::score_breakdown(&ALICE);
 		assert_eq!(breakdown.recovery, 112);
-		assert_eq!(breakdown.on_time_bonus, 80);
-		assert_eq!(breakdown.score, VERIFIED + 80 - 150 + 112);
+		assert_eq!(breakdown.on_time_bonus, 48);
+		assert_eq!(breakdown.age_bonus, 24);
+		assert_eq!(breakdown.score, VERIFIED + 48 + 24 - 150 + 112);
 	});
 }
 
@@ -331,7 +431,7 @@ fn note_settled_counts_the_settled_loan() {
 fn lending_hooks_require_a_profile() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(CreditRecords::note_borrowed(&ALICE, 1), Error::<Test>::NoProfile);
-		assert_noop!(CreditRecords::note_repaid(&ALICE, 1, 0), Error::<Test>::NoProfile);
+		assert_noop!(CreditRecords::note_repaid(&ALICE, unscored(1)), Error::<Test>::NoProfile);
 		assert_noop!(CreditRecords::note_defaulted(&ALICE, 1), Error::<Test>::NoProfile);
 		assert_noop!(CreditRecords::note_settled(&ALICE), Error::<Test>::NoProfile);
 		assert!(!Histories::<Test>::contains_key(ALICE));
@@ -344,7 +444,7 @@ fn lending_hooks_refuse_a_deregistered_account() {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
 		assert_noop!(CreditRecords::note_borrowed(&ALICE, 1), Error::<Test>::NoProfile);
-		assert_noop!(CreditRecords::note_repaid(&ALICE, 1, 0), Error::<Test>::NoProfile);
+		assert_noop!(CreditRecords::note_repaid(&ALICE, unscored(1)), Error::<Test>::NoProfile);
 	});
 }
 
@@ -368,20 +468,18 @@ fn is_verified_needs_a_valid_identity_attestation_frozen_or_not() {
 }
 
 #[test]
-fn dust_repayments_cannot_farm_the_on_time_bonus() {
+fn dust_principal_cannot_farm_the_on_time_bonus() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 500 * CREDIT_UNIT));
-		for _ in 0..10 {
-			assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT - 1, 0));
-		}
+		advance(30 * DAY);
+		assert_ok!(CreditRecords::note_repaid(&ALICE, served(CREDIT_UNIT, CREDIT_UNIT - 1, 30)));
 		let history = history_of(ALICE);
-		assert_eq!(history.on_time, 0, "below the minimum, no instalment counted");
-		assert_eq!(history.repaid_on_time, 10 * (CREDIT_UNIT - 1));
-		assert_eq!(history.outstanding, 500 * CREDIT_UNIT - 10 * (CREDIT_UNIT - 1));
-		assert_eq!(score_of(ALICE), VERIFIED);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, CREDIT_UNIT, 0));
-		assert_eq!(history_of(ALICE).on_time, 1);
-		assert_eq!(score_of(ALICE), VERIFIED + 4);
+		assert_eq!(history.on_time_ms, 0, "below the minimum principal, nothing counted");
+		assert_eq!(history.outstanding, 499 * CREDIT_UNIT);
+		assert_eq!(score_of(ALICE), VERIFIED + 2, "only the age step");
+		assert_ok!(CreditRecords::note_repaid(&ALICE, served(CREDIT_UNIT, CREDIT_UNIT, 30)));
+		assert_eq!(history_of(ALICE).on_time_ms, 30 * DAY);
+		assert_eq!(score_of(ALICE), VERIFIED + 6);
 	});
 }

@@ -116,7 +116,7 @@ fn deregister_is_refused_while_debt_is_outstanding() {
 			Error::<Test>::DebtOutstanding
 		);
 		// Once repaid it may leave.
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 100 * CREDIT_UNIT, 0));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, unscored(100 * CREDIT_UNIT)));
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
 	});
 }
@@ -161,7 +161,7 @@ fn the_history_survives_deregistration() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 100 * CREDIT_UNIT, 10));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, late(100 * CREDIT_UNIT, 10)));
 		let history = history_of(ALICE);
 
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));

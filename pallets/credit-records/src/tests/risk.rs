@@ -273,9 +273,13 @@ fn repayments_still_count_while_frozen() {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, 10 * CREDIT_UNIT));
 		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::RiskReview));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, 10 * CREDIT_UNIT, 0));
+		advance(30 * DAY);
+		assert_ok!(CreditRecords::note_repaid(
+			&ALICE,
+			served(10 * CREDIT_UNIT, 10 * CREDIT_UNIT, 30)
+		));
 		assert_eq!(history_of(ALICE).outstanding, 0);
-		assert_eq!(score_of(ALICE), VERIFIED + 4);
+		assert_eq!(score_of(ALICE), VERIFIED + 6);
 	});
 }
 

@@ -4,6 +4,7 @@
 mod admin;
 mod borrowing;
 mod facilities;
+mod integrity;
 mod lending;
 mod liquidation;
 

@@ -13,25 +13,25 @@ fn a_loan_defaults_after_the_threshold_and_lenders_get_the_collateral() {
 			Error::<Test>::NotOverdueEnough
 		);
 		advance(DAY);
+		set_price(USDX, Price::from_u32(1));
+		set_price(XBTC, Price::from_u32(600));
 		assert_ok!(P2pLoans::mark_default(RuntimeOrigin::signed(DAVE), id));
 		let loan = crate::Loans::<Test>::get(id).unwrap();
 		assert_eq!(loan.status, LoanStatus::Defaulted);
-		assert_eq!(loan.collateral_for_lenders, BTC / 10);
-		assert!(matches!(credit_notes().last(), Some(CreditNote::Defaulted(BOB, _))));
-		// The collateral (6,000 USDX) covers the principal: nothing is left but interest.
-		assert_eq!(loan.recovered, 1_000 * DOLLAR);
+		// The collateral (6,000 USDX) covers the whole debt: lenders take what it needs, the
+		// rest goes back to Bob, nothing is written off.
+		assert!(loan.collateral_for_lenders < BTC / 10 / 5, "{}", loan.collateral_for_lenders);
+		assert_eq!(loan.collateral_returned, BTC / 10 - loan.collateral_for_lenders);
+		assert_eq!(credit_notes().last(), Some(&CreditNote::Defaulted(BOB, 0)));
+		assert_eq!(loan.recovered + loan.prepaid, 1_000 * DOLLAR);
 		let alice = balance(XBTC, ALICE);
 		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(ALICE), id));
-		assert_eq!(balance(XBTC, ALICE) - alice, BTC / 10 * 6 / 10);
+		assert_eq!(balance(XBTC, ALICE) - alice, loan.collateral_for_lenders * 6 / 10);
 		assert_noop!(
 			P2pLoans::mark_default(RuntimeOrigin::signed(DAVE), id),
 			Error::<Test>::NotRepayable
 		);
-		// Payments after default still reach lenders.
-		let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
-		assert!(payoff > 0);
-		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff));
-		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
+		assert_eq!(P2pLoans::loan_view(id).unwrap().payoff_today, 0);
 		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(CHARLIE), id));
 	});
 }
@@ -43,10 +43,8 @@ fn an_uncollateralised_default_is_reported_in_full() {
 		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR));
 		advance(120 * DAY);
 		assert_ok!(P2pLoans::mark_default(RuntimeOrigin::signed(ALICE), id));
-		match credit_notes().last() {
-			Some(CreditNote::Defaulted(BOB, value)) => assert!(*value > 1_000 * DOLLAR),
-			other => panic!("{other:?}"),
-		}
+		// The principal is written off (interest and penalty never counted as exposure).
+		assert_eq!(credit_notes().last(), Some(&CreditNote::Defaulted(BOB, 1_000 * DOLLAR)));
 	});
 }
 
@@ -61,18 +59,27 @@ fn liquidation_when_the_collateral_falls() {
 			P2pLoans::liquidate(RuntimeOrigin::signed(DAVE), id),
 			Error::<Test>::LtvHealthy
 		);
-		// XBTC falls from 60,000 to 11,000 USDX: 0.1 XBTC is worth 1,100, the debt over 1,000.
-		set_price(XBTC, Price::from_u32(110));
+		// XBTC falls from 60,000 to 10,500 USDX: 0.1 XBTC is worth 1,050, less than the debt
+		// (about 1,010) plus the 5% reward.
+		set_price(XBTC, Price::from_u32(105));
 		assert_ok!(P2pLoans::liquidate(RuntimeOrigin::signed(DAVE), id));
 		let loan = crate::Loans::<Test>::get(id).unwrap();
 		assert_eq!(loan.status, LoanStatus::Liquidated);
-		// Dave's 5% reward.
-		assert_eq!(balance(XBTC, DAVE), 10 * BTC + BTC / 10 / 20);
+		// Not enough for debt and reward: Dave gets 5/105 of the collateral, the lenders the rest.
+		let reward = BTC / 10 * 5 / 105;
+		assert_eq!(balance(XBTC, DAVE), 10 * BTC + reward);
 		match last_event() {
-			Event::Liquidated { reward, collateral_to_lenders, outstanding, .. } => {
-				assert_eq!(reward + collateral_to_lenders, BTC / 10);
-				// 0.095 XBTC at 11,000 = 1,045 USDX covers the principal; the started month's
-				// interest remains owed.
+			Event::Liquidated {
+				reward: paid,
+				collateral_to_lenders,
+				collateral_returned,
+				outstanding,
+				..
+			} => {
+				assert_eq!(paid, reward);
+				assert_eq!(paid + collateral_to_lenders, BTC / 10);
+				assert_eq!(collateral_returned, 0);
+				// 0.0952 XBTC at 10,500 = 1,000 USDX settles the interest and most principal.
 				assert!(outstanding > 0 && outstanding < 50 * DOLLAR, "{outstanding}");
 			},
 			e => panic!("{e:?}"),

@@ -2,6 +2,7 @@
 //! `try_state` after it.
 
 mod default;
+mod integrity;
 mod market;
 mod repayment;
 mod requests;

@@ -129,7 +129,15 @@ fn funding_completes_and_disburses() {
 		assert_eq!(loan.status, LoanStatus::Active);
 		assert_eq!(crate::Schedules::<Test>::get(id).unwrap().len(), 4);
 		assert_eq!(crate::OpenRequests::<Test>::get(BOB), 0);
-		assert_eq!(credit_notes(), vec![CreditNote::Borrowed(BOB, 1_000 * DOLLAR)]);
+		// The open request was committed exposure; funded, the commitment became debt.
+		assert_eq!(
+			credit_notes(),
+			vec![
+				CreditNote::Committed(BOB, 1_000 * DOLLAR),
+				CreditNote::Released(BOB, 1_000 * DOLLAR),
+				CreditNote::Borrowed(BOB, 1_000 * DOLLAR)
+			]
+		);
 	});
 }
 

@@ -248,7 +248,15 @@ fn tranches_arrive_only_on_attested_milestones_in_order() {
 		first_tranche(id);
 		assert_eq!(balance(USDX, EVE), eve + 6_000 * DOLLAR);
 		assert_eq!(balance(USDX, POOL), 1_000_000 * DOLLAR - 6_000 * DOLLAR);
-		assert_eq!(credit_notes(), vec![CreditNote::Borrowed(EVE, 6_000 * DOLLAR)]);
+		// The active line's limit was committed; the tranche moved from commitment to debt.
+		assert_eq!(
+			credit_notes(),
+			vec![
+				CreditNote::Committed(EVE, 10_000 * DOLLAR),
+				CreditNote::Released(EVE, 6_000 * DOLLAR),
+				CreditNote::Borrowed(EVE, 6_000 * DOLLAR)
+			]
+		);
 		assert_eq!(
 			last_event(),
 			Event::TrancheReleased {
@@ -318,7 +326,8 @@ fn an_overdue_line_releases_nothing_until_the_enterprise_pays_what_is_due() {
 			last_event(),
 			Event::LineRepaid { line: id, payer: EVE, interest: due, principal: 0, days_late: 4 }
 		);
-		assert!(credit_notes().contains(&CreditNote::Repaid(EVE, due, 4)));
+		// Interest only: exposure unchanged; one late due date, 4 days late.
+		assert!(credit_notes().contains(&CreditNote::Repaid(EVE, 0, 4)));
 		assert!(!SmeFinance::line_view(id).unwrap().overdue);
 		assert_ok!(SmeFinance::attest_milestone(RuntimeOrigin::signed(AUDITOR), id, 1));
 		let l = line(id);
@@ -465,7 +474,9 @@ fn a_line_overdue_past_the_threshold_defaults_and_the_pool_writes_it_off() {
 			last_event(),
 			Event::LineDefaulted { line: id, outstanding: owed, undrawn: 4_000 * DOLLAR }
 		);
-		assert!(credit_notes().contains(&CreditNote::Defaulted(EVE, owed)));
+		// The principal is written off; the undrawn commitment is released.
+		assert!(credit_notes().contains(&CreditNote::Defaulted(EVE, 6_000 * DOLLAR)));
+		assert!(credit_notes().contains(&CreditNote::Released(EVE, 4_000 * DOLLAR)));
 		assert_noop!(
 			SmeFinance::mark_line_default(RuntimeOrigin::signed(MALLORY), id),
 			Error::<Test>::WrongLineStatus

@@ -2,6 +2,7 @@
 //! checks the pallet's `try_state` invariants after it.
 
 mod filings;
+mod integrity;
 mod invoices;
 mod lines;
 mod params;

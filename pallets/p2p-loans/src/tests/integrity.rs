@@ -1,0 +1,246 @@
+//! Attacks on the credit spine through P2P loans, each written first as a failing test: score
+//! farming, the exposure cap, surplus collateral, liquidated loans that never default.
+
+use super::*;
+use sp_runtime::{DispatchError, Permill};
+use xindai_primitives::{
+	credit::CreditRegistry,
+	price::Price,
+	testing::{exposure, set_exposure_cap, unverify},
+	Balance,
+};
+
+/// Bob's request of `principal` USDX, 1 XBTC collateral, one bullet instalment in a month.
+fn bob_asks(principal: Balance) -> Result<LoanId, sp_runtime::DispatchError> {
+	let id = crate::NextLoanId::<Test>::get();
+	P2pLoans::create_request(
+		RuntimeOrigin::signed(BOB),
+		USDX,
+		principal,
+		Rate::from_rational(12, 100),
+		1,
+		MONTH,
+		RepaymentKind::Bullet,
+		Some((XBTC, BTC)),
+		Timestamp::get() + 10 * DAY,
+		principal,
+	)
+	.map(|_| id)
+}
+
+fn served_notes() -> Vec<CreditNote> {
+	credit_notes().into_iter().filter(|n| matches!(n, CreditNote::Served(..))).collect()
+}
+
+#[test]
+fn open_requests_count_against_the_cap() {
+	// The attack: three requests of 9,000 against a 10,000 cap, all funded: 27,000 owed.
+	run_test(|| {
+		set_exposure_cap(10_000 * DOLLAR);
+		assert_ok!(bob_asks(4_000 * DOLLAR));
+		assert_ok!(bob_asks(4_000 * DOLLAR));
+		assert_eq!(exposure(BOB), 8_000 * DOLLAR);
+		assert_eq!(bob_asks(4_000 * DOLLAR), Err(DispatchError::Other("ExposureCapExceeded")));
+		// Cancelling a request gives its room back.
+		assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(BOB), 0));
+		assert_eq!(exposure(BOB), 4_000 * DOLLAR);
+		assert_ok!(bob_asks(6_000 * DOLLAR));
+		// Funded, the commitment turns into debt of the same size.
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), 1, 4_000 * DOLLAR));
+		assert_eq!(exposure(BOB), 10_000 * DOLLAR);
+		assert!(credit_notes().contains(&CreditNote::Released(BOB, 4_000 * DOLLAR)));
+		assert!(credit_notes().contains(&CreditNote::Borrowed(BOB, 4_000 * DOLLAR)));
+	});
+}
+
+#[test]
+fn a_request_that_expires_releases_its_commitment() {
+	run_test(|| {
+		let id = bob_asks(1_000 * DOLLAR).unwrap();
+		assert_eq!(exposure(BOB), 1_000 * DOLLAR);
+		advance(11 * DAY);
+		P2pLoans::sweep(frame_support::weights::Weight::from_parts(u64::MAX, u64::MAX));
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Expired);
+		assert_eq!(exposure(BOB), 0);
+	});
+}
+
+#[test]
+fn a_borrower_who_lost_its_verification_is_not_paid_out() {
+	run_test(|| {
+		let id = bob_asks(1_000 * DOLLAR).unwrap();
+		// Bob's KYC expires (or he is frozen) after asking.
+		unverify(BOB);
+		let before = balance(USDX, BOB);
+		assert_noop!(
+			P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR),
+			DispatchError::Other("NotVerified")
+		);
+		assert_eq!(balance(USDX, BOB), before);
+	});
+}
+
+#[test]
+fn the_cap_is_checked_again_when_the_loan_starts() {
+	run_test(|| {
+		let id = bob_asks(1_000 * DOLLAR).unwrap();
+		// Bob borrowed elsewhere in the meantime, and governance lowered his cap.
+		set_exposure_cap(1_000 * DOLLAR);
+		assert_ok!(<TestCredit as CreditRegistry<AccountId>>::note_borrowed(&BOB, 500 * DOLLAR));
+		assert_noop!(
+			P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR),
+			DispatchError::Other("ExposureCapExceeded")
+		);
+	});
+}
+
+#[test]
+fn repaying_in_the_block_of_the_loan_proves_nothing() {
+	// The farming attack: a loan funded and repaid at once counted as an on-time instalment.
+	run_test(|| {
+		let id = fully_funded();
+		let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff));
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
+		assert!(served_notes().is_empty(), "{:?}", credit_notes());
+	});
+}
+
+#[test]
+fn an_on_time_instalment_reports_the_time_served() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(30 * DAY);
+		let due = crate::Schedules::<Test>::get(id).unwrap()[0];
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, due.principal + due.interest));
+		assert_eq!(served_notes(), vec![CreditNote::Served(BOB, 1_000 * DOLLAR, 30 * DAY)]);
+		// Paying again in the same block proves nothing more.
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, DOLLAR));
+		assert_eq!(served_notes().len(), 1);
+	});
+}
+
+#[test]
+fn a_third_party_payment_proves_nothing_about_the_borrower() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(30 * DAY);
+		let due = crate::Schedules::<Test>::get(id).unwrap()[0];
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(EVE), id, due.principal + due.interest));
+		assert!(served_notes().is_empty());
+	});
+}
+
+#[test]
+fn a_default_returns_the_surplus_collateral_to_the_borrower() {
+	// The attack: a 1,000 USDX loan backed by 0.1 XBTC (6,000 USDX) defaulted and the lenders
+	// took all of it.
+	run_test(|| {
+		let id = fully_funded();
+		let xbtc = balance(XBTC, BOB);
+		advance(120 * DAY);
+		set_price(USDX, Price::from_u32(1));
+		set_price(XBTC, Price::from_u32(600));
+		assert_ok!(P2pLoans::mark_default(RuntimeOrigin::signed(DAVE), id));
+		let loan = crate::Loans::<Test>::get(id).unwrap();
+		// The whole debt (principal, interest, penalty) at 60,000 USDX per XBTC.
+		let to_lenders = loan.collateral_for_lenders;
+		assert!(to_lenders > BTC / 60 && to_lenders < BTC / 50, "{to_lenders}");
+		assert_eq!(balance(XBTC, BOB) - xbtc, BTC / 10 - to_lenders);
+		assert_eq!(loan.collateral_returned, BTC / 10 - to_lenders);
+		// The collateral covered the debt: nothing is owed, nothing written off.
+		assert_eq!(P2pLoans::loan_view(id).unwrap().payoff_today, 0);
+		assert_eq!(credit_notes().last(), Some(&CreditNote::Defaulted(BOB, 0)));
+		match last_event() {
+			Event::Defaulted { outstanding, collateral_returned, .. } => {
+				assert_eq!(outstanding, 0);
+				assert_eq!(collateral_returned, BTC / 10 - to_lenders);
+			},
+			e => panic!("{e:?}"),
+		}
+	});
+}
+
+#[test]
+fn a_default_needs_fresh_prices_to_value_the_collateral() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(120 * DAY);
+		assert_noop!(
+			P2pLoans::mark_default(RuntimeOrigin::signed(DAVE), id),
+			Error::<Test>::PriceStale
+		);
+	});
+}
+
+#[test]
+fn a_liquidation_is_a_delinquency_and_the_rest_can_still_default() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(10 * DAY);
+		set_price(USDX, Price::from_u32(1));
+		// 0.1 XBTC falls to 1,000 USDX: not even the principal is covered.
+		set_price(XBTC, Price::from_u32(100));
+		assert_ok!(P2pLoans::liquidate(RuntimeOrigin::signed(DAVE), id));
+		// Nothing was overdue, yet it is reported late: a liquidation is never on time.
+		assert!(matches!(
+			credit_notes().iter().rev().find(|n| matches!(n, CreditNote::Repaid(..))),
+			Some(CreditNote::Repaid(BOB, _, days)) if *days >= 1
+		));
+		let loan = crate::Loans::<Test>::get(id).unwrap();
+		assert_eq!(loan.status, LoanStatus::Liquidated);
+		assert_eq!(loan.collateral_returned, 0);
+		assert!(P2pLoans::loan_view(id).unwrap().payoff_today > 0);
+		// The borrower stops paying: what the collateral did not cover defaults.
+		advance(120 * DAY);
+		assert_ok!(P2pLoans::mark_default(RuntimeOrigin::signed(DAVE), id));
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Defaulted);
+		assert!(matches!(credit_notes().last(), Some(CreditNote::Defaulted(BOB, v)) if *v > 0));
+	});
+}
+
+#[test]
+fn a_liquidation_takes_the_debt_and_the_reward_and_returns_the_rest() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(10 * DAY);
+		set_price(USDX, Price::from_u32(1));
+		// 0.1 XBTC worth 1,150 USDX: above the debt, below the 85% liquidation LTV.
+		set_price(XBTC, Price::from_u32(115));
+		let xbtc = balance(XBTC, BOB);
+		assert_ok!(P2pLoans::liquidate(RuntimeOrigin::signed(DAVE), id));
+		let loan = crate::Loans::<Test>::get(id).unwrap();
+		let reward = balance(XBTC, DAVE) - 10 * BTC;
+		assert_eq!(reward, Permill::from_percent(5).mul_ceil(loan.collateral_for_lenders));
+		assert_eq!(balance(XBTC, BOB) - xbtc, BTC / 10 - loan.collateral_for_lenders - reward);
+		assert!(balance(XBTC, BOB) > xbtc, "the surplus went back");
+		// Fully covered: the loan is closed.
+		assert_eq!(loan.status, LoanStatus::Closed);
+	});
+}
+
+#[test]
+fn a_failed_automatic_refund_keeps_the_lenders_claim_and_the_sweep_moves_on() {
+	// The attack: `refund` took the position out of storage before a transfer that failed, and
+	// `on_idle` has no storage layer: the claim was destroyed and the sweep stuck on the loan.
+	run_test(|| {
+		let id = bob_requests();
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 300 * DOLLAR));
+		advance(11 * DAY);
+		let weight = frame_support::weights::Weight::from_parts(u64::MAX, u64::MAX);
+		P2pLoans::sweep(weight);
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Expired);
+		// The issuer freezes USDX: no refund can be paid.
+		assert_ok!(Assets::freeze_asset(RuntimeOrigin::signed(OWNER), USDX));
+		P2pLoans::sweep(weight);
+		assert!(crate::Positions::<Test>::get(id, ALICE).is_some(), "the claim survives");
+		assert!(loan_events()
+			.iter()
+			.any(|e| matches!(e, Event::RefundFailed { lender: ALICE, .. })));
+		assert!(crate::PendingRefunds::<Test>::get(id).is_none(), "the sweep moved on");
+		assert_ok!(Assets::thaw_asset(RuntimeOrigin::signed(OWNER), USDX));
+		let alice = balance(USDX, ALICE);
+		assert_ok!(P2pLoans::claim_refund(RuntimeOrigin::signed(ALICE), id));
+		assert_eq!(balance(USDX, ALICE) - alice, 300 * DOLLAR);
+	});
+}
