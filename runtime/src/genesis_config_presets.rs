@@ -3,6 +3,14 @@
 //! Both presets endow the well-known dev accounts (Alice … Ferdie) with XDI and create the two
 //! lending assets wallets should show from block zero: the stablecoin `USDX` and the collateral
 //! asset `XBTC`, with balances for the same accounts.
+//!
+//! Privileged dev keys exist on `development` only: there Alice holds sudo and owns (and
+//! administers, issues and freezes) USDX and XBTC — she is root anyway, and tests may mint or
+//! freeze with her key. On `local_testnet` no dev key is privileged: there is no sudo, and the
+//! assets belong to the treasury account, which no key controls (only governance, through
+//! `force_asset_status`, can hand them to someone), so nobody can freeze the pools' custody
+//! account or mint USDX. Dev accounts there are ordinary users, the risk council and the oracle's
+//! price feeders (a price needs two of the three).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -125,8 +133,9 @@ pub fn dev_accounts() -> Vec<AccountId> {
 }
 
 /// A genesis for a network of the given authorities and `endowed` rich accounts. `asset_owner`
-/// owns the dev assets; `sudo` (dev only) holds the sudo key; `council` is the risk council, and
-/// its members are also the oracle's price feeders.
+/// owns, issues, administers and freezes the dev assets (and needs no balance: genesis assets
+/// carry no deposit); `sudo` (dev only) holds the sudo key; `council` is the risk council, and its
+/// members are also the oracle's price feeders.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	asset_owner: AccountId,
@@ -134,7 +143,6 @@ fn testnet_genesis(
 	council: Vec<AccountId>,
 	endowed: Vec<AccountId>,
 ) -> Value {
-	let root = asset_owner;
 	let treasury = crate::governance::TreasuryAccount::get();
 	let pools_account = pallet_liquidity_pools::Pallet::<crate::Runtime>::account_id();
 	let feeders = council.clone();
@@ -175,8 +183,8 @@ fn testnet_genesis(
 		assets: AssetsConfig {
 			// Sufficient: an account may hold USDX/XBTC without holding XDI.
 			assets: vec![
-				(usdx::ID, root.clone(), true, usdx::MIN_BALANCE),
-				(xbtc::ID, root.clone(), true, xbtc::MIN_BALANCE),
+				(usdx::ID, asset_owner.clone(), true, usdx::MIN_BALANCE),
+				(xbtc::ID, asset_owner.clone(), true, xbtc::MIN_BALANCE),
 			],
 			metadata: vec![
 				(usdx::ID, usdx::NAME.to_vec(), usdx::SYMBOL.to_vec(), usdx::DECIMALS),
@@ -202,7 +210,7 @@ fn dev_council() -> Vec<AccountId> {
 		.collect()
 }
 
-/// `development`: Alice is sudo and the sole authority.
+/// `development`: Alice is sudo, the sole authority, and the dev assets' owner and admin.
 pub fn development_config_genesis() -> Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	testnet_genesis(
@@ -214,14 +222,15 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: Alice and Bob are authorities. No sudo key: changes go through governance.
+/// `local_testnet`: Alice and Bob are authorities. No sudo key and no dev key over the assets:
+/// they belong to the keyless treasury account; changes go through governance.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
 			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
-		Sr25519Keyring::Alice.to_account_id(),
+		crate::governance::TreasuryAccount::get(),
 		None,
 		dev_council(),
 		dev_accounts(),
@@ -250,8 +259,17 @@ pub fn preset_names() -> Vec<PresetId> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::{Assets, Aura, Balances, BuildStorage, Grandpa, Runtime, System};
-	use frame_support::traits::fungibles::{metadata::Inspect as MetadataInspect, Inspect};
+	use crate::{
+		configs::lending::{OracleCoolingOff, OraclePrices, LP_ASSET_ID_OFFSET},
+		Assets, Aura, Balances, BlockNumber, BuildStorage, Grandpa, LiquidityPools, Moment, Oracle,
+		Runtime, RuntimeOrigin, System,
+	};
+	use frame_support::traits::{
+		fungibles::{metadata::Inspect as MetadataInspect, Inspect},
+		OnFinalize,
+	};
+	use sp_runtime::{DispatchError, MultiAddress};
+	use xindai_primitives::price::{PriceProvider, TimestampedPrice};
 
 	/// Applies `patch` on top of `base` the way the node merges a preset into the default config.
 	fn merge(base: &mut Value, patch: Value) {
@@ -304,6 +322,11 @@ mod tests {
 			assert_eq!(<Assets as MetadataInspect<AccountId>>::decimals(xbtc::ID), xbtc::DECIMALS);
 			assert_eq!(Assets::minimum_balance(usdx::ID), usdx::MIN_BALANCE);
 			let alice = Sr25519Keyring::Alice.to_account_id();
+			// On `development` only, Alice administers the dev assets.
+			for id in [usdx::ID, xbtc::ID] {
+				let details = pallet_assets::Asset::<Runtime>::get(id).expect("a genesis asset");
+				assert_eq!(details.admin, alice);
+			}
 			assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 			assert_eq!(Grandpa::grandpa_authorities().len(), 1);
@@ -330,11 +353,7 @@ mod tests {
 				pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get().len(),
 				3
 			);
-			use xindai_primitives::price::PriceProvider;
-			assert_eq!(
-				crate::configs::lending::OraclePrices::price(xbtc::ID).map(|p| p.price),
-				Some(xbtc::price())
-			);
+			assert_eq!(OraclePrices::price(xbtc::ID).map(|p| p.price), Some(xbtc::price()));
 		});
 	}
 
@@ -353,6 +372,145 @@ mod tests {
 				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
 				3
 			);
+		});
+	}
+
+	#[test]
+	fn local_testnet_gives_no_dev_key_power_over_the_assets() {
+		genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			let treasury = crate::governance::TreasuryAccount::get();
+			for id in [usdx::ID, xbtc::ID] {
+				let details = pallet_assets::Asset::<Runtime>::get(id).expect("a genesis asset");
+				for role in [&details.owner, &details.issuer, &details.admin, &details.freezer] {
+					assert_eq!(role, &treasury, "asset {id}");
+					assert!(!dev_accounts().contains(role));
+				}
+			}
+			// The LP tokens are the pools account's, as everywhere; the pools and their prices are
+			// there as on `development`.
+			let pools_account = LiquidityPools::account_id();
+			for asset in [usdx::ID, xbtc::ID] {
+				let lp = LiquidityPools::pool_info(asset).expect("a genesis pool").lp_asset;
+				let details = pallet_assets::Asset::<Runtime>::get(lp).expect("an LP token");
+				assert_eq!(details.admin, pools_account);
+			}
+			assert_eq!(OraclePrices::price(xbtc::ID).map(|p| p.price), Some(xbtc::price()));
+		});
+	}
+
+	#[test]
+	fn signed_accounts_cannot_create_lp_ids_but_new_pools_get_theirs() {
+		genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let create = |id: AssetId| {
+				Assets::create(
+					RuntimeOrigin::signed(alice.clone()),
+					codec::Compact(id),
+					MultiAddress::Id(alice.clone()),
+					1,
+				)
+			};
+			let lp = LP_ASSET_ID_OFFSET + 7;
+			assert_eq!(create(lp), Err(DispatchError::BadOrigin), "the LP id of a future pool");
+			assert_eq!(create(LP_ASSET_ID_OFFSET + 1_000), Err(DispatchError::BadOrigin));
+			assert_eq!(create(AssetId::MAX), Err(DispatchError::BadOrigin));
+			assert!(!Assets::asset_exists(lp));
+			// Below the range, anyone may create an asset; governance then pools it, and the
+			// pool's LP token is created by the pallet in the reserved range.
+			assert_eq!(create(7), Ok(()));
+			assert_eq!(
+				LiquidityPools::create_pool(RuntimeOrigin::root(), 7, usdx::pool_params()),
+				Ok(())
+			);
+			assert_eq!(LiquidityPools::pool_info(7).map(|p| p.lp_asset), Some(lp));
+			let details = pallet_assets::Asset::<Runtime>::get(lp).expect("the LP token");
+			assert_eq!(details.owner, LiquidityPools::account_id());
+			// Root still may create in the range.
+			assert_eq!(
+				Assets::force_create(
+					RuntimeOrigin::root(),
+					codec::Compact(LP_ASSET_ID_OFFSET + 8),
+					MultiAddress::Id(alice.clone()),
+					true,
+					1,
+				),
+				Ok(())
+			);
+		});
+	}
+
+	/// Ends the block (the oracle accepts one feed per feeder and block) and starts the next one
+	/// `ms` later.
+	fn next_block(block: &mut BlockNumber, now: &mut Moment, ms: Moment) {
+		<Oracle as OnFinalize<BlockNumber>>::on_finalize(*block);
+		*block += 1;
+		*now += ms;
+		System::set_block_number(*block);
+		pallet_timestamp::Now::<Runtime>::put(*now);
+	}
+
+	/// `who` posts XBTC at `price` credit units per satoshi.
+	fn feed_xbtc(who: &Sr25519Keyring, price: u32) {
+		let values = vec![(xbtc::ID, Price::from_u32(price))].try_into().expect("one value fits");
+		assert!(Oracle::feed_values(RuntimeOrigin::signed(who.to_account_id()), values).is_ok());
+	}
+
+	/// XBTC as the lending pallets see it.
+	fn xbtc_seen() -> TimestampedPrice {
+		OraclePrices::price(xbtc::ID).expect("XBTC is priced")
+	}
+
+	#[test]
+	fn a_price_needs_two_feeders_and_an_unconfirmed_jump_cools_off() {
+		use Sr25519Keyring::{Alice, Bob, Charlie};
+		const HOUR: Moment = 60 * 60 * 1_000;
+		const SECOND: Moment = 1_000;
+		let p = Price::from_u32;
+		genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let mut block: BlockNumber = 1;
+			let mut now: Moment = 1_700_000_000_000;
+			pallet_timestamp::Now::<Runtime>::put(now);
+			// The genesis price, stamped at genesis: stale.
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(600), updated_at: 0 });
+
+			// One feeder alone sets nothing.
+			feed_xbtc(&Alice, 610);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(600), updated_at: 0 });
+			// A second one makes a quorum: the price moves and is fresh.
+			feed_xbtc(&Bob, 610);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(610), updated_at: now });
+
+			// Alice alone contradicts Bob (Charlie silent): the price stays, and cools off.
+			next_block(&mut block, &mut now, 6 * SECOND);
+			feed_xbtc(&Alice, 240);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(610), updated_at: 0 });
+			// Bob agrees: a 60% fall, reflected, but not fresh until it is confirmed or the
+			// cooling-off ends.
+			feed_xbtc(&Bob, 240);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(240), updated_at: 0 });
+			let combined = pallet_oracle::Values::<Runtime>::get(xbtc::ID).map(|v| v.value);
+			assert_eq!(combined, Some(p(240)));
+			// Charlie confirms: fresh at once.
+			feed_xbtc(&Charlie, 240);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(240), updated_at: now });
+
+			// With three fresh values, one feeder alone moves nothing.
+			next_block(&mut block, &mut now, 6 * SECOND);
+			feed_xbtc(&Alice, 600);
+			assert_eq!(xbtc_seen().price, p(240));
+			assert!(xbtc_seen().is_fresh(now, HOUR));
+			// A second feeder moves it: +150%, so it cools off, and nobody confirms.
+			let jumped_at = now;
+			feed_xbtc(&Bob, 600);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(600), updated_at: 0 });
+			// Without a confirmation the cooling-off ends by itself, and the price is fresh.
+			now = jumped_at + OracleCoolingOff::get() - 1;
+			pallet_timestamp::Now::<Runtime>::put(now);
+			assert!(!xbtc_seen().is_fresh(now, HOUR));
+			now += 1;
+			pallet_timestamp::Now::<Runtime>::put(now);
+			assert_eq!(xbtc_seen(), TimestampedPrice { price: p(600), updated_at: jumped_at });
+			assert!(xbtc_seen().is_fresh(now, HOUR));
 		});
 	}
 }

@@ -1,11 +1,14 @@
 //! Prices and lending: the oracle with its feeder set, the [`PriceProvider`] the lending pallets
 //! read, the liquidity pools, P2P loans and SME finance.
 
+use core::marker::PhantomData;
+
 use frame_support::{
 	parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64},
+	traits::{ConstU128, ConstU32, ConstU64, EnsureOriginWithArg},
 	PalletId,
 };
+use sp_runtime::Permill;
 use xindai_primitives::{
 	interest::Rate,
 	price::{Price, PriceFeeder, PriceProvider, TimestampedPrice},
@@ -14,7 +17,7 @@ use xindai_primitives::{
 
 use crate::{
 	governance::{EmergencyOrigin, RootOrRiskAdmin, RootOrUnderwriter, TreasuryAccount},
-	AccountId, Assets, CreditRecords, Runtime, RuntimeEvent, Timestamp,
+	Assets, CreditRecords, Runtime, RuntimeEvent, Timestamp,
 };
 
 /// The feeder set of the oracle: managed by root or the risk-admin track.
@@ -36,17 +39,33 @@ impl pallet_membership::Config<OracleMembershipInstance> for Runtime {
 
 parameter_types! {
 	pub const OraclePalletId: PalletId = PalletId(*b"xd/oracl");
-	/// One feeder's value is enough to move the median; with more feeders, the median of the
-	/// values fed in the last hour.
-	pub const OracleMinimumCount: u32 = 1;
+	/// A price needs fresh values from at least two sources (feeders, or root as the oracle's own
+	/// feed): one feeder alone never sets it. See [`super::oracle`].
+	pub const OracleMinimumCount: u32 = 2;
 	/// A feeder's value older than an hour no longer counts in the median.
 	pub const OracleExpiresIn: Moment = 60 * 60 * 1_000;
+	/// A combined price more than 50% away from the previous one (up or down) trips the circuit
+	/// breaker: it is stored, but the asset cools off.
+	pub const OracleMaxJump: Permill = Permill::from_percent(50);
+	/// Values agree when they are within 10% of each other: the two middle values of an even
+	/// count must, and all feeders' values must for a confirmation that ends a cooling-off.
+	pub const OracleMaxSpread: Permill = Permill::from_percent(10);
+	/// A cooling-off lasts 15 minutes (unless the whole feeder set confirms the price earlier):
+	/// its price is stale for lending decisions meanwhile. Well below the hour a price stays
+	/// fresh, so a confirmed crash is still fresh when liquidations resume.
+	pub const OracleCoolingOff: Moment = 15 * 60 * 1_000;
 }
 
 impl pallet_oracle::Config for Runtime {
 	type OnNewData = ();
-	type CombineData =
-		pallet_oracle::DefaultCombineData<Runtime, OracleMinimumCount, OracleExpiresIn>;
+	/// The median of at least two fresh values, with a circuit breaker on jumps.
+	type CombineData = super::oracle::GuardedMedian<
+		OracleMinimumCount,
+		OracleExpiresIn,
+		OracleMaxJump,
+		OracleMaxSpread,
+		OracleCoolingOff,
+	>;
 	type Time = Timestamp;
 	/// Prices are keyed by pallet-assets id.
 	type OracleKey = AssetId;
@@ -61,27 +80,62 @@ impl pallet_oracle::Config for Runtime {
 	type BenchmarkHelper = ();
 }
 
-/// Prices for the lending pallets: the oracle's aggregated value and when it was set.
+/// Prices for the lending pallets: the oracle's combined value and when it was set — except
+/// while the asset cools off after a jump ([`super::oracle`]): then the real value is reported as
+/// last updated at the Unix epoch, stale for every price age, so borrowing and liquidating at it
+/// wait while repayments (which take any price) go on.
 pub struct OraclePrices;
 impl PriceProvider for OraclePrices {
 	fn price(asset: AssetId) -> Option<TimestampedPrice> {
-		pallet_oracle::Pallet::<Runtime>::get(&asset)
+		super::oracle::lending_price(asset)
 			.map(|v| TimestampedPrice { price: v.value, updated_at: v.timestamp })
 	}
 }
 
-/// Genesis prices are fed as the oracle's root feed (its pallet account).
+/// Genesis prices are seeded as the oracle's combined value, stamped with genesis time (a root
+/// feed alone would be one value, below the quorum).
 pub struct OracleGenesisPrices;
 impl PriceFeeder for OracleGenesisPrices {
 	fn feed_price(asset: AssetId, price: Price) -> sp_runtime::DispatchResult {
-		<pallet_oracle::Pallet<Runtime> as pallet_oracle::DataFeeder<AssetId, Price, AccountId>>::feed_value(
-			None, asset, price,
-		)
+		super::oracle::seed_price(asset, price);
+		Ok(())
 	}
 }
 
 /// LP tokens are `asset + LP_ASSET_ID_OFFSET`: `lpUSDX` is 1_000_001.
 pub const LP_ASSET_ID_OFFSET: AssetId = 1_000_000;
+
+/// Whether `id` is reserved for LP tokens: every id from [`LP_ASSET_ID_OFFSET`] up. Only the
+/// liquidity-pools pallet (through `fungibles::Create`, which no origin check gates) and root
+/// (`force_create`) create assets there.
+pub const fn is_lp_asset_id(id: AssetId) -> bool {
+	id >= LP_ASSET_ID_OFFSET
+}
+
+/// pallet-assets' `CreateOrigin`: whatever `Inner` accepts, for ids below the LP range only. So
+/// nobody can take the LP token id a future pool needs (its creation would fail with
+/// `LpAssetTaken`).
+pub struct OutsideLpRange<Inner>(PhantomData<Inner>);
+impl<O, Inner: EnsureOriginWithArg<O, AssetId>> EnsureOriginWithArg<O, AssetId>
+	for OutsideLpRange<Inner>
+{
+	type Success = Inner::Success;
+
+	fn try_origin(o: O, id: &AssetId) -> Result<Self::Success, O> {
+		if is_lp_asset_id(*id) {
+			return Err(o);
+		}
+		Inner::try_origin(o, id)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(id: &AssetId) -> Result<O, ()> {
+		if is_lp_asset_id(*id) {
+			return Err(());
+		}
+		Inner::try_successful_origin(id)
+	}
+}
 
 /// Credit units (USDX's smallest unit) per USDX.
 pub const USDX_UNIT: u128 = 1_000_000;
@@ -125,14 +179,14 @@ impl pallet_liquidity_pools::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helper {
 	use super::*;
+	use crate::AccountId;
 	use frame_support::traits::{
 		fungible::Mutate as _,
 		fungibles::{metadata::Mutate as _, Create, Inspect, Mutate},
 	};
-	use pallet_oracle::DataFeeder;
 
-	/// Assets via pallet-assets, prices fed by root into the oracle, a verified borrower via
-	/// credit records' benchmark path.
+	/// Assets via pallet-assets, prices seeded as the oracle's combined value, a verified
+	/// borrower via credit records' benchmark path.
 	pub struct LendingBenchmarkHelper;
 	impl pallet_p2p_loans::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
 		fn create_asset_and_fund(asset: AssetId, who: &AccountId) {
@@ -205,7 +259,8 @@ mod benchmark_helper {
 			let _ = <Assets as Mutate<AccountId>>::mint_into(asset, who, 1_000_000_000_000_000);
 		}
 		fn set_price(asset: AssetId, price: Price) {
-			let _ = pallet_oracle::Pallet::<Runtime>::feed_value(None, asset, price);
+			// A root feed alone is below the oracle's quorum: seed the combined price.
+			crate::configs::oracle::seed_price(asset, price);
 		}
 		fn make_eligible(who: &AccountId) {
 			pallet_credit_records::Pallet::<Runtime>::benchmark_make_eligible(who);
@@ -291,4 +346,42 @@ impl pallet_sme_finance::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_sme_finance::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::{AccountId, RuntimeOrigin};
+
+	/// The runtime's asset-creation origin, as pallet-assets calls it.
+	type CreateOrigin = <Runtime as pallet_assets::Config>::CreateOrigin;
+
+	fn create_origin(origin: RuntimeOrigin, id: AssetId) -> Option<AccountId> {
+		<CreateOrigin as EnsureOriginWithArg<RuntimeOrigin, AssetId>>::ensure_origin(origin, &id)
+			.ok()
+	}
+
+	#[test]
+	fn the_lp_range_starts_at_the_offset() {
+		assert!(!is_lp_asset_id(0));
+		assert!(!is_lp_asset_id(LP_ASSET_ID_OFFSET - 1));
+		assert!(is_lp_asset_id(LP_ASSET_ID_OFFSET));
+		assert!(is_lp_asset_id(LP_ASSET_ID_OFFSET + 1), "lpUSDX");
+		assert!(is_lp_asset_id(AssetId::MAX));
+	}
+
+	#[test]
+	fn signed_asset_creation_is_refused_in_the_lp_range() {
+		let alice = AccountId::new([1; 32]);
+		let signed = || RuntimeOrigin::signed(alice.clone());
+		let lp = LP_ASSET_ID_OFFSET;
+		for id in [lp, lp + 1, lp + 2, AssetId::MAX] {
+			assert_eq!(create_origin(signed(), id), None, "id {id}");
+		}
+		for id in [0, 1, 3, LP_ASSET_ID_OFFSET - 1] {
+			assert_eq!(create_origin(signed(), id), Some(alice.clone()));
+			// Root creates assets with `force_create`, not through this origin.
+			assert_eq!(create_origin(RuntimeOrigin::root(), id), None);
+		}
+	}
 }

@@ -4,6 +4,10 @@
 //! storing a byte costs the same everywhere.
 
 pub mod lending;
+pub mod oracle;
+pub mod proxy;
+
+pub use proxy::ProxyType;
 
 use frame_support::{
 	derive_impl,
@@ -11,7 +15,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8,
-		InstanceFilter, VariantCountOf,
+		VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -165,7 +169,9 @@ impl pallet_assets::Config for Runtime {
 	type AssetIdParameter = codec::Compact<AssetId>;
 	type ReserveData = ();
 	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	/// Any signed account, for ids below the LP-token range (1_000_000 and up): LP tokens are
+	/// created by the liquidity-pools pallet only, so nobody can squat a future pool's LP id.
+	type CreateOrigin = lending::OutsideLpRange<AsEnsureOriginWithArg<EnsureSigned<AccountId>>>;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type AssetDeposit = AssetDeposit;
 	type AssetAccountDeposit = AssetAccountDeposit;
@@ -205,84 +211,6 @@ impl pallet_multisig::Config for Runtime {
 	type DepositFactor = DepositFactor;
 	type MaxSignatories = ConstU32<100>;
 	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
-	type BlockNumberProvider = System;
-}
-
-/// What a proxy account may do on behalf of its delegator.
-#[derive(
-	Copy,
-	Clone,
-	Eq,
-	PartialEq,
-	Ord,
-	PartialOrd,
-	Default,
-	codec::Encode,
-	codec::Decode,
-	codec::DecodeWithMemTracking,
-	codec::MaxEncodedLen,
-	scale_info::TypeInfo,
-	Debug,
-)]
-pub enum ProxyType {
-	/// Any call.
-	#[default]
-	Any,
-	/// Any call that cannot move funds: no balance or asset transfers.
-	NonTransfer,
-	/// Only rejecting announcements of other proxies.
-	CancelProxy,
-}
-
-impl InstanceFilter<RuntimeCall> for ProxyType {
-	fn filter(&self, call: &RuntimeCall) -> bool {
-		match self {
-			ProxyType::Any => true,
-			ProxyType::NonTransfer => {
-				!matches!(call, RuntimeCall::Balances(..) | RuntimeCall::Assets(..))
-			},
-			ProxyType::CancelProxy => matches!(
-				call,
-				RuntimeCall::Proxy(pallet_proxy::Call::reject_announcement { .. })
-					| RuntimeCall::Utility(..)
-					| RuntimeCall::Multisig(..)
-			),
-		}
-	}
-
-	fn is_superset(&self, other: &Self) -> bool {
-		match (self, other) {
-			(x, y) if x == y => true,
-			(ProxyType::Any, _) => true,
-			(_, ProxyType::Any) => false,
-			(ProxyType::NonTransfer, _) => true,
-			_ => false,
-		}
-	}
-}
-
-parameter_types! {
-	// One storage item; key size 32, value size 8.
-	pub const ProxyDepositBase: Balance = deposit(1, 8);
-	// Additional storage item size of 33 bytes.
-	pub const ProxyDepositFactor: Balance = deposit(0, 33);
-	pub const AnnouncementDepositBase: Balance = deposit(1, 8);
-	pub const AnnouncementDepositFactor: Balance = deposit(0, 66);
-}
-
-impl pallet_proxy::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type ProxyType = ProxyType;
-	type ProxyDepositBase = ProxyDepositBase;
-	type ProxyDepositFactor = ProxyDepositFactor;
-	type MaxProxies = ConstU32<32>;
-	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
-	type MaxPending = ConstU32<32>;
-	type CallHasher = sp_runtime::traits::BlakeTwo256;
-	type AnnouncementDepositBase = AnnouncementDepositBase;
-	type AnnouncementDepositFactor = AnnouncementDepositFactor;
 	type BlockNumberProvider = System;
 }
 
@@ -338,26 +266,5 @@ mod tests {
 		assert_eq!(deposit(0, 0), 0);
 		assert_eq!(deposit(1, 0), 100 * MILLI_XDI);
 		assert_eq!(deposit(1, 10), 110 * MILLI_XDI);
-	}
-
-	#[test]
-	fn proxy_types_nest() {
-		assert!(ProxyType::Any.is_superset(&ProxyType::NonTransfer));
-		assert!(ProxyType::NonTransfer.is_superset(&ProxyType::CancelProxy));
-		assert!(!ProxyType::CancelProxy.is_superset(&ProxyType::NonTransfer));
-		assert!(!ProxyType::NonTransfer.is_superset(&ProxyType::Any));
-	}
-
-	#[test]
-	fn non_transfer_proxies_cannot_move_funds() {
-		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_all {
-			dest: sp_runtime::MultiAddress::Id(AccountId::new([1; 32])),
-			keep_alive: false,
-		});
-		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
-		assert!(!ProxyType::NonTransfer.filter(&transfer));
-		assert!(ProxyType::NonTransfer.filter(&remark));
-		assert!(ProxyType::Any.filter(&transfer));
-		assert!(!ProxyType::CancelProxy.filter(&remark));
 	}
 }
