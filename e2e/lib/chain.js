@@ -11,6 +11,14 @@ export const XBTC = { id: 2, name: 'Xindai BTC', symbol: 'XBTC', decimals: 8, ge
 
 export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
 
+/**
+ * The oracle's rules (runtime/src/configs/oracle.rs): a price needs fresh values from at least
+ * `quorum` feeders (the dev feeders are Alice, Bob and Charlie); a move of more than
+ * `maxJumpPercent` from the previous price is shown but stale for lending for `coolingOffMs`,
+ * unless every feeder confirms it.
+ */
+export const ORACLE = { quorum: 2, maxJumpPercent: 50, coolingOffMs: 15 * 60 * 1000 };
+
 /** sr25519 dev keypairs //Alice .. //Ferdie, keyed by lower-case name. */
 export async function devAccounts(ss58Format = 42) {
   await cryptoWaitReady();

@@ -8,7 +8,9 @@ import { findEvent, submitAndWait } from './chain.js';
  * Helpers bound to `api`:
  * - `ok(tx, signer)`: submits, asserts success, returns the result;
  * - `root(call, sudoer)`: dispatches `call` through sudo, asserts the inner call succeeded;
- * - `failsWith(tx, signer, 'Pallet.Error')`: submits, asserts that dispatch error.
+ * - `failsWith(tx, signer, 'Pallet.Error')`: submits, asserts that dispatch error;
+ * - `feed(values, feeders)`: posts `values` (`[[assetId, FixedU128], ...]`) to the oracle from
+ *   each feeder in turn (the oracle combines a price from at least two fresh feeder values).
  */
 export function txHelpers(api) {
   async function ok(tx, signer) {
@@ -36,7 +38,11 @@ export function txHelpers(api) {
     return res;
   }
 
-  return { ok, root, failsWith };
+  async function feed(values, feeders) {
+    for (const feeder of feeders) await ok(api.tx.oracle.feedValues(values), feeder);
+  }
+
+  return { ok, root, failsWith, feed };
 }
 
 /** A FixedU128 (18 decimals) from a whole or fractional number given as `num / den`. */

@@ -1,5 +1,5 @@
 // (d) Genesis assets USDX and XBTC: metadata, dev balances, and a USDX transfer
-// (fees are paid in XDI).
+// (fees are paid in XDI); asset ids from 1,000,000 up are reserved for LP tokens.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -112,5 +112,20 @@ describe('assets', { timeout: 300_000 }, () => {
     const before = await parentOf(api, res.blockHash);
     assert.equal(await assetBalance(api, XBTC.id, dave.address, res.blockHash), await assetBalance(api, XBTC.id, dave.address, before));
     assert.equal(await assetBalance(api, XBTC.id, eve.address, res.blockHash), await assetBalance(api, XBTC.id, eve.address, before));
+  });
+
+  test('nobody can create an asset in the LP-token range (1,000,000 and up); ids below are open', async () => {
+    const { api } = node;
+    const { dave } = accounts;
+    // 1,000,003 is the LP token a pool of asset 3 would need.
+    for (const id of [1_000_000, 1_000_003]) {
+      const res = await submitAndWait(api, api.tx.assets.create(id, dave.address, 1), dave);
+      assert.ok(res.dispatchError?.isBadOrigin, `creating ${id}: expected BadOrigin, got ${res.error?.text ?? 'success'}`);
+      assert.equal((await api.query.assets.asset(id)).isNone, true, `asset ${id} was not created`);
+    }
+    const res = await submitAndWait(api, api.tx.assets.create(42, dave.address, 1), dave);
+    assert.equal(res.error, null, `creating 42: ${res.error?.text}`);
+    assert.ok(findEvent(res.events, api.events.assets.Created), 'Assets.Created emitted');
+    assert.equal((await api.query.assets.asset(42)).unwrap().owner.toString(), dave.address);
   });
 });

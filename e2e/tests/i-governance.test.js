@@ -210,9 +210,11 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
   });
 
   test('the risk council pauses a pool by a 2/3 vote: deposits are refused, repayments go through', async () => {
-    const { alice, ferdie } = accounts;
-    // Ferdie (KYC-attested above) borrows 100 USDX against XBTC at fresh prices.
-    await ok(api.tx.oracle.feedValues([[USDX_ID, 10n ** 18n], [XBTC_ID, 600n * 10n ** 18n]]), alice);
+    const { alice, bob, ferdie } = accounts;
+    // Ferdie (KYC-attested above) borrows 100 USDX against XBTC at fresh prices, posted by two
+    // feeders (the oracle's quorum).
+    const prices = [[USDX_ID, 10n ** 18n], [XBTC_ID, 600n * 10n ** 18n]];
+    for (const feeder of [alice, bob]) await ok(api.tx.oracle.feedValues(prices), feeder);
     await ok(api.tx.liquidityPools.deposit(USDX_ID, 10_000n * USDX_UNIT), alice);
     await ok(api.tx.liquidityPools.deposit(XBTC_ID, 10n ** 8n), ferdie);
     await ok(api.tx.liquidityPools.enableCollateral(XBTC_ID), ferdie);

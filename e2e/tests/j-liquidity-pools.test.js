@@ -1,14 +1,15 @@
 // (j) Pooled lending as users meet it, on a dev node with instant sealing and time travel:
-// Alice (a price feeder) posts fresh prices and deposits USDX; Bob gets KYC-verified, deposits
-// XBTC as collateral and borrows USDX; a month passes and the runtime API shows accrued interest
-// and the pool's APYs; the month-old prices are stale, which blocks a new borrow but not a repay;
-// the feeder drops XBTC's price and Charlie liquidates Bob; after Bob repays, Alice withdraws more
-// USDX than she deposited; an account without KYC cannot borrow.
+// Alice and Bob (two price feeders, the oracle's quorum) post fresh prices and Alice deposits
+// USDX; Bob gets KYC-verified, deposits XBTC as collateral and borrows USDX; a month passes and
+// the runtime API shows accrued interest and the pool's APYs; the month-old prices are stale,
+// which blocks a new borrow but not a repay; the feeders drop XBTC's price by 90% and, once the
+// oracle's cooling-off after such a jump is over, Charlie liquidates Bob; after Bob repays, Alice
+// withdraws more USDX than she deposited; an account without KYC cannot borrow.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 
-import { USDX, XBTC, assetBalance, devAccounts, findEvent } from '../lib/chain.js';
+import { ORACLE, USDX, XBTC, assetBalance, devAccounts, findEvent } from '../lib/chain.js';
 import * as lib from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
 import { fixed, txHelpers } from '../lib/tx.js';
@@ -28,14 +29,14 @@ describe('liquidity pools', { timeout: 400_000 }, () => {
   let accounts;
   let tx;
 
-  /** Posts prices (USDX per whole token) as Alice, a genesis feeder. */
+  /** Posts prices (USDX per whole token) as Alice and Bob, two genesis feeders (a quorum). */
   async function feedPrices({ usdx = 1, xbtcUsd }) {
     // Price = credit units per smallest unit: USDX 1; XBTC dollars × 10^6 / 10^8.
     const values = [
       [USDX.id, fixed(usdx)],
       [XBTC.id, fixed(BigInt(xbtcUsd) * USDX_UNIT, XBTC_UNIT)],
     ];
-    await tx.ok(api.tx.oracle.feedValues(values), accounts.alice);
+    await tx.feed(values, [accounts.alice, accounts.bob]);
   }
 
   async function position(who) {
@@ -150,6 +151,9 @@ describe('liquidity pools', { timeout: 400_000 }, () => {
   test('XBTC falls to 6,000 USDX and Charlie liquidates Bob', async () => {
     const { bob, charlie } = accounts;
     await feedPrices({ xbtcUsd: 6_000 });
+    // A 90% fall that Charlie (the third feeder) has not confirmed: it is stale for lending until
+    // the oracle's cooling-off ends (the prices themselves stay fresh for an hour).
+    await lib.travelTo(node, (await chainNow()) + ORACLE.coolingOffMs + 60_000, accounts.eve);
     const pos = await position(bob);
     assert.ok(pos.healthFactor.unwrap().toBigInt() < fixed(1), 'Bob is under water');
     const debtBefore = pos.debts[0].amount.toBigInt();

@@ -84,8 +84,9 @@ describe('SME finance', { timeout: 400_000 }, () => {
   /** Moves the chain's clock to `ms` and seals a block there. */
   const travelTo = (ms) => lib.travelTo(node, ms, accounts.alice);
 
+  /** Alice and Bob, two feeders (the oracle's quorum), post the reference prices. */
   async function freshPrices() {
-    await tx.ok(api.tx.oracle.feedValues([[USDX.id, fixed(1)], [XBTC.id, fixed(600)]]), accounts.alice);
+    await tx.feed([[USDX.id, fixed(1)], [XBTC.id, fixed(600)]], [accounts.alice, accounts.bob]);
   }
 
   async function usdx(who) {

@@ -1,0 +1,190 @@
+// (m) Credit integrity, tried as an attacker would through @polkadot/api on a dev node: the
+// one-block farming batch (45 × borrow 10 USDX + repayAll) no longer moves the score; a request
+// is refused when funded once the borrower is frozen, and open requests count against the cap;
+// a NonTransfer proxy cannot fund a loan with its principal's money; a default returns the
+// surplus collateral to the borrower; a liquidated loan that stops paying can still default.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+
+import { USDX, XBTC, assetBalance, devAccounts, findEvent } from '../lib/chain.js';
+import * as lib from '../lib/chain.js';
+import { printLogsOnFailure, startNode } from '../lib/node.js';
+import { fixed, txHelpers } from '../lib/tx.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+const MONTH_S = 30 * 24 * 3600;
+const USDX_UNIT = 10n ** 6n;
+const XBTC_UNIT = 10n ** 8n;
+const DOCS = `0x${'ab'.repeat(32)}`;
+const EVIDENCE = `0x${'cd'.repeat(32)}`;
+
+describe('credit integrity', { timeout: 600_000 }, () => {
+  let node;
+  let api;
+  let accounts;
+  let tx;
+
+  const chainNow = () => lib.chainNow(api);
+  const travelTo = (ms) => lib.travelTo(node, ms, accounts.eve);
+
+  /**
+   * All three feeders post XBTC at `xbtc` credit units per satoshi (600: 60,000 USDX) and USDX at
+   * 1: a quorum of fresh values, and agreement that ends the cooling-off after a jump at once.
+   */
+  async function feed(xbtc = 600) {
+    const { alice, bob, charlie } = accounts;
+    await tx.feed([[USDX.id, fixed(1)], [XBTC.id, fixed(xbtc)]], [alice, bob, charlie]);
+  }
+
+  async function summary(who) {
+    return (await api.call.creditRecordsApi.profileSummary(who.address)).unwrap();
+  }
+
+  async function loan(id) {
+    return (await api.call.p2pLoansApi.loan(id)).unwrap();
+  }
+
+  /** `borrower` asks for `principal` USDX over one month against `collateral` XBTC. */
+  async function request(borrower, principal, collateral) {
+    const res = await tx.ok(
+      api.tx.p2pLoans.createRequest(
+        USDX.id,
+        principal,
+        fixed(12, 100),
+        1,
+        MONTH_S,
+        'Bullet',
+        [XBTC.id, collateral],
+        (await chainNow()) + 10 * DAY_MS,
+        principal,
+      ),
+      borrower,
+    );
+    return findEvent(res.events, api.events.p2pLoans.RequestCreated).data.loan.toNumber();
+  }
+
+  before(async () => {
+    node = await startNode({ name: 'integrity', args: ['--dev', '--sealing', 'instant'] });
+    api = node.api;
+    accounts = await devAccounts(api.registry.chainSS58);
+    tx = txHelpers(api);
+    const { alice, bob, charlie, dave, ferdie } = accounts;
+    await tx.root(api.tx.creditRecords.addVerifier(ferdie.address, 'KycProvider', 'Ferdie KYC'), alice);
+    const expires = (await chainNow()) + 3 * 365 * DAY_MS;
+    for (const who of [alice, bob, charlie, dave]) {
+      await tx.ok(api.tx.creditRecords.register('Individual', DOCS), who);
+      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires), ferdie);
+    }
+    await feed();
+    await tx.ok(api.tx.liquidityPools.deposit(USDX.id, 100_000n * USDX_UNIT), alice);
+    await tx.ok(api.tx.liquidityPools.deposit(XBTC.id, XBTC_UNIT / 10n), bob);
+    await tx.ok(api.tx.liquidityPools.enableCollateral(XBTC.id), bob);
+  });
+  after(async () => {
+    await node?.stop();
+  });
+  printLogsOnFailure(afterEach, () => [node]);
+
+  test('45 borrow-and-repay pairs in one batch do not move the score', async () => {
+    const { bob } = accounts;
+    const before = await summary(bob);
+    assert.equal(before.score.toNumber(), 570);
+    const calls = [];
+    for (let i = 0; i < 45; i += 1) {
+      calls.push(api.tx.liquidityPools.borrow(USDX.id, 10n * USDX_UNIT));
+      calls.push(api.tx.liquidityPools.repayAll(USDX.id));
+    }
+    const res = await tx.ok(api.tx.utility.batchAll(calls), bob);
+    assert.ok(findEvent(res.events, api.events.utility.BatchCompleted), 'the batch went through');
+    const after = await summary(bob);
+    assert.equal(after.score.toNumber(), 570, 'no on-time service in one block');
+    assert.equal(after.history.onTimeMs.toNumber(), 0);
+    assert.equal(after.tier.unwrap().toNumber(), before.tier.unwrap().toNumber(), 'same tier, same cap');
+  });
+
+  test('open requests count against the cap, and a frozen borrower is not paid out', async () => {
+    const { alice, charlie } = accounts;
+    await feed();
+    // Tier 2's cap is 10,000 USDX: a second 6,000 request does not fit beside an open one.
+    const id = await request(charlie, 6_000n * USDX_UNIT, XBTC_UNIT / 5n);
+    assert.equal((await summary(charlie)).history.committed.toBigInt(), 6_000n * USDX_UNIT);
+    await tx.failsWith(
+      api.tx.p2pLoans.createRequest(USDX.id, 6_000n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
+        [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT),
+      charlie,
+      'CreditRecords.ExposureCapExceeded',
+    );
+    // Frozen after asking: the funding that would disburse the loan is refused.
+    await tx.root(api.tx.creditRecords.freeze(charlie.address, 'RiskReview'), alice);
+    const before = await assetBalance(api, USDX.id, charlie.address);
+    await tx.failsWith(api.tx.p2pLoans.fund(id, 6_000n * USDX_UNIT), alice, 'CreditRecords.AccountFrozen');
+    assert.equal(await assetBalance(api, USDX.id, charlie.address), before, 'nothing paid out');
+    await tx.root(api.tx.creditRecords.unfreeze(charlie.address), alice);
+    await tx.ok(api.tx.p2pLoans.cancelRequest(id), charlie);
+    assert.equal((await summary(charlie)).history.committed.toBigInt(), 0n, 'cancelling frees the room');
+  });
+
+  test('a NonTransfer proxy cannot fund a loan with its principal\'s money', async () => {
+    const { alice, bob, dave } = accounts;
+    await feed();
+    const id = await request(bob, 500n * USDX_UNIT, XBTC_UNIT / 50n);
+    await tx.ok(api.tx.proxy.addProxy(dave.address, 'NonTransfer', 0), alice);
+    const before = await assetBalance(api, USDX.id, alice.address);
+    const res = await tx.ok(api.tx.proxy.proxy(alice.address, null, api.tx.p2pLoans.fund(id, 500n * USDX_UNIT)), dave);
+    const executed = findEvent(res.events, api.events.proxy.ProxyExecuted);
+    assert.ok(executed.data.result.isErr, 'the proxied call was refused');
+    const err = api.registry.findMetaError(executed.data.result.asErr.asModule);
+    assert.equal(`${err.section}.${err.name}`, 'system.CallFiltered');
+    assert.equal(await assetBalance(api, USDX.id, alice.address), before, 'Alice lost nothing');
+    await tx.ok(api.tx.p2pLoans.cancelRequest(id), bob);
+  });
+
+  test('a default returns the surplus collateral to the borrower', async () => {
+    const { alice, bob, charlie } = accounts;
+    await feed();
+    // 500 USDX against 0.05 XBTC (3,000 USDX).
+    const id = await request(bob, 500n * USDX_UNIT, XBTC_UNIT / 20n);
+    await tx.ok(api.tx.p2pLoans.fund(id, 500n * USDX_UNIT), alice);
+    const due = (await loan(id)).schedule[0].instalment.dueAt.toNumber();
+    await travelTo(due + 91 * DAY_MS);
+    await feed();
+    const xbtcBefore = await assetBalance(api, XBTC.id, bob.address);
+    const res = await tx.ok(api.tx.p2pLoans.markDefault(id), charlie);
+    const ev = findEvent(res.events, api.events.p2pLoans.Defaulted);
+    const returned = ev.data.collateralReturned.toBigInt();
+    const toLenders = ev.data.collateralToLenders.toBigInt();
+    assert.equal(returned + toLenders, XBTC_UNIT / 20n, 'all the collateral is accounted for');
+    // The debt (500 USDX + a month's interest + penalty) is about 0.0085 XBTC at 60,000.
+    assert.ok(toLenders > XBTC_UNIT / 150n && toLenders < XBTC_UNIT / 100n, `to lenders ${toLenders}`);
+    assert.equal((await assetBalance(api, XBTC.id, bob.address)) - xbtcBefore, returned, 'the surplus went back to Bob');
+    assert.equal(ev.data.outstanding.toBigInt(), 0n, 'the collateral settled the whole debt');
+    const xbtcLender = await assetBalance(api, XBTC.id, alice.address);
+    await tx.ok(api.tx.p2pLoans.claim(id), alice);
+    assert.equal((await assetBalance(api, XBTC.id, alice.address)) - xbtcLender, toLenders);
+  });
+
+  test('a liquidated loan that stops paying can still default', async () => {
+    const { alice, charlie, dave } = accounts;
+    await feed();
+    // Dave borrows 500 USDX against 0.02 XBTC (1,200 USDX).
+    const id = await request(dave, 500n * USDX_UNIT, XBTC_UNIT / 50n);
+    await tx.ok(api.tx.p2pLoans.fund(id, 500n * USDX_UNIT), alice);
+    await travelTo((await chainNow()) + 10 * DAY_MS);
+    // XBTC falls to 24,000 USDX: 0.02 XBTC is worth 480, below the debt.
+    await feed(240);
+    const lateBefore = Object.values((await summary(dave)).history.late.toJSON()).reduce((a, b) => a + Number(b), 0);
+    let res = await tx.ok(api.tx.p2pLoans.liquidate(id), charlie);
+    const liquidated = findEvent(res.events, api.events.p2pLoans.Liquidated);
+    assert.ok(liquidated.data.outstanding.toBigInt() > 0n, 'the collateral did not cover the debt');
+    const lateAfter = Object.values((await summary(dave)).history.late.toJSON()).reduce((a, b) => a + Number(b), 0);
+    assert.equal(lateAfter, lateBefore + 1, 'a liquidation is a delinquency, not an on-time payment');
+    assert.equal((await loan(id)).status.toString(), 'Liquidated');
+    const due = (await loan(id)).schedule[0].instalment.dueAt.toNumber();
+    await travelTo(due + 91 * DAY_MS);
+    res = await tx.ok(api.tx.p2pLoans.markDefault(id), charlie);
+    assert.ok(findEvent(res.events, api.events.p2pLoans.Defaulted), 'Defaulted emitted');
+    assert.equal((await loan(id)).status.toString(), 'Defaulted');
+    assert.equal((await summary(dave)).frozen.unwrap().toString(), 'Default');
+  });
+});
