@@ -2,8 +2,9 @@
 // months: Bob requests 1,000 USDX over 4 monthly instalments against XBTC; Alice and Charlie fund
 // and Bob receives the USDX; Bob pays one instalment on time and one late (penalty charged, days
 // late recorded); Alice sells half her share to Dave; Bob pays off early, his collateral returns
-// and his score has risen. A second loan defaults: its collateral reaches the lender, Bob's score
-// falls and he is frozen. An unfunded request refunds its lender after the deadline.
+// and his history shows the on-time service and the one late due date. A second loan defaults:
+// the collateral its debt needs reaches the lender, the rest returns to Bob, his score falls and
+// he is frozen. An unfunded request refunds its lender after the deadline.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -152,7 +153,7 @@ describe('P2P loans', { timeout: 400_000 }, () => {
     assert.equal(positions[0].claimable.toBigInt(), 0n, 'past repayments stayed with Alice');
   });
 
-  test('Bob pays off early: the loan closes, his collateral returns, his score rose', async () => {
+  test('Bob pays off early: the loan closes, his collateral returns, his history shows the service', async () => {
     const { bob, dave } = accounts;
     await travelTo((await chainNow()) + 5 * DAY_MS);
     const payoff = (await loan(firstLoan)).payoffToday.toBigInt();
@@ -161,14 +162,19 @@ describe('P2P loans', { timeout: 400_000 }, () => {
     assert.ok(findEvent(res.events, api.events.p2pLoans.LoanClosed), 'LoanClosed emitted');
     assert.equal((await assetBalance(api, XBTC.id, bob.address)) - xbtcBefore, XBTC_UNIT / 10n, 'collateral returned');
     assert.equal((await loan(firstLoan)).status.toString(), 'Closed');
-    assert.ok((await score(bob)) > scoreBefore, `score ${await score(bob)} > ${scoreBefore}`);
+    // Scored by time served, not by calls: a month of on-time service (+4), the volume (1,000
+    // USDX for a month, +5), and one due date paid late (−15).
+    const breakdown = await api.call.creditRecordsApi.scoreBreakdown(bob.address);
+    assert.equal(breakdown.onTimeBonus.toNumber(), 4, JSON.stringify(breakdown.toJSON()));
+    assert.equal(breakdown.latePenalty.toNumber(), 15);
+    assert.equal((await score(bob)), breakdown.score.toNumber());
     // Dave's half of Alice's share earns from the payoff.
     const before = await assetBalance(api, USDX.id, dave.address);
     await tx.ok(api.tx.p2pLoans.claim(firstLoan), dave);
     assert.ok((await assetBalance(api, USDX.id, dave.address)) - before > 0n);
   });
 
-  test('a second loan defaults: the collateral reaches the lender, Bob is scored down and frozen', async () => {
+  test('a second loan defaults: the lender gets what the debt needs, Bob the rest; he is scored down and frozen', async () => {
     const { alice, bob, charlie } = accounts;
     await freshPrices();
     const scoreNow = await score(bob);
@@ -176,11 +182,21 @@ describe('P2P loans', { timeout: 400_000 }, () => {
     await tx.ok(api.tx.p2pLoans.fund(second, 500n * USDX_UNIT), alice);
     const due = (await loan(second)).schedule[0].instalment.dueAt.toNumber();
     await travelTo(due + 91 * DAY_MS);
+    // The collateral is valued at fresh prices only.
+    await tx.failsWith(api.tx.p2pLoans.markDefault(second), charlie, 'P2pLoans.PriceStale');
+    await freshPrices();
+    const bobXbtc = await assetBalance(api, XBTC.id, bob.address);
     const res = await tx.ok(api.tx.p2pLoans.markDefault(second), charlie);
-    assert.ok(findEvent(res.events, api.events.p2pLoans.Defaulted), 'Defaulted emitted');
+    const defaulted = findEvent(res.events, api.events.p2pLoans.Defaulted);
+    assert.ok(defaulted, 'Defaulted emitted');
+    const toLender = defaulted.data.collateralToLenders.toBigInt();
+    const returned = defaulted.data.collateralReturned.toBigInt();
+    assert.equal(toLender + returned, XBTC_UNIT / 20n);
+    assert.ok(returned > toLender, `most of 0.05 XBTC (3,000 USDX) goes back: ${returned}`);
+    assert.equal((await assetBalance(api, XBTC.id, bob.address)) - bobXbtc, returned, 'the surplus returned to Bob');
     const xbtcBefore = await assetBalance(api, XBTC.id, alice.address);
     await tx.ok(api.tx.p2pLoans.claim(second), alice);
-    assert.equal((await assetBalance(api, XBTC.id, alice.address)) - xbtcBefore, XBTC_UNIT / 20n, 'collateral to the lender');
+    assert.equal((await assetBalance(api, XBTC.id, alice.address)) - xbtcBefore, toLender, 'what the debt needed to the lender');
     const summary = (await api.call.creditRecordsApi.profileSummary(bob.address)).unwrap();
     assert.ok(summary.score.toNumber() < scoreNow, `score fell from ${scoreNow} to ${summary.score}`);
     assert.equal(summary.frozen.unwrap().toString(), 'Default');

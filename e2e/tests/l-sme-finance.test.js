@@ -464,7 +464,8 @@ describe('SME finance', { timeout: 400_000 }, () => {
 
     const s = await summary(ferdie);
     assert.equal(s.outstanding.toBigInt(), 0n, "Ferdie's payable is settled");
-    assert.equal(s.history.onTime.toNumber(), 1, 'an on-time payment in his history');
+    // A financed invoice paid on time: the time from financing to payment is on-time service.
+    assert.ok(s.history.onTimeMs.toNumber() > 0, 'on-time service in his history');
     // The document hash stays used after the invoice is closed.
     await failsWith(
       api.tx.smeFinance.submitInvoice(ferdie.address, INVOICE_AMOUNT, USDX.id, (await chainNow()) + 30 * DAY_MS, INVOICE_DOC),

@@ -115,14 +115,22 @@ describe('credit integrity', { timeout: 600_000 }, () => {
       charlie,
       'CreditRecords.ExposureCapExceeded',
     );
-    // Frozen after asking: the funding that would disburse the loan is refused.
+    // Frozen after asking: the funding that would disburse the loan pays out nothing; the
+    // request is cancelled and its lender refunded.
     await tx.root(api.tx.creditRecords.freeze(charlie.address, 'RiskReview'), alice);
     const before = await assetBalance(api, USDX.id, charlie.address);
-    await tx.failsWith(api.tx.p2pLoans.fund(id, 6_000n * USDX_UNIT), alice, 'CreditRecords.AccountFrozen');
+    const aliceBefore = await assetBalance(api, USDX.id, alice.address);
+    const res = await tx.ok(api.tx.p2pLoans.fund(id, 6_000n * USDX_UNIT), alice);
+    const refused = findEvent(res.events, api.events.p2pLoans.DisbursementRefused);
+    assert.ok(refused, 'DisbursementRefused emitted');
+    const err = api.registry.findMetaError(refused.data.error.asModule);
+    assert.equal(`${err.section}.${err.name}`, 'creditRecords.AccountFrozen');
     assert.equal(await assetBalance(api, USDX.id, charlie.address), before, 'nothing paid out');
+    assert.equal((await loan(id)).status.toString(), 'Cancelled');
+    assert.equal((await summary(charlie)).history.committed.toBigInt(), 0n, 'the commitment ended');
+    await tx.ok(api.tx.p2pLoans.claimRefund(id), alice);
+    assert.equal(await assetBalance(api, USDX.id, alice.address), aliceBefore, 'Alice refunded');
     await tx.root(api.tx.creditRecords.unfreeze(charlie.address), alice);
-    await tx.ok(api.tx.p2pLoans.cancelRequest(id), charlie);
-    assert.equal((await summary(charlie)).history.committed.toBigInt(), 0n, 'cancelling frees the room');
   });
 
   test('a NonTransfer proxy cannot fund a loan with its principal\'s money', async () => {

@@ -387,6 +387,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The history of a registered `who`, for a lending hook.
+	/// The history of `who`, registered or not any more, for a hook reporting on a loan that
+	/// already exists: what happens to a debt is recorded even after its borrower deregistered.
+	fn history_of_known(who: &T::AccountId) -> Result<CreditHistory, DispatchError> {
+		Histories::<T>::get(who).ok_or_else(|| Error::<T>::NoProfile.into())
+	}
+
 	fn history_of_registered(who: &T::AccountId) -> Result<CreditHistory, DispatchError> {
 		ensure!(Profiles::<T>::contains_key(who), Error::<T>::NoProfile);
 		Ok(Histories::<T>::get(who).unwrap_or_default())
@@ -543,7 +549,7 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn note_repaid(who: &T::AccountId, repayment: Repayment) -> DispatchResult {
-		let mut history = Self::history_of_registered(who)?;
+		let mut history = Self::history_of_known(who)?;
 		let now = Self::now();
 		let recorded =
 			score::record_repayment(&mut history, &repayment, now, T::MinCountedRepayment::get());
@@ -568,9 +574,9 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn note_defaulted(who: &T::AccountId, amount: Balance) -> DispatchResult {
-		let mut history = Self::history_of_registered(who)?;
+		let mut history = Self::history_of_known(who)?;
 		history.defaults = history.defaults.saturating_add(1);
-		history.on_time_since_delinquency_ms = 0;
+		score::record_delinquency(&mut history, Self::now());
 		history.outstanding = history.outstanding.saturating_sub(amount);
 		history.defaulted = history.defaulted.saturating_add(amount);
 		let outstanding = history.outstanding;
@@ -595,7 +601,7 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn note_settled(who: &T::AccountId) -> DispatchResult {
-		let mut history = Self::history_of_registered(who)?;
+		let mut history = Self::history_of_known(who)?;
 		history.settled = history.settled.saturating_add(1);
 		Histories::<T>::insert(who, history);
 		Self::deposit_event(Event::LoanSettled { who: who.clone() });

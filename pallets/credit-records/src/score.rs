@@ -150,6 +150,12 @@ impl ScoreInputs {
 	}
 }
 
+/// A late payment or a default at `now`: recovery starts again from zero, from `now`.
+pub fn record_delinquency(history: &mut CreditHistory, now: Moment) {
+	history.on_time_since_delinquency_ms = 0;
+	history.last_delinquency_at = history.last_delinquency_at.max(now);
+}
+
 /// How a payment changed a history (see [`record_repayment`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum RecordedRepayment {
@@ -178,7 +184,7 @@ pub fn record_repayment(
 	history.repaid = history.repaid.saturating_add(repayment.amount);
 	if repayment.days_late > 0 {
 		history.late.record(repayment.days_late);
-		history.on_time_since_delinquency_ms = 0;
+		record_delinquency(history, now);
 		return RecordedRepayment::Late { days_late: repayment.days_late };
 	}
 	let Service { principal, duration } = repayment.served;
@@ -192,8 +198,11 @@ pub fn record_repayment(
 	}
 	history.credited_until = now;
 	history.on_time_ms = history.on_time_ms.saturating_add(credited_ms);
+	// Recovery counts only service after the last delinquency, even when the credited span
+	// began before it.
+	let since_delinquency = credited_ms.min(now.saturating_sub(history.last_delinquency_at));
 	history.on_time_since_delinquency_ms =
-		history.on_time_since_delinquency_ms.saturating_add(credited_ms);
+		history.on_time_since_delinquency_ms.saturating_add(since_delinquency);
 	let volume =
 		principal.saturating_mul(Balance::from(credited_ms)) / Balance::from(MILLISECONDS_PER_DAY);
 	history.served_volume = history.served_volume.saturating_add(volume);
@@ -566,18 +575,47 @@ mod tests {
 			prop_assert!((0..=MAX_ATTESTATION_BONUS as i32).contains(&gain));
 		}
 
-		/// No sequence of payments within one block raises a score once its moment was credited.
+		/// No sequence of payments within one block raises a score beyond what its first payment
+		/// credits: after it, the moment is credited and nothing more can be.
 		#[test]
 		fn no_sequence_of_payments_within_one_moment_raises_the_score(
 			mut history in history(),
+			gap in 0u64..100 * DAY,
+			first in repayment(),
 			payments in proptest::collection::vec(repayment(), 1..40),
 		) {
-			let now = history.credited_until;
-			let before = scored(&history, now);
-			for payment in &payments {
-				record_repayment(&mut history, payment, now, MIN);
-				prop_assert!(scored(&history, now) <= before);
+			let now = history.credited_until + gap;
+			let mut crediting = 0;
+			let mut credited_already = false;
+			for payment in core::iter::once(&first).chain(payments.iter()) {
+				let before = scored(&history, now);
+				let recorded = record_repayment(&mut history, payment, now, MIN);
+				if matches!(recorded, RecordedRepayment::OnTime { credited_ms } if credited_ms > 0) {
+					crediting += 1;
+				}
+				if credited_already {
+					// Once the moment is credited, nothing raises the score any more.
+					prop_assert!(scored(&history, now) <= before);
+				}
+				credited_already |= crediting > 0;
 			}
+			prop_assert!(crediting <= 1, "{} payments credited service in one moment", crediting);
+		}
+
+		/// Service credited after a delinquency counts towards recovery only from the
+		/// delinquency on, however long the credited span.
+		#[test]
+		fn recovery_never_counts_service_from_before_a_delinquency(
+			mut history in history(),
+			late_after in 0u64..400 * DAY,
+			service_days in 0u64..800,
+			wait in 0u64..400 * DAY,
+		) {
+			let late_at = history.credited_until + late_after;
+			record_repayment(&mut history, &Repayment::late(0, 10), late_at, MIN);
+			let now = late_at + wait;
+			record_repayment(&mut history, &on_time(0, MIN, service_days * DAY), now, MIN);
+			prop_assert!(history.on_time_since_delinquency_ms <= wait);
 		}
 
 		/// The gain over a period is bounded by the time elapsed: at most 4 + 10 (recovery) + 2

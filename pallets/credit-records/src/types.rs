@@ -254,6 +254,9 @@ pub struct CreditHistory {
 	pub served_volume: Balance,
 	/// Up to when on-time service has been credited (milliseconds; 0 before any).
 	pub credited_until: Moment,
+	/// When the last late payment or default was recorded (milliseconds; 0 without any): only
+	/// service after it counts towards recovery.
+	pub last_delinquency_at: Moment,
 	/// Total written off in defaults, in credit units.
 	pub defaulted: Balance,
 	/// Debt currently owed across products, in credit units.

@@ -17,6 +17,7 @@ use sp_runtime::{
 	DispatchResult, FixedPointNumber, FixedU128, PerThing, Permill, Rounding,
 };
 use xindai_primitives::{
+	credit::DAY_MS,
 	interest::{self, Index, Rate},
 	price::{self, Price},
 	service::{Repayment, Service, ServiceClock},
@@ -30,6 +31,8 @@ use xindai_primitives::facility::{CreditFacilities, FacilityId, FacilityState};
 struct SettledDebt {
 	/// Repaid, in the pool's asset.
 	paid: Balance,
+	/// Of it, principal (the rest paid interest).
+	principal_paid: Balance,
 	/// Debt left, in the pool's asset.
 	left: Balance,
 	/// The on-time service the payment completes (principal in the pool's asset).
@@ -605,6 +608,7 @@ impl<T: Config> Pallet<T> {
 		position.scaled = position.scaled.checked_add(scaled).ok_or(Error::<T>::Overflow)?;
 		pool.total_scaled_debt =
 			pool.total_scaled_debt.checked_add(scaled).ok_or(Error::<T>::Overflow)?;
+		position.principal = position.principal.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		Self::pay_out(asset, &mut pool, who, amount)?;
 		let debt = pool.debt_of(&position, now).ok_or(Error::<T>::Overflow)?;
 		Pools::<T>::insert(asset, pool);
@@ -640,6 +644,10 @@ impl<T: Config> Pallet<T> {
 		};
 		T::Assets::transfer(asset, payer, &Self::account_id(), paid, Preservation::Expendable)?;
 		pool.cash = pool.cash.checked_add(paid).ok_or(Error::<T>::Overflow)?;
+		// Interest first, then principal.
+		let interest = debt.saturating_sub(position.principal);
+		let principal_paid = paid.saturating_sub(interest).min(position.principal);
+		position.principal -= principal_paid;
 		position.scaled -= burned;
 		pool.total_scaled_debt = pool.total_scaled_debt.saturating_sub(burned);
 		let left = if position.scaled.is_zero() {
@@ -659,13 +667,24 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Debts::<T>::insert(who, asset, position);
 		}
-		Ok(SettledDebt { paid, left, served })
+		Ok(SettledDebt { paid, principal_paid, left, served })
 	}
 
-	/// Marks `who`'s position in `asset` delinquent; returns whether it already was.
-	fn mark_delinquent(who: &T::AccountId, asset: AssetId) -> bool {
+	/// Records that `who`'s position in `asset` is being liquidated at `now`: returns whether a
+	/// delinquency was already recorded for it within the window, and restarts its service clock
+	/// (a liquidated position served nothing on time).
+	fn mark_delinquent(who: &T::AccountId, asset: AssetId, now: Moment) -> bool {
+		let window = Moment::from(T::LiquidationDaysLate::get()).saturating_mul(DAY_MS);
 		Debts::<T>::mutate(who, asset, |position| match position {
-			Some(position) => core::mem::replace(&mut position.delinquent, true),
+			Some(position) => {
+				position.service.restart(now, position.principal);
+				if now < position.delinquent_until {
+					true
+				} else {
+					position.delinquent_until = now.saturating_add(window);
+					false
+				}
+			},
 			None => false,
 		})
 	}
@@ -687,8 +706,11 @@ impl<T: Config> Pallet<T> {
 			principal: Self::report_value(asset, settled.served.principal),
 			duration: settled.served.duration,
 		};
-		let repayment =
-			Repayment { amount: Self::report_value(asset, settled.paid), days_late: 0, served };
+		let repayment = Repayment {
+			amount: Self::report_value(asset, settled.principal_paid),
+			days_late: 0,
+			served,
+		};
 		Self::report(T::Credit::note_repaid(who, repayment));
 		if settled.left.is_zero() && !Self::has_debt(who) {
 			Self::report(T::Credit::note_settled(who));
@@ -786,15 +808,15 @@ impl<T: Config> Pallet<T> {
 		let takes_all = seize_lp == borrower_lp;
 		ensure!(seize_lp > 0 && (repay > 0 || takes_all), Error::<T>::LiquidationTooSmall);
 
-		// One delinquency per position: the first liquidation since it was opened.
-		let already_delinquent = Self::mark_delinquent(borrower, debt_asset);
-		let repaid = if repay > 0 {
+		// One delinquency per liquidation window, however many calls it takes.
+		let already_delinquent = Self::mark_delinquent(borrower, debt_asset, now);
+		let (repaid, principal_repaid) = if repay > 0 {
 			let settled =
 				Self::settle_debt(liquidator, borrower, debt_asset, &mut debt_pool, Some(repay))?;
 			Pools::<T>::insert(debt_asset, debt_pool);
-			settled.paid
+			(settled.paid, settled.principal_paid)
 		} else {
-			0
+			(0, 0)
 		};
 		let lp_left = borrower_lp - seize_lp;
 		Collateral::<T>::insert(borrower, collateral_asset, lp_left);
@@ -813,13 +835,13 @@ impl<T: Config> Pallet<T> {
 			collateral_asset,
 			lp_seized: seize_lp,
 		});
-		let value = Self::report_value(debt_asset, repaid);
+		let value = Self::report_value(debt_asset, principal_repaid);
 		if !already_delinquent {
 			Self::report(T::Credit::note_repaid(
 				borrower,
 				Repayment::late(value, T::LiquidationDaysLate::get()),
 			));
-		} else if repaid > 0 {
+		} else if principal_repaid > 0 {
 			Self::report(T::Credit::note_repaid(borrower, Repayment::unscored(value)));
 		}
 		if lp_left.is_zero() && health.collateral_lp == borrower_lp {
@@ -844,7 +866,9 @@ impl<T: Config> Pallet<T> {
 			let covered_by_reserves = pool.absorb_loss(amount);
 			Pools::<T>::insert(asset, pool);
 			Self::prune_account_asset(borrower, asset);
-			written_off_value = written_off_value.saturating_add(Self::report_value(asset, amount));
+			// The principal is written off (interest never counted as exposure).
+			written_off_value =
+				written_off_value.saturating_add(Self::report_value(asset, position.principal));
 			Self::deposit_event(Event::BadDebt {
 				borrower: borrower.clone(),
 				asset,

@@ -178,9 +178,14 @@ pub struct DebtPosition {
 	/// The on-time service the position has earned since its last repayment: what the credit
 	/// score counts (time outstanding, never the number of repayments).
 	pub service: ServiceClock,
-	/// Whether this position was liquidated since it was opened: a position's liquidations
-	/// record one delinquency, not one per call.
-	pub delinquent: bool,
+	/// Principal borrowed and not yet repaid (repayments pay interest first): what the credit
+	/// registry counts as exposure.
+	pub principal: Balance,
+	/// Until when (milliseconds) a liquidation of this position counts as the delinquency
+	/// already recorded: liquidations within `LiquidationDaysLate` days of the recorded one
+	/// record nothing more, so dust liquidations cannot grief a score, while a borrower
+	/// liquidated month after month is recorded each time.
+	pub delinquent_until: Moment,
 }
 
 /// Which share of collateral value counts for a health check.

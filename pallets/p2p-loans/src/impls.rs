@@ -7,8 +7,8 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::MutateHold,
-		fungibles::Mutate as _,
-		tokens::{Precision, Preservation},
+		fungibles::{Inspect as _, Mutate as _},
+		tokens::{DepositConsequence, Precision, Preservation, Provenance},
 		Time,
 	},
 };
@@ -401,7 +401,22 @@ impl<T: Config> Pallet<T> {
 			funded: loan.funded,
 		});
 		if loan.funded == loan.terms.principal {
-			Self::start(loan_id, &mut loan, now)?;
+			// A stale price fails the call: the lender may retry once it is fresh.
+			Self::fresh_price(loan.terms.asset, now)?;
+			let mut started = loan.clone();
+			match frame_support::storage::with_storage_layer(|| {
+				Self::start(loan_id, &mut started, now)
+			}) {
+				Ok(()) => loan = started,
+				Err(error) => {
+					// The borrower may not take the loan any more (frozen, unverified, over its
+					// cap at today's prices): nothing is paid out, the request ends and every
+					// lender, this one too, is refunded.
+					Self::end_request(loan_id, &mut loan, LoanStatus::Cancelled)?;
+					Self::deposit_event(Event::DisbursementRefused { loan: loan_id, error });
+					Self::deposit_event(Event::RequestCancelled { loan: loan_id });
+				},
+			}
 		}
 		Loans::<T>::insert(loan_id, loan);
 		Ok(())
@@ -642,8 +657,13 @@ impl<T: Config> Pallet<T> {
 			loan.service.note_principal(remaining);
 			Service::NONE
 		};
-		let principal_value =
-			Self::report_value(loan.terms.asset, paid.principal.saturating_add(paid.prepaid));
+		// After a default the registry wrote the principal off already: what is paid now is
+		// recovery, not a fall of exposure counted twice.
+		let principal_value = if loan.status == LoanStatus::Defaulted {
+			0
+		} else {
+			Self::report_value(loan.terms.asset, paid.principal.saturating_add(paid.prepaid))
+		};
 		Self::report(T::Credit::note_repaid(
 			&loan.borrower,
 			Repayment { amount: principal_value, days_late: 0, served },
@@ -762,29 +782,68 @@ impl<T: Config> Pallet<T> {
 		if held.is_zero() {
 			return Ok(Seized::default());
 		}
-		let loan_price = Self::fresh_price(loan.terms.asset, now)?;
-		let collateral_price = Self::fresh_price(asset, now)?;
 		let debt = Self::payoff(loan, items, now);
-		let needed = price::value_of(debt, loan_price, Rounding::Up)
-			.and_then(|value| price::amount_for_value(value, collateral_price, Rounding::Up))
-			.ok_or(Error::<T>::Overflow)?;
-		let share = reward_to.map(|(_, share)| share).unwrap_or_default();
-		let full_reward = share.mul_ceil(needed);
-		let (to_lenders, reward) = if needed.saturating_add(full_reward) <= held {
-			(needed, full_reward)
-		} else {
-			// Not enough: the liquidator's share of what there is, the lenders the rest.
-			let reward = multiply_by_rational_with_rounding(
-				held,
-				share.deconstruct().into(),
-				u128::from(share.deconstruct()).saturating_add(1_000_000),
-				Rounding::Down,
-			)
-			.ok_or(Error::<T>::Overflow)?;
-			(held - reward, reward)
-		};
-		let returned = held - to_lenders - reward;
+		let fresh = Self::fresh_price(loan.terms.asset, now)
+			.and_then(|l| Self::fresh_price(asset, now).map(|c| (l, c)))
+			.ok()
+			.filter(|(l, c)| !l.is_zero() && !c.is_zero());
 		let account = Self::account_id();
+		let (to_lenders, reward, returned, covered) = match (fresh, reward_to) {
+			(Some((loan_price, collateral_price)), _) => {
+				let needed = price::value_of(debt, loan_price, Rounding::Up)
+					.and_then(|value| {
+						price::amount_for_value(value, collateral_price, Rounding::Up)
+					})
+					.ok_or(Error::<T>::Overflow)?;
+				let share = reward_to.map(|(_, share)| share).unwrap_or_default();
+				let full_reward = share.mul_ceil(needed);
+				let (mut to_lenders, reward) = if needed.saturating_add(full_reward) <= held {
+					(needed, full_reward)
+				} else {
+					// Not enough: the liquidator's share of what there is, the lenders the rest.
+					let reward = multiply_by_rational_with_rounding(
+						held,
+						share.deconstruct().into(),
+						u128::from(share.deconstruct()).saturating_add(1_000_000),
+						Rounding::Down,
+					)
+					.ok_or(Error::<T>::Overflow)?;
+					(held - reward, reward)
+				};
+				let mut returned = held - to_lenders - reward;
+				// A surplus the borrower cannot receive (below the asset's minimum balance on an
+				// empty account, or a blocked account) goes to the lenders rather than block the
+				// default or the liquidation.
+				if returned > 0
+					&& T::Assets::can_deposit(asset, &loan.borrower, returned, Provenance::Extant)
+						!= DepositConsequence::Success
+				{
+					to_lenders += returned;
+					returned = 0;
+				}
+				// What the lenders' collateral settles, in the loan's asset.
+				let covered = if to_lenders >= needed {
+					debt
+				} else {
+					price::value_of(to_lenders, collateral_price, Rounding::Down)
+						.and_then(|value| {
+							price::amount_for_value(value, loan_price, Rounding::Down)
+						})
+						.ok_or(Error::<T>::Overflow)?
+						.min(debt)
+				};
+				(to_lenders, reward, returned, covered)
+			},
+			// Without fresh prices nothing is seized: taking all the collateral would hand the
+			// borrower's surplus to whoever calls while the oracle lags, and a zero price would
+			// value the debt at nothing. The call fails; it succeeds once prices are fresh (root
+			// or the feeders can always post).
+			(None, _) => {
+				Self::fresh_price(loan.terms.asset, now)?;
+				Self::fresh_price(asset, now)?;
+				return Err(Error::<T>::NoPrice.into());
+			},
+		};
 		if let Some((to, _)) = reward_to {
 			if reward > 0 {
 				T::Assets::transfer(asset, &account, to, reward, Preservation::Expendable)?;
@@ -803,15 +862,6 @@ impl<T: Config> Pallet<T> {
 		loan.collateral_returned = loan.collateral_returned.saturating_add(returned);
 		loan.collateral_for_lenders = loan.collateral_for_lenders.saturating_add(to_lenders);
 
-		// What the lenders' collateral settles, in the loan's asset.
-		let covered = if to_lenders >= needed {
-			debt
-		} else {
-			price::value_of(to_lenders, collateral_price, Rounding::Down)
-				.and_then(|value| price::amount_for_value(value, loan_price, Rounding::Down))
-				.ok_or(Error::<T>::Overflow)?
-				.min(debt)
-		};
 		let mut left = covered;
 		let penalty = left.min(loan.penalty_accrued.saturating_sub(loan.penalty_paid));
 		loan.penalty_paid += penalty;
@@ -860,14 +910,21 @@ impl<T: Config> Pallet<T> {
 			&loan.borrower,
 			Self::report_value(asset, written_off),
 		));
-		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
-		Loans::<T>::insert(loan_id, loan);
 		Self::deposit_event(Event::Defaulted {
 			loan: loan_id,
 			outstanding,
 			collateral_to_lenders: seized.to_lenders,
 			collateral_returned: seized.returned,
 		});
+		if outstanding.is_zero() {
+			// The collateral settled the whole debt: the default is recorded, the loan is over.
+			loan.status = LoanStatus::Closed;
+			Self::release_deposit(&mut loan)?;
+			Self::report(T::Credit::note_settled(&loan.borrower));
+			Self::deposit_event(Event::LoanClosed { loan: loan_id });
+		}
+		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
+		Loans::<T>::insert(loan_id, loan);
 		Ok(())
 	}
 

@@ -337,6 +337,9 @@ pub mod pallet {
 			collateral_returned: Balance,
 			outstanding: Balance,
 		},
+		/// A fully funded request was not disbursed: the borrower may not borrow it any more
+		/// (`error`); the request is cancelled and its lenders refunded.
+		DisbursementRefused { loan: LoanId, error: DispatchError },
 		/// The automatic refund of `lender`'s funding failed (e.g. the asset is frozen); the
 		/// lender keeps its claim (`claim_refund`).
 		RefundFailed { loan: LoanId, lender: T::AccountId, error: DispatchError },

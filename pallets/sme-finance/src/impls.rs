@@ -478,12 +478,18 @@ impl<T: Config> Pallet<T> {
 		line.interest_paid = line.interest_paid.saturating_add(interest);
 		line.principal_repaid = line.principal_repaid.saturating_add(principal);
 		// What the payment tells the credit registry (reporting never blocks a repayment).
-		// Exposure falls by the principal repaid. A due date paid late is reported once, and
-		// only from the enterprise's own payment: a third party's dust cannot grief its record.
-		// On-time service is credited when the enterprise pays with nothing overdue left.
+		// Exposure falls by the principal repaid (after a default it was written off already).
+		// A due date paid late is reported once, when it is cleared, whoever pays, with the days
+		// late at clearing: dust from a stranger clears nothing and so records nothing, and
+		// neither paying from another account nor a dust payment on the first late day hides
+		// how late the due date was paid. On-time service is credited only when the enterprise
+		// itself pays with nothing overdue left.
 		let own = payer == &line.enterprise;
+		let defaulted = line.status == LineStatus::Defaulted;
 		let left = line.outstanding.principal;
-		let report_late = own && late > 0 && line.late_reported_for != overdue_since;
+		let cleared = overdue_since.is_some() && line.outstanding.overdue_since != overdue_since;
+		let report_late =
+			!defaulted && cleared && late > 0 && line.late_reported_for != overdue_since;
 		let served = if late > 0 || line.outstanding.is_overdue(&clock, now) {
 			line.service.restart(now, left);
 			Service::NONE
@@ -498,7 +504,7 @@ impl<T: Config> Pallet<T> {
 			line.late_reported_for = overdue_since;
 		}
 		let repayment = Repayment {
-			amount: Self::report_value(asset, principal),
+			amount: if defaulted { 0 } else { Self::report_value(asset, principal) },
 			days_late: if report_late { late } else { 0 },
 			served,
 		};
@@ -751,6 +757,7 @@ impl<T: Config> Pallet<T> {
 			recourse_owed: 0,
 			recourse_since: 0,
 			late_reported: false,
+			financed_at: Self::now(),
 		});
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::InvoiceFinanced {
@@ -807,27 +814,36 @@ impl<T: Config> Pallet<T> {
 		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let late = days_late(invoice.due_at, now, grace);
 		let value = Self::report_value(invoice.asset, invoice.amount);
-		// Paid on time, the invoice served its amount from confirmation to payment (the buyer
-		// cannot be the enterprise: `SelfInvoice`).
-		let served = if late == 0 {
-			Service { principal: value, duration: now.saturating_sub(invoice.confirmed_at) }
-		} else {
-			Service::NONE
+		// Paid on time, a financed invoice served its amount from financing to payment: an
+		// independent financier took the risk. An unfinanced invoice proves nothing (an
+		// enterprise and a buyer of one owner could trade invoices for free to farm a score).
+		let served = match (&invoice.financing, late) {
+			(Some(financing), 0) => {
+				Service { principal: value, duration: now.saturating_sub(financing.financed_at) }
+			},
+			_ => Service::NONE,
 		};
 		if invoice.status == InvoiceStatus::Recourse {
-			// The buyer's default was recorded at recourse; what it pays now only reduces debt.
-			Self::report(T::Credit::note_repaid(buyer, Repayment::unscored(value)));
+			// The buyer's default (and its debt) was written off at recourse: its payment now is
+			// recovery, not a fall of exposure counted twice.
+			Self::report(T::Credit::note_repaid(buyer, Repayment::unscored(0)));
 		} else {
 			Self::report(T::Credit::note_repaid(
 				buyer,
 				Repayment { amount: value, days_late: late, served },
 			));
 		}
-		if invoice.status == InvoiceStatus::Recourse && to_financier > 0 {
-			// The buyer's payment cleared what the enterprise owed under recourse: someone
-			// else's payment, it proves nothing about the enterprise.
+		if let (InvoiceStatus::Recourse, Some(financing)) = (&invoice.status, &invoice.financing) {
+			// The buyer's payment cleared what the enterprise owed under recourse: its lateness
+			// is recorded once (if not yet), nothing about on-time behaviour.
 			let value = Self::report_value(invoice.asset, to_financier);
-			Self::report(T::Credit::note_repaid(&invoice.enterprise, Repayment::unscored(value)));
+			let late = days_late(financing.recourse_since, now, grace);
+			let repayment = if late > 0 && !financing.late_reported {
+				Repayment::late(value, late)
+			} else {
+				Repayment::unscored(value)
+			};
+			Self::report(T::Credit::note_repaid(&invoice.enterprise, repayment));
 		}
 		Self::finish_invoice(id, invoice);
 		Self::deposit_event(Event::InvoicePaid {
@@ -880,8 +896,10 @@ impl<T: Config> Pallet<T> {
 		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let late = days_late(financing.recourse_since, now, grace);
 		let value = Self::report_value(invoice.asset, paid);
-		// Late once per recourse, and only from the enterprise's own payment.
-		let report_late = late > 0 && payer == &invoice.enterprise && !financing.late_reported;
+		// Late once per recourse, when it is cleared (whoever pays, days late at clearing):
+		// a stranger's dust clears nothing, and a dust payment on the first late day cannot
+		// fix a milder lateness.
+		let report_late = late > 0 && owed.is_zero() && !financing.late_reported;
 		if report_late {
 			financing.late_reported = true;
 		}
@@ -1021,6 +1039,13 @@ impl<T: Config> Pallet<T> {
 					"active line's released + undrawn differ from its limit"
 				),
 				_ => ensure!(line.undrawn == 0, "undrawn funds on a line that cannot draw"),
+			}
+			match line.status {
+				LineStatus::Active => ensure!(
+					line.undrawn > 0 || line.committed == 0,
+					"a fully drawn line still commits credit"
+				),
+				_ => ensure!(line.committed == 0, "a line that cannot draw still commits credit"),
 			}
 			match &line.source {
 				Some(LineSource::Financier(_)) => {

@@ -279,6 +279,8 @@ pub struct Financing<AccountId> {
 	pub recourse_since: Moment,
 	/// Whether the enterprise's late recourse payment was reported (once per recourse).
 	pub late_reported: bool,
+	/// When the invoice was financed (milliseconds): the buyer's on-time service runs from it.
+	pub financed_at: Moment,
 }
 
 /// An invoice from an enterprise to a buyer.

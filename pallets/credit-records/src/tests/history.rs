@@ -444,7 +444,11 @@ fn lending_hooks_refuse_a_deregistered_account() {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
 		assert_noop!(CreditRecords::note_borrowed(&ALICE, 1), Error::<Test>::NoProfile);
-		assert_noop!(CreditRecords::note_repaid(&ALICE, unscored(1)), Error::<Test>::NoProfile);
+		assert_noop!(CreditRecords::note_committed(&ALICE, 1), Error::<Test>::NoProfile);
+		// What happens to an existing debt is still recorded: the history is kept.
+		assert_ok!(CreditRecords::note_repaid(&ALICE, unscored(1)));
+		assert_ok!(CreditRecords::note_defaulted(&ALICE, 1));
+		assert_eq!(history_of(ALICE).defaults, 1);
 	});
 }
 
@@ -464,6 +468,23 @@ fn is_verified_needs_a_valid_identity_attestation_frozen_or_not() {
 		// Expired, it is not.
 		pallet_timestamp::Now::<Test>::put(now() + 11 * DAY);
 		assert!(!CreditRecords::is_verified(&ALICE));
+	});
+}
+
+#[test]
+fn recovery_after_a_default_counts_only_later_service() {
+	// The attack: a pool position left open for a year, a default, then one repayment credited
+	// the whole year as recovery (up to +112 at once).
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
+		advance(360 * DAY);
+		assert_ok!(CreditRecords::note_defaulted(&ALICE, CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, served(0, 100 * CREDIT_UNIT, 360)));
+		let history = history_of(ALICE);
+		assert_eq!(history.on_time_ms, 360 * DAY, "the year served counts as history");
+		assert_eq!(history.on_time_since_delinquency_ms, 0, "but not as recovery");
+		assert_eq!(CreditRecords::score_breakdown(&ALICE).recovery, 0);
 	});
 }
 

@@ -247,7 +247,8 @@ fn repay_pays_part_then_all_and_reports_it() {
 			vec![
 				CreditNote::Borrowed(BOB, 400 * DOLLAR),
 				CreditNote::Repaid(BOB, 100 * DOLLAR, 0),
-				CreditNote::Repaid(BOB, paid, 0),
+				// Exposure falls by the principal; the interest paid is not exposure.
+				CreditNote::Repaid(BOB, 300 * DOLLAR, 0),
 				// The day the remaining 300 USDX was outstanding: on-time service.
 				CreditNote::Served(BOB, 300 * DOLLAR, DAY),
 				CreditNote::Settled(BOB),

@@ -69,3 +69,32 @@ fn a_position_liquidated_many_times_records_one_delinquency() {
 		assert!(served_notes().is_empty());
 	});
 }
+
+#[test]
+fn a_position_liquidated_again_after_the_window_records_another_delinquency() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 40_000 * DOLLAR));
+		set_price(XBTC, Price::from_u32(400));
+		let liquidate = || {
+			LiquidityPools::liquidate(
+				RuntimeOrigin::signed(CHARLIE),
+				BOB,
+				USDX,
+				XBTC,
+				1_000 * DOLLAR,
+			)
+		};
+		assert_ok!(liquidate());
+		advance(31 * DAY);
+		set_price(USDX, Price::from_u32(1));
+		set_price(XBTC, Price::from_u32(400));
+		assert_ok!(liquidate());
+		let late = credit_notes()
+			.into_iter()
+			.filter(|n| matches!(n, CreditNote::Repaid(BOB, _, days) if *days > 0))
+			.count();
+		assert_eq!(late, 2, "a borrower liquidated month after month is recorded each time");
+	});
+}

@@ -17,12 +17,16 @@ fn a_loan_defaults_after_the_threshold_and_lenders_get_the_collateral() {
 		set_price(XBTC, Price::from_u32(600));
 		assert_ok!(P2pLoans::mark_default(RuntimeOrigin::signed(DAVE), id));
 		let loan = crate::Loans::<Test>::get(id).unwrap();
-		assert_eq!(loan.status, LoanStatus::Defaulted);
+		assert!(loan_events().iter().any(|e| matches!(e, Event::Defaulted { .. })));
+		// Settled by the collateral, the defaulted loan is closed and its deposit released.
+		assert_eq!(loan.status, LoanStatus::Closed);
+		assert!(loan.deposit.is_zero());
 		// The collateral (6,000 USDX) covers the whole debt: lenders take what it needs, the
 		// rest goes back to Bob, nothing is written off.
 		assert!(loan.collateral_for_lenders < BTC / 10 / 5, "{}", loan.collateral_for_lenders);
 		assert_eq!(loan.collateral_returned, BTC / 10 - loan.collateral_for_lenders);
-		assert_eq!(credit_notes().last(), Some(&CreditNote::Defaulted(BOB, 0)));
+		assert!(credit_notes().contains(&CreditNote::Defaulted(BOB, 0)));
+		assert_eq!(credit_notes().last(), Some(&CreditNote::Settled(BOB)));
 		assert_eq!(loan.recovered + loan.prepaid, 1_000 * DOLLAR);
 		let alice = balance(XBTC, ALICE);
 		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(ALICE), id));

@@ -31,9 +31,31 @@ fn dust_from_a_stranger_cannot_grief_an_overdue_line() {
 			assert_ok!(SmeFinance::repay_line(RuntimeOrigin::signed(DAVE), id, 1));
 		}
 		assert_eq!(late_notes(EVE), 0, "{:?}", credit_notes());
-		// The enterprise's own late payments of one due date are recorded once.
+		// Paying from another account does not hide the lateness: clearing the due date
+		// records it, once.
+		let due = SmeFinance::line_view(id).unwrap().due;
+		assert_ok!(SmeFinance::repay_line(RuntimeOrigin::signed(DAVE), id, due));
+		assert_eq!(late_notes(EVE), 1);
+		assert!(credit_notes().contains(&CreditNote::Repaid(EVE, 0, 10)));
 		assert_ok!(SmeFinance::repay_line(RuntimeOrigin::signed(EVE), id, DOLLAR));
-		assert_ok!(SmeFinance::repay_line(RuntimeOrigin::signed(EVE), id, DOLLAR));
+		assert_eq!(late_notes(EVE), 1);
+	});
+}
+
+#[test]
+fn a_dust_payment_on_the_first_late_day_does_not_fix_a_milder_lateness() {
+	run_test(|| {
+		let id = pool_line();
+		first_tranche(id);
+		// Four days after the first due date (day 30): one unit from the enterprise.
+		advance(34 * DAY);
+		assert_ok!(SmeFinance::repay_line(RuntimeOrigin::signed(EVE), id, 1));
+		assert_eq!(late_notes(EVE), 0);
+		// Everything due paid on day 75: 45 days after the oldest due date.
+		advance(41 * DAY);
+		let due = SmeFinance::line_view(id).unwrap().due;
+		assert_ok!(SmeFinance::repay_line(RuntimeOrigin::signed(EVE), id, due));
+		assert!(credit_notes().contains(&CreditNote::Repaid(EVE, 0, 45)), "{:?}", credit_notes());
 		assert_eq!(late_notes(EVE), 1);
 	});
 }
@@ -63,7 +85,9 @@ fn dust_from_a_stranger_cannot_grief_a_recourse() {
 		}
 		assert_eq!(late_notes(EVE), 0);
 		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, DOLLAR));
-		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, DOLLAR));
+		assert_eq!(late_notes(EVE), 0, "nothing cleared yet");
+		// Cleared (whoever pays the rest): recorded once, with the days late at clearing.
+		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 1_000 * DOLLAR));
 		assert_eq!(late_notes(EVE), 1);
 	});
 }
@@ -131,9 +155,36 @@ fn repaying_a_line_in_the_block_of_its_draw_proves_nothing() {
 }
 
 #[test]
-fn a_buyer_paying_on_time_earns_the_time_since_confirmation() {
+fn an_unfinanced_invoice_between_two_accounts_farms_nothing() {
+	// The attack: an enterprise and a buyer of one owner trade invoices at no cost and the
+	// buyer's on-time payments build its score.
 	run_test(|| {
 		let id = confirmed_invoice();
+		advance(30 * DAY);
+		assert_ok!(SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id));
+		assert!(served_notes(FERDIE).is_empty());
+		assert!(served_notes(EVE).is_empty());
+	});
+}
+
+#[test]
+fn a_buyer_paying_a_financed_invoice_on_time_earns_the_time_since_financing() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		advance(5 * DAY);
+		assert_ok!(SmeFinance::offer_invoice(
+			RuntimeOrigin::signed(EVE),
+			id,
+			Permill::from_percent(80),
+			Permill::from_percent(2),
+			None
+		));
+		assert_ok!(SmeFinance::finance_invoice(
+			RuntimeOrigin::signed(DAVE),
+			id,
+			Permill::from_percent(80),
+			Permill::from_percent(2)
+		));
 		advance(30 * DAY);
 		assert_ok!(SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id));
 		assert_eq!(

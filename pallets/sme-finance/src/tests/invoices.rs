@@ -341,8 +341,9 @@ fn a_late_buyer_under_recourse_pays_the_financier_what_is_still_owed() {
 		assert_ok!(SmeFinance::pay_invoice(RuntimeOrigin::signed(FERDIE), id));
 		assert_eq!(balance(USDX, DAVE), dave + 500 * DOLLAR);
 		assert_eq!(balance(USDX, EVE), eve + 500 * DOLLAR);
-		// The buyer's default was recorded at recourse: its late payment only reduces its debt.
-		assert!(credit_notes().contains(&CreditNote::Repaid(FERDIE, 1_000 * DOLLAR, 0)));
+		// The buyer's default (and debt) was written off at recourse: its late payment is
+		// recovery, neither late again nor a second fall of exposure.
+		assert!(credit_notes().contains(&CreditNote::Repaid(FERDIE, 0, 0)));
 		assert!(credit_notes().contains(&CreditNote::Repaid(EVE, 500 * DOLLAR, 0)));
 	});
 }
