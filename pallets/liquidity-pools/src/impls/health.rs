@@ -1,0 +1,66 @@
+//! Health checks: an account's weighted collateral and debt in credit units, every pool accrued
+//! to now, and the check that its collateral covers its debt before it borrows or takes
+//! collateral back.
+
+use frame_support::pallet_prelude::*;
+use sp_runtime::Rounding;
+use xindai_primitives::price;
+
+use crate::{math, pallet::*, types::*};
+
+impl<T: Config> Pallet<T> {
+	/// The weighted collateral and the debt of `who` in credit units, every pool accrued to now
+	/// (without writing). With `fresh`, stale prices are refused; otherwise any price is used.
+	pub fn liquidity(
+		who: &T::AccountId,
+		weight: CollateralWeight,
+		fresh: bool,
+	) -> Result<Liquidity, DispatchError> {
+		let now = Self::now();
+		let mut liquidity = Liquidity::default();
+		for asset in AccountAssets::<T>::get(who) {
+			let Some(pool) = Pools::<T>::get(asset) else { continue };
+			let pool = pool.accrued(now).ok_or(Error::<T>::Overflow)?;
+			let lp = Collateral::<T>::get(who, asset).unwrap_or(0);
+			let debt = match Debts::<T>::get(who, asset) {
+				Some(position) => pool.debt_of(&position, now).ok_or(Error::<T>::Overflow)?,
+				None => 0,
+			};
+			if lp.is_zero() && debt.is_zero() {
+				continue;
+			}
+			let price =
+				if fresh { Self::fresh_price(asset, now)? } else { Self::any_price(asset)? };
+			if !lp.is_zero() {
+				let underlying = math::underlying_for_lp(lp, pool.underlying(), pool.lp_supply)
+					.ok_or(Error::<T>::Overflow)?;
+				let value = price::value_of(underlying, price, Rounding::Down)
+					.ok_or(Error::<T>::Overflow)?;
+				let share = match weight {
+					CollateralWeight::Borrowing => pool.params.collateral_factor,
+					CollateralWeight::Liquidation => pool.params.liquidation_threshold,
+				};
+				liquidity.weighted_collateral =
+					liquidity.weighted_collateral.saturating_add(share.mul_floor(value));
+				liquidity.collateral_lp = liquidity.collateral_lp.saturating_add(lp);
+			}
+			if !debt.is_zero() {
+				let value =
+					price::value_of(debt, price, Rounding::Up).ok_or(Error::<T>::Overflow)?;
+				liquidity.debt = liquidity.debt.saturating_add(value);
+			}
+		}
+		Ok(liquidity)
+	}
+
+	/// Refuses unless `who`'s collateral × collateral factor covers its debt at fresh prices.
+	pub(super) fn ensure_healthy_for_borrowing(who: &T::AccountId) -> DispatchResult {
+		let liquidity = Self::liquidity(who, CollateralWeight::Borrowing, true)?;
+		ensure!(liquidity.is_healthy(), Error::<T>::InsufficientCollateral);
+		Ok(())
+	}
+
+	pub(super) fn has_debt(who: &T::AccountId) -> bool {
+		AccountAssets::<T>::get(who).iter().any(|asset| Debts::<T>::contains_key(who, asset))
+	}
+}

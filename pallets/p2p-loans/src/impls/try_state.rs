@@ -1,0 +1,85 @@
+//! The pallet's invariants (`try_state`), checked by try-runtime and after every unit test: the
+//! custody account covers what is owed, shares match funding, statuses match their data, and
+//! listings match positions.
+
+use frame_support::ensure;
+use xindai_primitives::{AssetId, Balance};
+
+use crate::{pallet::*, types::*};
+
+impl<T: Config> Pallet<T> {
+	/// The pallet's invariants:
+	/// - the custody account holds, of every asset, exactly the escrowed funding not yet
+	///   refunded, the collateral held or handed to lenders and not yet claimed, and the
+	///   repayments not yet claimed;
+	/// - every loan's shares add up to what was funded and not refunded (the principal once
+	///   disbursed), listed shares are covered by positions, and each status is consistent with
+	///   its data (schedule after disbursement, principal fully funded, open-request counts).
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut owed: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, loan) in Loans::<T>::iter() {
+			let escrow = if loan.status.was_disbursed() { 0 } else { loan.funded - loan.refunded };
+			*owed.entry(loan.terms.asset).or_default() +=
+				escrow + (loan.distributed - loan.claimed);
+			if let Some((asset, _)) = loan.terms.collateral {
+				*owed.entry(asset).or_default() +=
+					loan.collateral_held + (loan.collateral_for_lenders - loan.collateral_claimed);
+			}
+			let shares: Balance = Positions::<T>::iter_prefix_values(id).map(|p| p.shares).sum();
+			let expected = if loan.status.was_disbursed() {
+				loan.terms.principal
+			} else {
+				loan.funded - loan.refunded
+			};
+			ensure!(shares == expected, "shares differ from funding");
+			for (_, p) in Positions::<T>::iter_prefix(id) {
+				ensure!(p.listed <= p.shares, "more shares listed than held");
+			}
+			if loan.status.was_disbursed() {
+				ensure!(loan.started_at.is_some(), "disbursed loan without start");
+				ensure!(loan.funded == loan.terms.principal, "disbursed loan not fully funded");
+				ensure!(Schedules::<T>::contains_key(id), "disbursed loan without schedule");
+			} else {
+				ensure!(
+					loan.funded < loan.terms.principal || loan.status.is_refunding(),
+					"full request not started"
+				);
+			}
+			ensure!(
+				FundingLoans::<T>::contains_key(id) == (loan.status == LoanStatus::Funding),
+				"the index of requests open for funding differs from the loans"
+			);
+			if loan.status == LoanStatus::Funding {
+				*open.entry(loan.borrower.clone()).or_default() += 1;
+			} else {
+				ensure!(loan.committed == 0, "a request that ended still commits credit");
+			}
+			ensure!(loan.claimed <= loan.distributed, "claimed more than paid in");
+		}
+		for (who, count) in OpenRequests::<T>::iter() {
+			ensure!(open.get(&who).copied().unwrap_or(0) == count, "open-request count differs");
+		}
+		let account = Self::account_id();
+		for (asset, amount) in owed {
+			ensure!(
+				<T::Assets as frame_support::traits::fungibles::Inspect<_>>::balance(
+					asset, &account
+				) >= amount,
+				// `>=`: anyone may donate to the custody account; what is owed must be there.
+				"custody holds less than what is owed"
+			);
+		}
+		let mut listed: BTreeMap<(LoanId, T::AccountId), Balance> = BTreeMap::new();
+		for (_, listing) in Listings::<T>::iter() {
+			*listed.entry((listing.loan, listing.seller.clone())).or_default() += listing.shares;
+		}
+		for ((loan, seller), shares) in listed {
+			let position = Positions::<T>::get(loan, &seller).unwrap_or_default();
+			ensure!(position.listed == shares, "listed shares differ from listings");
+		}
+		Ok(())
+	}
+}

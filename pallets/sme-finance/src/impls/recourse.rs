@@ -1,0 +1,74 @@
+//! Recourse: a financier whose buyer is still unpaid long enough after the due date claims the
+//! advance from the enterprise (the buyer recorded as defaulted), and anyone repays it; its
+//! lateness is reported once, when it is cleared.
+
+use frame_support::pallet_prelude::*;
+use xindai_primitives::{
+	credit::{days_late, CreditRegistry},
+	service::Repayment,
+	Balance, MILLISECONDS_PER_SECOND,
+};
+
+use crate::{pallet::*, types::*};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_claim_recourse(financier: &T::AccountId, id: InvoiceId) -> DispatchResult {
+		let mut invoice = Invoices::<T>::get(id).ok_or(Error::<T>::InvoiceNotFound)?;
+		ensure!(invoice.status == InvoiceStatus::Financed, Error::<T>::WrongInvoiceStatus);
+		let now = Self::now();
+		let financing = invoice.financing.as_mut().ok_or(Error::<T>::WrongInvoiceStatus)?;
+		ensure!(financing.financier == *financier, Error::<T>::NotFinancier);
+		ensure!(
+			now >= invoice.due_at.saturating_add(Self::default_threshold()),
+			Error::<T>::NotLateEnough
+		);
+		financing.recourse_owed = financing.advance;
+		financing.recourse_since = now;
+		let owed = financing.advance;
+		invoice.status = InvoiceStatus::Recourse;
+		let buyer_value = Self::report_value(invoice.asset, invoice.amount);
+		Self::report(T::Credit::note_defaulted(&invoice.buyer, buyer_value));
+		// Reporting never blocks recourse (the enterprise may have left the registry).
+		let value = Self::report_value(invoice.asset, owed);
+		Self::report(T::Credit::note_borrowed(&invoice.enterprise, value));
+		Invoices::<T>::insert(id, invoice);
+		Self::deposit_event(Event::RecourseClaimed { invoice: id, owed });
+		Ok(())
+	}
+
+	pub(crate) fn do_repay_recourse(
+		payer: &T::AccountId,
+		id: InvoiceId,
+		amount: Balance,
+	) -> DispatchResult {
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		let mut invoice = Invoices::<T>::get(id).ok_or(Error::<T>::InvoiceNotFound)?;
+		ensure!(invoice.status == InvoiceStatus::Recourse, Error::<T>::WrongInvoiceStatus);
+		let now = Self::now();
+		let financing = invoice.financing.as_mut().ok_or(Error::<T>::WrongInvoiceStatus)?;
+		let paid = amount.min(financing.recourse_owed);
+		Self::transfer(invoice.asset, payer, &financing.financier, paid)?;
+		financing.recourse_owed -= paid;
+		let owed = financing.recourse_owed;
+		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
+		let late = days_late(financing.recourse_since, now, grace);
+		let value = Self::report_value(invoice.asset, paid);
+		// Late once per recourse, when it is cleared (whoever pays, days late at clearing):
+		// a stranger's dust clears nothing, and a dust payment on the first late day cannot
+		// fix a milder lateness.
+		let report_late = late > 0 && owed.is_zero() && !financing.late_reported;
+		if report_late {
+			financing.late_reported = true;
+		}
+		let repayment =
+			if report_late { Repayment::late(value, late) } else { Repayment::unscored(value) };
+		Self::report(T::Credit::note_repaid(&invoice.enterprise, repayment));
+		Self::deposit_event(Event::RecourseRepaid { invoice: id, amount: paid, owed });
+		if owed.is_zero() {
+			Self::finish_invoice(id, invoice);
+		} else {
+			Invoices::<T>::insert(id, invoice);
+		}
+		Ok(())
+	}
+}

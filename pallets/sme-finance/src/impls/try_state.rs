@@ -1,0 +1,128 @@
+//! The pallet's invariants (`try_state`), checked after every unit test and by `try-runtime`:
+//! custody, each line's amounts and milestones, the enterprise lists, invoice states and
+//! filing counts.
+
+use frame_support::ensure;
+use xindai_primitives::{facility::CreditFacilities, AssetId, Balance};
+
+use crate::{pallet::*, types::*};
+
+impl<T: Config> Pallet<T> {
+	/// The pallet's invariants:
+	/// - custody: the pallet account holds, of every asset, the undrawn limits of its
+	///   financier-funded lines (more only if someone sent it assets directly);
+	/// - each line: Σ released tranches ≤ limit, released + undrawn = limit while active,
+	///   released = Σ attested milestones, milestones attested in order, interest due ≤
+	///   interest; a pool-funded line's facility matches its undrawn commitment;
+	/// - lines and open invoices are listed under their enterprise, and only those;
+	/// - invoices: a legal state (financing exactly when financed or under recourse, recourse
+	///   owed only under recourse), their hash indexed to them;
+	/// - filing counts equal the stored filings.
+	#[cfg(any(test, feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungibles::Inspect;
+		let mut custody: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		for (id, line) in Lines::<T>::iter() {
+			ensure!(line.released <= line.terms.limit, "released above the limit");
+			let attested: Balance = line
+				.milestones
+				.iter()
+				.filter(|m| m.attested.is_some())
+				.map(|m| m.spec.amount)
+				.sum();
+			ensure!(attested == line.released, "released differs from attested milestones");
+			let pending =
+				line.next_milestone().map(|i| i as usize).unwrap_or(line.milestones.len());
+			ensure!(
+				line.milestones.iter().skip(pending).all(|m| m.attested.is_none()),
+				"milestone attested out of order"
+			);
+			ensure!(
+				line.outstanding.interest_due <= line.outstanding.interest,
+				"interest due above interest"
+			);
+			ensure!(line.outstanding.principal <= line.released, "principal above released");
+			match line.status {
+				LineStatus::Active => ensure!(
+					line.released + line.undrawn == line.terms.limit,
+					"active line's released + undrawn differ from its limit"
+				),
+				_ => ensure!(line.undrawn == 0, "undrawn funds on a line that cannot draw"),
+			}
+			match line.status {
+				LineStatus::Active => ensure!(
+					line.undrawn > 0 || line.committed == 0,
+					"a fully drawn line still commits credit"
+				),
+				_ => ensure!(line.committed == 0, "a line that cannot draw still commits credit"),
+			}
+			match &line.source {
+				Some(LineSource::Financier(_)) => {
+					*custody.entry(line.terms.asset).or_default() += line.undrawn;
+				},
+				Some(LineSource::Pool) => {
+					let undrawn = T::Facilities::facility(line.terms.asset, id)
+						.map(|f| f.undrawn)
+						.unwrap_or(0);
+					ensure!(undrawn == line.undrawn, "facility commitment differs from undrawn");
+				},
+				None => ensure!(line.status == LineStatus::Applied, "unapproved line past Applied"),
+			}
+			ensure!(
+				EnterpriseLines::<T>::get(&line.enterprise).contains(&id),
+				"line not listed under its enterprise"
+			);
+		}
+		for (who, lines) in EnterpriseLines::<T>::iter() {
+			for id in lines {
+				ensure!(
+					Lines::<T>::get(id).is_some_and(|l| l.enterprise == who),
+					"listed line missing"
+				);
+			}
+		}
+		let account = Self::account_id();
+		for (asset, held) in custody {
+			// At least: assets sent to the account directly are a donation, not an error.
+			ensure!(T::Assets::balance(asset, &account) >= held, "custody below undrawn");
+		}
+		for (id, invoice) in Invoices::<T>::iter() {
+			ensure!(
+				InvoiceHashes::<T>::get(invoice.invoice_hash) == Some(id),
+				"invoice hash not indexed"
+			);
+			ensure!(
+				EnterpriseInvoices::<T>::get(&invoice.enterprise).contains(&id),
+				"invoice not listed under its enterprise"
+			);
+			match (invoice.status, &invoice.financing) {
+				(InvoiceStatus::Submitted | InvoiceStatus::Confirmed, None) => {},
+				(InvoiceStatus::Financed, Some(f)) => {
+					ensure!(f.recourse_owed == 0, "recourse owed before recourse");
+					ensure!(f.advance + f.fee <= invoice.amount, "advance + fee above amount");
+				},
+				(InvoiceStatus::Recourse, Some(f)) => {
+					ensure!(f.recourse_owed > 0, "recourse with nothing owed kept");
+					ensure!(f.recourse_owed <= f.advance, "recourse above the advance");
+				},
+				_ => return Err("illegal invoice state".into()),
+			}
+		}
+		for (who, open) in EnterpriseInvoices::<T>::iter() {
+			for id in open {
+				ensure!(
+					Invoices::<T>::get(id).is_some_and(|i| i.enterprise == who),
+					"listed invoice missing"
+				);
+			}
+		}
+		for (who, count) in FilingCount::<T>::iter() {
+			ensure!(
+				Filings::<T>::iter_prefix(&who).count() as u32 == count,
+				"filing count differs from filings"
+			);
+		}
+		Ok(())
+	}
+}
