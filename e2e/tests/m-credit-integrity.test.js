@@ -128,7 +128,11 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     assert.equal(await assetBalance(api, USDX.id, charlie.address), before, 'nothing paid out');
     assert.equal((await loan(id)).status.toString(), 'Cancelled');
     assert.equal((await summary(charlie)).history.committed.toBigInt(), 0n, 'the commitment ended');
-    await tx.ok(api.tx.p2pLoans.claimRefund(id), alice);
+    // The on_idle sweep refunds the lenders of a cancelled request (in this block or the next);
+    // a lender may also claim it first.
+    if ((await assetBalance(api, USDX.id, alice.address)) !== aliceBefore) {
+      await tx.ok(api.tx.p2pLoans.claimRefund(id), alice);
+    }
     assert.equal(await assetBalance(api, USDX.id, alice.address), aliceBefore, 'Alice refunded');
     await tx.root(api.tx.creditRecords.unfreeze(charlie.address), alice);
   });

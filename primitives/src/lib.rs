@@ -19,6 +19,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod credit;
+pub mod custody;
 pub mod facility;
 pub mod interest;
 pub mod price;

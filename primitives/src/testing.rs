@@ -214,3 +214,16 @@ impl EnterpriseRegistry<TestAccount> for TestEnterprises {
 		Ok(())
 	}
 }
+
+/// Each asset's supply equals the sum of its accounts' balances: no transfer made dust vanish
+/// (see [`crate::custody`]). Every pallet mock runs it after every test.
+pub fn assert_assets_conserved<T: pallet_assets::Config<I>, I: 'static>() {
+	use sp_runtime::traits::Zero;
+	for (id, details) in pallet_assets::Asset::<T, I>::iter() {
+		let mut sum = T::Balance::zero();
+		for (_, account) in pallet_assets::Account::<T, I>::iter_prefix(&id) {
+			sum += account.balance;
+		}
+		assert!(details.supply == sum, "an asset's supply differs from the sum of its accounts");
+	}
+}

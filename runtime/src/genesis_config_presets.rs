@@ -192,9 +192,27 @@ fn testnet_genesis(
 			],
 			accounts: asset_balances(usdx::ID, usdx::DEV_ENDOWMENT)
 				.chain(asset_balances(xbtc::ID, xbtc::DEV_ENDOWMENT))
+				.chain(custody_reserves())
 				.collect::<Vec<_>>(),
 		},
 	})
+}
+
+/// Each lending pallet's custody account holds one minimum balance of each dev asset from
+/// genesis, outside the books and never paid out: custody stays alive, so paying out of it
+/// never burns dust (see `xindai_primitives::custody`).
+fn custody_reserves() -> Vec<(AssetId, AccountId, Balance)> {
+	let custodians = [
+		pallet_liquidity_pools::Pallet::<crate::Runtime>::account_id(),
+		pallet_p2p_loans::Pallet::<crate::Runtime>::account_id(),
+		pallet_sme_finance::Pallet::<crate::Runtime>::account_id(),
+	];
+	let mut reserves = Vec::new();
+	for custodian in custodians {
+		reserves.push((usdx::ID, custodian.clone(), usdx::MIN_BALANCE));
+		reserves.push((xbtc::ID, custodian, xbtc::MIN_BALANCE));
+	}
+	reserves
 }
 
 /// The session keys of a well-known dev account: sr25519 for Aura, ed25519 for GRANDPA.
@@ -295,6 +313,29 @@ mod tests {
 			sp_io::TestExternalities::new(config.build_storage().expect("genesis builds"));
 		ext.execute_with(|| System::set_block_number(1));
 		ext
+	}
+
+	#[test]
+	fn custody_accounts_hold_their_reserve_and_every_asset_is_conserved() {
+		use frame_support::traits::fungibles::Inspect;
+		for preset in [
+			sp_genesis_builder::DEV_RUNTIME_PRESET,
+			sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+		] {
+			genesis_of(preset).execute_with(|| {
+				for (asset, custodian, reserve) in custody_reserves() {
+					assert_eq!(
+						reserve,
+						<crate::Assets as Inspect<AccountId>>::minimum_balance(asset)
+					);
+					assert!(
+						<crate::Assets as Inspect<AccountId>>::balance(asset, &custodian)
+							>= reserve
+					);
+				}
+				xindai_primitives::testing::assert_assets_conserved::<crate::Runtime, ()>();
+			});
+		}
 	}
 
 	#[test]

@@ -760,7 +760,12 @@ pub mod pallet {
 				left == 0 || left >= T::Assets::minimum_balance(asset),
 				Error::<T>::WouldLeaveDust
 			);
-			T::Assets::transfer(asset, &Self::account_id(), to, amount, Preservation::Expendable)?;
+			xindai_primitives::custody::transfer_without_dust::<_, T::Assets>(
+				asset,
+				&Self::account_id(),
+				to,
+				amount,
+			)?;
 			pool.cash = left;
 			Ok(())
 		}

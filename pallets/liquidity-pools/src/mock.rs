@@ -242,6 +242,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		create_asset(USDX, b"USDX", 6);
 		create_asset(XBTC, b"XBTC", 8);
 		create_asset(XETH, b"XETH", 18);
+		// Custody's reserve of each asset, outside the books (see `xindai_primitives::custody`).
+		for asset in [USDX, XBTC, XETH] {
+			mint(asset, LiquidityPools::account_id(), 1);
+		}
 		for who in [ALICE, BOB, CHARLIE, DAVE] {
 			mint(USDX, who, 10_000_000 * DOLLAR);
 			mint(XBTC, who, 100 * BTC);
@@ -262,6 +266,7 @@ pub fn run_test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		LiquidityPools::do_try_state().expect("invariants hold after the test");
+		xindai_primitives::testing::assert_assets_conserved::<Test, ()>();
 	});
 }
 

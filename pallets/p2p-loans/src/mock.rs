@@ -182,6 +182,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		xindai_primitives::testing::reset();
 		create_asset(USDX, b"USDX", 6);
 		create_asset(XBTC, b"XBTC", 8);
+		// Custody's reserve of each asset, outside the books (see `xindai_primitives::custody`).
+		for asset in [USDX, XBTC] {
+			mint(asset, P2pLoans::account_id(), 1);
+		}
 		for who in [ALICE, BOB, CHARLIE, DAVE, EVE] {
 			mint(USDX, who, 1_000_000 * DOLLAR);
 			mint(XBTC, who, 10 * BTC);
@@ -201,6 +205,7 @@ pub fn run_test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		P2pLoans::do_try_state().expect("invariants hold after the test");
+		xindai_primitives::testing::assert_assets_conserved::<Test, ()>();
 	});
 }
 

@@ -99,6 +99,8 @@ pub const UNDERWRITER: AccountId = 20;
 pub const POOL: AccountId = 900;
 pub const OWNER: AccountId = 100;
 pub const DEPOSIT: Balance = 50;
+/// What custody holds of USDX outside the books: its minimum balance.
+pub const CUSTODY_RESERVE: Balance = 1;
 pub const START: Moment = 1_767_225_600_000;
 pub const DAY: Moment = 24 * 60 * 60 * 1_000;
 /// A month of 30 days, in seconds.
@@ -341,6 +343,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		WRITTEN_OFF.with(|w| *w.borrow_mut() = 0);
 		INTEREST_EARNED.with(|w| *w.borrow_mut() = 0);
 		create_asset(USDX);
+		// Custody's reserve, outside the books (see `xindai_primitives::custody`).
+		mint(USDX, SmeFinance::account_id(), CUSTODY_RESERVE);
 		for who in [CHARLIE, DAVE, EVE, FERDIE, MALLORY] {
 			mint(USDX, who, 1_000_000 * DOLLAR);
 		}
@@ -363,6 +367,7 @@ pub fn run_test(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		SmeFinance::do_try_state().expect("invariants hold after the test");
+		xindai_primitives::testing::assert_assets_conserved::<Test, ()>();
 	});
 }
 

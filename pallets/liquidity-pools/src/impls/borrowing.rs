@@ -2,12 +2,10 @@
 //! registry's check, the settlement of a debt (interest first, then principal, with the on-time
 //! service it completes), and repayment reported to the credit registry.
 
-use frame_support::{
-	pallet_prelude::*,
-	traits::{fungibles::Mutate as _, tokens::Preservation},
-};
+use frame_support::pallet_prelude::*;
 use sp_runtime::Rounding;
 use xindai_primitives::{
+	custody,
 	interest::Rate,
 	price,
 	service::{Repayment, Service, ServiceClock},
@@ -99,7 +97,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			scaled_down(paid, pool.borrow_index).ok_or(Error::<T>::Overflow)?.min(position.scaled)
 		};
-		T::Assets::transfer(asset, payer, &Self::account_id(), paid, Preservation::Expendable)?;
+		custody::deposit_into_custody::<_, T::Assets>(asset, payer, &Self::account_id(), paid)?;
 		pool.cash = pool.cash.checked_add(paid).ok_or(Error::<T>::Overflow)?;
 		// Interest first, then principal.
 		let interest = debt.saturating_sub(position.principal);

@@ -2,11 +2,9 @@
 //! part of their cash within the facility cap, paying out draws, taking repayments (interest
 //! shared with reserves) and bearing written-off principal.
 
-use frame_support::{
-	pallet_prelude::*,
-	traits::{fungibles::Mutate as _, tokens::Preservation},
-};
+use frame_support::pallet_prelude::*;
 use xindai_primitives::{
+	custody,
 	facility::{CreditFacilities, FacilityId, FacilityState},
 	AssetId, Balance,
 };
@@ -69,7 +67,7 @@ impl<T: Config> CreditFacilities<T::AccountId> for Pallet<T> {
 		let state = Facilities::<T>::get(asset, facility).unwrap_or_default();
 		let repaid = principal.min(state.drawn);
 		let recovered = principal - repaid;
-		T::Assets::transfer(asset, payer, &Self::account_id(), total, Preservation::Expendable)?;
+		custody::deposit_into_custody::<_, T::Assets>(asset, payer, &Self::account_id(), total)?;
 		pool.cash = pool.cash.checked_add(total).ok_or(Error::<T>::Overflow)?;
 		pool.facility_drawn = pool.facility_drawn.saturating_sub(repaid);
 		// Interest is income: the reserve factor's share to reserves, the rest to lenders.

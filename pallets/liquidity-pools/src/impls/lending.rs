@@ -4,12 +4,9 @@
 
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungibles::{Inspect as _, Mutate as _},
-		tokens::Preservation,
-	},
+	traits::fungibles::{Inspect as _, Mutate as _},
 };
-use xindai_primitives::{AssetId, Balance};
+use xindai_primitives::{custody, AssetId, Balance};
 
 use crate::{math, pallet::*};
 
@@ -41,7 +38,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(minted > 0, Error::<T>::DepositTooSmall);
 			minted
 		};
-		T::Assets::transfer(asset, who, &account, amount, Preservation::Expendable)?;
+		custody::deposit_into_custody::<_, T::Assets>(asset, who, &account, amount)?;
 		pool.cash = pool.cash.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		pool.lp_supply = pool.lp_supply.checked_add(minted).ok_or(Error::<T>::Overflow)?;
 		if let Some(collateral) = Collateral::<T>::get(who, asset) {
@@ -105,12 +102,11 @@ impl<T: Config> Pallet<T> {
 		Self::add_account_asset(who, asset)?;
 		let lp_amount = T::Assets::balance(pool.lp_asset, who);
 		if lp_amount > 0 {
-			T::Assets::transfer(
+			custody::transfer_without_dust::<_, T::Assets>(
 				pool.lp_asset,
 				who,
 				&Self::account_id(),
 				lp_amount,
-				Preservation::Expendable,
 			)?;
 		}
 		Collateral::<T>::insert(who, asset, lp_amount);
@@ -123,12 +119,11 @@ impl<T: Config> Pallet<T> {
 			Collateral::<T>::take(who, asset).ok_or(Error::<T>::CollateralNotEnabled)?;
 		let pool = Pools::<T>::get(asset).ok_or(Error::<T>::PoolNotFound)?;
 		if lp_amount > 0 {
-			T::Assets::transfer(
+			custody::transfer_without_dust::<_, T::Assets>(
 				pool.lp_asset,
 				&Self::account_id(),
 				who,
 				lp_amount,
-				Preservation::Expendable,
 			)?;
 		}
 		if Self::has_debt(who) {

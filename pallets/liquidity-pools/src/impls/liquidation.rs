@@ -2,12 +2,11 @@
 //! one delinquency recorded per liquidation window, and the write-off of the debts left without
 //! collateral (bad debt), covered by reserves then lenders and reported as a default.
 
-use frame_support::{
-	pallet_prelude::*,
-	traits::{fungibles::Mutate as _, tokens::Preservation},
-};
+use frame_support::pallet_prelude::*;
 use sp_runtime::Rounding;
-use xindai_primitives::{credit::DAY_MS, price, service::Repayment, AssetId, Balance, Moment};
+use xindai_primitives::{
+	credit::DAY_MS, custody, price, service::Repayment, AssetId, Balance, Moment,
+};
 
 use crate::{math, pallet::*, types::*, CreditRegistry};
 
@@ -118,12 +117,11 @@ impl<T: Config> Pallet<T> {
 		};
 		let lp_left = borrower_lp - seize_lp;
 		Collateral::<T>::insert(borrower, collateral_asset, lp_left);
-		T::Assets::transfer(
+		custody::transfer_without_dust::<_, T::Assets>(
 			collateral_pool.lp_asset,
 			&Self::account_id(),
 			liquidator,
 			seize_lp,
-			Preservation::Expendable,
 		)?;
 		Self::deposit_event(Event::Liquidated {
 			liquidator: liquidator.clone(),

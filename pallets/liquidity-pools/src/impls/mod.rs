@@ -129,11 +129,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The pool of `asset` accrued to now, with assets sent to its account directly swept into
-	/// reserves. The caller writes it back.
+	/// reserves (the custody reserve of one minimum balance excepted: it stays outside the books,
+	/// see `xindai_primitives::custody`). The caller writes it back.
 	pub(crate) fn touch_pool(asset: AssetId) -> Result<Pool, DispatchError> {
 		let pool = Pools::<T>::get(asset).ok_or(Error::<T>::PoolNotFound)?;
 		let mut pool = pool.accrued(Self::now()).ok_or(Error::<T>::Overflow)?;
-		let held = T::Assets::balance(asset, &Self::account_id());
+		let held = T::Assets::balance(asset, &Self::account_id())
+			.saturating_sub(T::Assets::minimum_balance(asset));
 		if held > pool.cash {
 			let donation = held - pool.cash;
 			pool.cash = held;

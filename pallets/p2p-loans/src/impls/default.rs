@@ -6,8 +6,8 @@ use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{
-		fungibles::{Inspect as _, Mutate as _},
-		tokens::{DepositConsequence, Preservation, Provenance},
+		fungibles::Inspect as _,
+		tokens::{DepositConsequence, Provenance},
 	},
 };
 use sp_runtime::{
@@ -15,7 +15,7 @@ use sp_runtime::{
 };
 use xindai_primitives::{
 	credit::{days_late, CreditRegistry},
-	price,
+	custody, price,
 	service::Repayment,
 	Balance, Moment, MILLISECONDS_PER_SECOND,
 };
@@ -117,16 +117,15 @@ impl<T: Config> Pallet<T> {
 		};
 		if let Some((to, _)) = reward_to {
 			if reward > 0 {
-				T::Assets::transfer(asset, &account, to, reward, Preservation::Expendable)?;
+				custody::transfer_without_dust::<_, T::Assets>(asset, &account, to, reward)?;
 			}
 		}
 		if returned > 0 {
-			T::Assets::transfer(
+			custody::transfer_without_dust::<_, T::Assets>(
 				asset,
 				&account,
 				&loan.borrower,
 				returned,
-				Preservation::Expendable,
 			)?;
 		}
 		loan.collateral_held = 0;

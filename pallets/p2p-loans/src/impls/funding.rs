@@ -2,13 +2,11 @@
 //! requests past their deadline expire, and lenders of a request that ended are refunded. Also the
 //! index of the loans each lender holds shares in.
 
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungibles::Mutate as _, tokens::Preservation},
-};
+use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{DispatchResult, Rounding};
-use xindai_primitives::{credit::CreditRegistry, price, service::ServiceClock, Balance, Moment};
+use xindai_primitives::{
+	credit::CreditRegistry, custody, price, service::ServiceClock, Balance, Moment,
+};
 
 use crate::{pallet::*, schedule, types::*};
 
@@ -48,12 +46,11 @@ impl<T: Config> Pallet<T> {
 		let needed = loan.terms.principal - loan.funded;
 		ensure!(amount <= needed, Error::<T>::OverFunded);
 		ensure!(amount >= loan.terms.min_ticket || amount == needed, Error::<T>::BelowMinTicket);
-		T::Assets::transfer(
+		custody::deposit_into_custody::<_, T::Assets>(
 			loan.terms.asset,
 			lender,
 			&Self::account_id(),
 			amount,
-			Preservation::Expendable,
 		)?;
 		Self::add_lender_loan(lender, loan_id)?;
 		Positions::<T>::mutate(loan_id, lender, |position| {
@@ -111,12 +108,11 @@ impl<T: Config> Pallet<T> {
 		let items: BoundedVec<_, T::MaxInstalments> =
 			items.try_into().map_err(|_| Error::<T>::InstalmentsOutOfBounds)?;
 		Schedules::<T>::insert(loan_id, items);
-		T::Assets::transfer(
+		custody::transfer_without_dust::<_, T::Assets>(
 			terms.asset,
 			&Self::account_id(),
 			&loan.borrower,
 			terms.principal,
-			Preservation::Expendable,
 		)?;
 		loan.status = LoanStatus::Active;
 		FundingLoans::<T>::remove(loan_id);
@@ -157,12 +153,11 @@ impl<T: Config> Pallet<T> {
 		// Transfer first, write after: a refund that cannot be paid loses nothing.
 		let position = Positions::<T>::get(loan_id, lender).ok_or(Error::<T>::NothingToRefund)?;
 		let amount = position.shares;
-		T::Assets::transfer(
+		custody::transfer_without_dust::<_, T::Assets>(
 			loan.terms.asset,
 			&Self::account_id(),
 			lender,
 			amount,
-			Preservation::Expendable,
 		)?;
 		Positions::<T>::remove(loan_id, lender);
 		loan.refunded = loan.refunded.saturating_add(amount);

@@ -2,15 +2,11 @@
 //! buyers buy all or part of a listing; what the shares earned before the sale is paid to the
 //! seller.
 
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungibles::Mutate as _, tokens::Preservation},
-};
+use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, DispatchResult, Rounding,
 };
-use xindai_primitives::{credit::CreditRegistry, Balance};
+use xindai_primitives::{credit::CreditRegistry, custody, Balance};
 
 use super::pro_rata;
 use crate::{pallet::*, types::*};
@@ -90,7 +86,7 @@ impl<T: Config> Pallet<T> {
 		let mut from =
 			Positions::<T>::get(loan_id, &seller).ok_or(Error::<T>::InsufficientShares)?;
 		ensure!(from.shares >= shares && from.listed >= shares, Error::<T>::InsufficientShares);
-		T::Assets::transfer(loan.terms.asset, buyer, &seller, cost, Preservation::Expendable)?;
+		custody::transfer_without_dust::<_, T::Assets>(loan.terms.asset, buyer, &seller, cost)?;
 		// What the shares earned up to the sale is the seller's.
 		let (amount, collateral) = Self::claimable(&loan, &from);
 		if amount > 0 || collateral > 0 {

@@ -3,14 +3,11 @@
 //! repayments and collateral.
 
 use alloc::vec::Vec;
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungibles::Mutate as _, tokens::Preservation},
-};
+use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{traits::Zero, DispatchResult, Rounding};
 use xindai_primitives::{
 	credit::{days_late, CreditRegistry},
+	custody,
 	interest::simple_interest,
 	service::{Repayment, Service},
 	Balance, Moment, MILLISECONDS_PER_SECOND,
@@ -150,12 +147,11 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let total = paid.total();
-		T::Assets::transfer(
+		custody::deposit_into_custody::<_, T::Assets>(
 			loan.terms.asset,
 			payer,
 			&Self::account_id(),
 			total,
-			Preservation::Expendable,
 		)?;
 		loan.distributed = loan.distributed.saturating_add(total);
 
@@ -265,18 +261,17 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let account = Self::account_id();
 		if amount > 0 {
-			T::Assets::transfer(
+			custody::transfer_without_dust::<_, T::Assets>(
 				loan.terms.asset,
 				&account,
 				lender,
 				amount,
-				Preservation::Expendable,
 			)?;
 			position.claimed += amount;
 			loan.claimed += amount;
 		}
 		if let (Some((asset, _)), true) = (loan.terms.collateral, collateral > 0) {
-			T::Assets::transfer(asset, &account, lender, collateral, Preservation::Expendable)?;
+			custody::transfer_without_dust::<_, T::Assets>(asset, &account, lender, collateral)?;
 			position.collateral_claimed += collateral;
 			loan.collateral_claimed += collateral;
 		}

@@ -5,14 +5,10 @@
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		fungibles::Mutate as _,
-		tokens::{Precision, Preservation},
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 };
 use sp_runtime::{traits::Zero, DispatchResult, Rounding};
-use xindai_primitives::{credit::CreditRegistry, price, service::ServiceClock, Moment};
+use xindai_primitives::{credit::CreditRegistry, custody, price, service::ServiceClock, Moment};
 
 use crate::{pallet::*, types::*};
 
@@ -64,12 +60,11 @@ impl<T: Config> Pallet<T> {
 				value <= Params::<T>::get().max_initial_ltv.mul_floor(collateral_value),
 				Error::<T>::CollateralTooLow
 			);
-			T::Assets::transfer(
+			custody::deposit_into_custody::<_, T::Assets>(
 				collateral_asset,
 				&borrower,
 				&Self::account_id(),
 				amount,
-				Preservation::Expendable,
 			)?;
 			collateral_held = amount;
 		}
@@ -142,12 +137,11 @@ impl<T: Config> Pallet<T> {
 	pub(super) fn return_collateral(loan: &mut LoanOf<T>) -> DispatchResult {
 		if let Some((asset, _)) = loan.terms.collateral {
 			if loan.collateral_held > 0 {
-				T::Assets::transfer(
+				custody::transfer_without_dust::<_, T::Assets>(
 					asset,
 					&Self::account_id(),
 					&loan.borrower,
 					loan.collateral_held,
-					Preservation::Expendable,
 				)?;
 				loan.collateral_held = 0;
 			}

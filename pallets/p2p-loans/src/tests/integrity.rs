@@ -7,7 +7,7 @@ use xindai_primitives::{
 	credit::CreditRegistry,
 	price::Price,
 	testing::{exposure, set_exposure_cap, unverify},
-	Balance,
+	AssetId, Balance,
 };
 
 /// Bob's request of `principal` USDX, 1 XBTC collateral, one bullet instalment in a month.
@@ -279,5 +279,73 @@ fn a_failed_automatic_refund_keeps_the_lenders_claim_and_the_sweep_moves_on() {
 		let alice = balance(USDX, ALICE);
 		assert_ok!(P2pLoans::claim_refund(RuntimeOrigin::signed(ALICE), id));
 		assert_eq!(balance(USDX, ALICE) - alice, 300 * DOLLAR);
+	});
+}
+
+/// A stablecoin like the runtime's USDX: 6 decimals, a minimum balance of 0.01.
+const CENTS: AssetId = 9;
+const CENTS_MIN: Balance = 10_000;
+
+fn create_cents() {
+	assert_ok!(Assets::force_create(RuntimeOrigin::root(), CENTS, OWNER, true, CENTS_MIN));
+	for who in [ALICE, BOB, CHARLIE] {
+		mint(CENTS, who, 10_000 * DOLLAR);
+	}
+	set_price(CENTS, Price::from_u32(1));
+}
+
+fn cents_request(principal: Balance) -> LoanId {
+	let id = crate::NextLoanId::<Test>::get();
+	assert_ok!(P2pLoans::create_request(
+		RuntimeOrigin::signed(BOB),
+		CENTS,
+		principal,
+		Rate::from_rational(12, 100),
+		1,
+		MONTH,
+		RepaymentKind::Bullet,
+		None,
+		Timestamp::get() + 10 * DAY,
+		1,
+	));
+	id
+}
+
+#[test]
+fn claims_never_burn_dust_in_custody() {
+	// The defect: the last claim left the rounding residual (below the minimum balance) in
+	// custody, pallet-assets burned it without reducing supply, and from then on the asset's
+	// supply exceeded the sum of its accounts (checked after every test by the mock).
+	run_test(|| {
+		create_cents();
+		let id = cents_request(1_000 * DOLLAR);
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 333_333_333));
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(CHARLIE), id, 666_666_667));
+		advance(30 * DAY);
+		set_price(CENTS, Price::from_u32(1));
+		let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff));
+		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(CHARLIE), id));
+		// Custody keeps its reserve: it is never emptied below the minimum balance.
+		assert!(balance(CENTS, P2pLoans::account_id()) >= CENTS_MIN);
+	});
+}
+
+#[test]
+fn a_residual_below_the_minimum_balance_can_be_repaid() {
+	// The defect: a payoff of 12 micro-units could not be paid into an emptied custody account
+	// (a `Token` error): the loan stayed Active forever with its collateral locked.
+	run_test(|| {
+		create_cents();
+		let id = cents_request(1_000 * DOLLAR);
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR));
+		advance(30 * DAY);
+		set_price(CENTS, Price::from_u32(1));
+		let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff - 12));
+		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, 12));
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
 	});
 }

@@ -17,16 +17,12 @@ pub use views::{FilingView, InvoiceView, LineView, MilestoneView};
 
 use frame_support::{
 	pallet_prelude::*,
-	traits::{
-		fungible::MutateHold,
-		fungibles::Mutate as _,
-		tokens::{Precision, Preservation},
-		Time,
-	},
+	traits::{fungible::MutateHold, tokens::Precision, Time},
 };
 use sp_runtime::traits::AccountIdConversion;
 use xindai_primitives::{
 	credit::{lateness_bounds, EnterpriseRegistry, DAY_MS},
+	custody,
 	price::{self, PriceProvider},
 	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
 };
@@ -103,7 +99,13 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		T::Assets::transfer(asset, from, to, amount, Preservation::Expendable)?;
+		// Into custody, the first payer of an asset adds its minimum balance (custody's reserve,
+		// outside the books); no transfer leaves dust behind (see `xindai_primitives::custody`).
+		if *to == Self::account_id() {
+			custody::deposit_into_custody::<_, T::Assets>(asset, from, to, amount)?;
+		} else {
+			custody::transfer_without_dust::<_, T::Assets>(asset, from, to, amount)?;
+		}
 		Ok(())
 	}
 

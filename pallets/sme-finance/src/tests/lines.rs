@@ -197,7 +197,7 @@ fn a_financier_funds_the_limit_into_custody() {
 		let dave = balance(USDX, DAVE);
 		assert_ok!(SmeFinance::fund_credit_line(RuntimeOrigin::signed(DAVE), id));
 		assert_eq!(balance(USDX, DAVE), dave - 10_000 * DOLLAR);
-		assert_eq!(balance(USDX, SmeFinance::account_id()), 10_000 * DOLLAR);
+		assert_eq!(balance(USDX, SmeFinance::account_id()), 10_000 * DOLLAR + CUSTODY_RESERVE);
 		assert_noop!(
 			SmeFinance::fund_credit_line(RuntimeOrigin::signed(DAVE), id),
 			Error::<Test>::WrongLineStatus
@@ -341,7 +341,7 @@ fn repayment_pays_interest_then_principal_and_reaches_the_financier() {
 	run_test(|| {
 		let id = financier_line();
 		first_tranche(id);
-		assert_eq!(balance(USDX, SmeFinance::account_id()), 4_000 * DOLLAR);
+		assert_eq!(balance(USDX, SmeFinance::account_id()), 4_000 * DOLLAR + CUSTODY_RESERVE);
 		advance(10 * DAY);
 		let interest = SmeFinance::line_view(id).unwrap().accrued_interest;
 		assert!(interest > 0);
@@ -391,7 +391,7 @@ fn closing_returns_undrawn_funds_and_the_line_ends_when_repaid() {
 		let dave = balance(USDX, DAVE);
 		assert_ok!(SmeFinance::close_line(RuntimeOrigin::signed(EVE), id));
 		assert_eq!(balance(USDX, DAVE), dave + 4_000 * DOLLAR);
-		assert_eq!(balance(USDX, SmeFinance::account_id()), 0);
+		assert_eq!(balance(USDX, SmeFinance::account_id()), CUSTODY_RESERVE);
 		assert_eq!(line(id).status, LineStatus::Closing);
 		assert_eq!(last_event(), Event::LineClosing { line: id, undrawn: 4_000 * DOLLAR });
 		assert_noop!(
