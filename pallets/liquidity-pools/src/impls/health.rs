@@ -10,7 +10,10 @@ use crate::{math, pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
 	/// The weighted collateral and the debt of `who` in credit units, every pool accrued to now
-	/// (without writing). With `fresh`, stale prices are refused; otherwise any price is used.
+	/// (without writing). With `fresh`, a debt needs a fresh price (else the error), while
+	/// collateral without a fresh price counts as worth nothing: one stale or unpriced dust
+	/// collateral can neither block a liquidation nor lend its stale value to a borrower.
+	/// Without `fresh`, any price is used.
 	pub fn liquidity(
 		who: &T::AccountId,
 		weight: CollateralWeight,
@@ -29,13 +32,20 @@ impl<T: Config> Pallet<T> {
 			if lp.is_zero() && debt.is_zero() {
 				continue;
 			}
-			let price =
-				if fresh { Self::fresh_price(asset, now)? } else { Self::any_price(asset)? };
+			let price = match (fresh, Self::fresh_price(asset, now)) {
+				(true, Ok(price)) => Some(price),
+				(true, Err(error)) if !debt.is_zero() => return Err(error.into()),
+				(true, Err(_)) => None,
+				(false, _) => Some(Self::any_price(asset)?),
+			};
 			if !lp.is_zero() {
 				let underlying = math::underlying_for_lp(lp, pool.underlying(), pool.lp_supply)
 					.ok_or(Error::<T>::Overflow)?;
-				let value = price::value_of(underlying, price, Rounding::Down)
-					.ok_or(Error::<T>::Overflow)?;
+				let value = match price {
+					Some(price) => price::value_of(underlying, price, Rounding::Down)
+						.ok_or(Error::<T>::Overflow)?,
+					None => 0,
+				};
 				let share = match weight {
 					CollateralWeight::Borrowing => pool.params.collateral_factor,
 					CollateralWeight::Liquidation => pool.params.liquidation_threshold,
@@ -44,7 +54,7 @@ impl<T: Config> Pallet<T> {
 					liquidity.weighted_collateral.saturating_add(share.mul_floor(value));
 				liquidity.collateral_lp = liquidity.collateral_lp.saturating_add(lp);
 			}
-			if !debt.is_zero() {
+			if let (false, Some(price)) = (debt.is_zero(), price) {
 				let value =
 					price::value_of(debt, price, Rounding::Up).ok_or(Error::<T>::Overflow)?;
 				liquidity.debt = liquidity.debt.saturating_add(value);

@@ -67,7 +67,9 @@ impl<T: Config> Pallet<T> {
 				debts.push(DebtView { asset, amount, value, borrow_apr });
 			}
 		}
-		let prices_fresh = Self::liquidity(who, CollateralWeight::Borrowing, true).is_ok();
+		// Every price of the position fresh (health checks value stale collateral at zero).
+		let prices_fresh =
+			AccountAssets::<T>::get(who).iter().all(|asset| Self::fresh_price(*asset, now).is_ok());
 		let by_threshold = Self::liquidity(who, CollateralWeight::Liquidation, false).ok();
 		let by_factor = Self::liquidity(who, CollateralWeight::Borrowing, false).ok();
 		AccountPosition {

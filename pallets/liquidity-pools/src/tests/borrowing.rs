@@ -105,15 +105,15 @@ fn stale_or_missing_prices_block_borrowing_not_repaying() {
 			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR),
 			Error::<Test>::PriceStale
 		);
-		// Fresh USDX is not enough: the collateral's price is stale too.
+		// Fresh USDX is not enough: the collateral's price is stale, so it counts for nothing.
 		set_price(USDX, Price::from_u32(1));
 		assert_noop!(
 			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR),
-			Error::<Test>::PriceStale
+			Error::<Test>::InsufficientCollateral
 		);
 		assert_noop!(
 			LiquidityPools::withdraw(RuntimeOrigin::signed(BOB), XBTC, 1),
-			Error::<Test>::PriceStale
+			Error::<Test>::InsufficientCollateral
 		);
 		assert!(!LiquidityPools::position(&BOB).prices_fresh);
 		assert_eq!(LiquidityPools::max_borrow(&BOB, USDX), 0);

@@ -98,3 +98,35 @@ fn a_position_liquidated_again_after_the_window_records_another_delinquency() {
 		assert_eq!(late, 2, "a borrower liquidated month after month is recorded each time");
 	});
 }
+
+#[test]
+fn stale_dust_collateral_cannot_block_a_liquidation() {
+	// The attack: a borrower adds dust collateral in a pool whose price goes stale; every health
+	// check then failed on it, and nobody could liquidate.
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		set_price(XETH, Price::from_u32(1));
+		assert_ok!(LiquidityPools::create_pool(RuntimeOrigin::root(), XETH, xbtc_params()));
+		mint(XETH, BOB, 1_000_000_000);
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(BOB), XETH, 1_000_000_000));
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(BOB), XETH));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 40_000 * DOLLAR));
+		// Hours later XBTC falls; XETH's price is stale (nobody feeds it any more).
+		advance(2 * 60 * 60 * 1_000);
+		set_price(USDX, Price::from_u32(1));
+		set_price(XBTC, Price::from_u32(400));
+		assert_ok!(LiquidityPools::liquidate(
+			RuntimeOrigin::signed(CHARLIE),
+			BOB,
+			USDX,
+			XBTC,
+			1_000 * DOLLAR
+		));
+		// And the stale collateral lends no value to new borrowing.
+		assert_noop!(
+			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, DOLLAR),
+			Error::<Test>::InsufficientCollateral
+		);
+	});
+}
