@@ -152,7 +152,19 @@ pub struct Pool {
 	pub facility_undrawn: Balance,
 	/// Σ facilities' drawn principal: lent out, owned by the lenders.
 	pub facility_drawn: Balance,
+	/// Facility income (the lenders' share of interest, principal recovered after a write-off)
+	/// received but not yet counted as the lenders': it unlocks linearly until `income_unlocks_at`,
+	/// so a deposit just before a lump payment and a withdrawal just after capture nothing.
+	pub income_locked: Balance,
+	/// Up to when `income_locked` was last unlocked (milliseconds).
+	pub income_locked_at: Moment,
+	/// When all of `income_locked` is unlocked (milliseconds).
+	pub income_unlocks_at: Moment,
 }
+
+/// How long facility income takes to unlock into what lenders own: thirty days, the period over
+/// which a credit line's interest falls due.
+pub const INCOME_UNLOCK_PERIOD: Moment = 30 * 24 * 60 * 60 * 1_000;
 
 /// What an account owes one pool.
 #[derive(

@@ -429,6 +429,8 @@ pub mod pallet {
 		NotTradable,
 		/// Too many listings for this loan.
 		TooManyListings,
+		/// The seller already has a listing of this loan's shares: cancel it to list anew.
+		AlreadyListed,
 		/// The account holds shares of too many loans.
 		TooManyLoans,
 		/// No such listing.
@@ -599,7 +601,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed, a lender with that many unlisted shares.
 		/// - Errors: [`Error::LoanNotFound`], [`Error::NotTradable`], [`Error::ZeroAmount`],
-		///   [`Error::InsufficientShares`], [`Error::TooManyListings`].
+		///   [`Error::InsufficientShares`], [`Error::AlreadyListed`] (one open listing per
+		///   seller and loan), [`Error::TooManyListings`].
 		/// - Emits [`Event::SharesListed`].
 		#[pallet::call_index(8)]
 		pub fn list_shares(

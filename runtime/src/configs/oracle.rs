@@ -499,7 +499,7 @@ mod tests {
 				values.iter().copied().filter(|v| v.timestamp + HOUR > NOW).collect();
 			match combine(values.clone(), prev.as_ref(), NOW, &rules) {
 				Verdict::NoQuorum => assert!(fresh.len() < 2),
-				Verdict::Contested => assert!(fresh.len() >= 2 && fresh.len() % 2 == 0),
+				Verdict::Contested => assert!(fresh.len() >= 2 && fresh.len().is_multiple_of(2)),
 				Verdict::Combined { value, jumped, confirmed } => {
 					assert!(fresh.len() >= 2);
 					let lowest = fresh.iter().map(|v| v.value).min().unwrap();

@@ -80,6 +80,9 @@ impl<T: Config> Pallet<T> {
 			facility_cap: 0,
 			facility_undrawn: 0,
 			facility_drawn: 0,
+			income_locked: 0,
+			income_locked_at: Self::now(),
+			income_unlocks_at: Self::now(),
 		};
 		Pools::<T>::insert(asset, pool);
 		Self::deposit_event(Event::PoolCreated { asset, lp_asset, params });

@@ -71,11 +71,15 @@ impl<T: Config> CreditFacilities<T::AccountId> for Pallet<T> {
 		pool.cash = pool.cash.checked_add(total).ok_or(Error::<T>::Overflow)?;
 		pool.facility_drawn = pool.facility_drawn.saturating_sub(repaid);
 		// Interest is income: the reserve factor's share to reserves, the rest to lenders.
-		// Recovered principal belongs to the lenders who bore the loss.
-		pool.total_reserves = pool
-			.total_reserves
-			.checked_add(math::share_of(interest, pool.params.reserve_factor))
-			.ok_or(Error::<T>::Overflow)?;
+		// Recovered principal belongs to the lenders who bore the loss. Both reach the lenders
+		// over the unlock period, not at once: a deposit just before the payment earns nothing.
+		let to_reserves = math::share_of(interest, pool.params.reserve_factor);
+		pool.total_reserves =
+			pool.total_reserves.checked_add(to_reserves).ok_or(Error::<T>::Overflow)?;
+		pool.lock_income(
+			interest.saturating_sub(to_reserves).saturating_add(recovered),
+			Self::now(),
+		);
 		Pools::<T>::insert(asset, pool);
 		Self::update_facility(
 			asset,

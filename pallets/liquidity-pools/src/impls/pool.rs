@@ -28,9 +28,42 @@ impl Pool {
 		self.total_borrows().saturating_add(self.facility_drawn)
 	}
 
-	/// What lenders own: cash + borrows + drawn facilities − reserves.
+	/// What lenders own: cash + borrows + drawn facilities − reserves − facility income not
+	/// unlocked yet.
 	pub fn underlying(&self) -> Balance {
 		math::underlying(self.cash, self.lent_out(), self.total_reserves)
+			.saturating_sub(self.income_locked)
+	}
+
+	/// Unlocks facility income linearly up to `now` (what is left locked is rounded up: lenders
+	/// see income no sooner than it is earned).
+	pub fn unlock_income(&mut self, now: Moment) {
+		if self.income_locked.is_zero() || now <= self.income_locked_at {
+			return;
+		}
+		if now >= self.income_unlocks_at {
+			self.income_locked = 0;
+		} else {
+			let left = self.income_unlocks_at - now;
+			let span = self.income_unlocks_at - self.income_locked_at;
+			self.income_locked = sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+				self.income_locked,
+				left.into(),
+				span.into(),
+				Rounding::Up,
+			)
+			.unwrap_or(self.income_locked);
+		}
+		self.income_locked_at = now;
+	}
+
+	/// Facility income of `amount` received at `now` (the pool unlocked to `now` already): it
+	/// joins what is locked, and all of it unlocks over the next [`INCOME_UNLOCK_PERIOD`].
+	pub fn lock_income(&mut self, amount: Balance, now: Moment) {
+		self.unlock_income(now);
+		self.income_locked = self.income_locked.saturating_add(amount);
+		self.income_locked_at = now;
+		self.income_unlocks_at = now.saturating_add(INCOME_UNLOCK_PERIOD);
 	}
 
 	/// Lent out over what lenders own.
@@ -45,11 +78,12 @@ impl Pool {
 
 	/// The pool accrued to `now`: the index grows, reserves take their share of the interest.
 	pub fn accrued(&self, now: Moment) -> Option<Pool> {
-		let (seconds, until) = whole_seconds(self.last_accrued, now);
-		if seconds == 0 {
-			return Some(self.clone());
-		}
 		let mut pool = self.clone();
+		pool.unlock_income(now);
+		let (seconds, until) = whole_seconds(pool.last_accrued, now);
+		if seconds == 0 {
+			return Some(pool);
+		}
 		pool.last_accrued = until;
 		if pool.total_scaled_debt.is_zero() {
 			return Some(pool);

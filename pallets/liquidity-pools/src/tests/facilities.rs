@@ -11,6 +11,12 @@ fn pool() -> crate::types::Pool {
 	crate::Pools::<Test>::get(USDX).unwrap()
 }
 
+/// What the USDX pool's lenders own once the facility income received so far has unlocked.
+fn owned_once_unlocked() -> xindai_primitives::Balance {
+	let later = pallet_timestamp::Now::<Test>::get() + crate::types::INCOME_UNLOCK_PERIOD;
+	pool().accrued(later).unwrap().underlying()
+}
+
 /// Alice lends 10,000 USDX; governance lets the pool commit 5,000 to facilities.
 fn funded_pool_with_cap() {
 	alice_lends_usdx(10_000 * DOLLAR);
@@ -165,7 +171,10 @@ fn interest_paid_on_a_facility_goes_to_lenders_and_reserves() {
 		let p = pool();
 		let reserve_share = usdx_params().reserve_factor * (100 * DOLLAR);
 		assert_eq!(p.total_reserves, reserves_before + reserve_share);
-		assert_eq!(p.underlying(), rate_before + 100 * DOLLAR - reserve_share);
+		// The lenders' share unlocks over the unlock period, not at once.
+		assert_eq!(p.underlying(), rate_before);
+		assert_eq!(p.income_locked, 100 * DOLLAR - reserve_share);
+		assert_eq!(owned_once_unlocked(), rate_before + 100 * DOLLAR - reserve_share);
 		assert_eq!(p.facility_drawn, 600 * DOLLAR);
 		assert_eq!(
 			last_event(),
@@ -241,7 +250,13 @@ fn a_write_off_takes_reserves_first_then_lenders_and_recoveries_return() {
 			500 * DOLLAR,
 			0
 		));
-		assert_eq!(pool().underlying(), owned - (1_000 * DOLLAR - reserves) + 500 * DOLLAR);
+		// Locked like income, it unlocks over the unlock period (with the earlier interest).
+		assert_eq!(pool().underlying(), owned - (1_000 * DOLLAR - reserves));
+		let interest_to_lenders = 100 * DOLLAR - reserves;
+		assert_eq!(
+			owned_once_unlocked(),
+			owned - (1_000 * DOLLAR - reserves) + 500 * DOLLAR + interest_to_lenders
+		);
 		assert_noop!(
 			<LiquidityPools as CreditFacilities<AccountId>>::write_off(USDX, LINE),
 			Error::<Test>::NoFacility

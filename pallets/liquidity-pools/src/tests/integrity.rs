@@ -130,3 +130,51 @@ fn stale_dust_collateral_cannot_block_a_liquidation() {
 		);
 	});
 }
+
+#[test]
+fn a_just_in_time_deposit_captures_no_facility_interest() {
+	// The attack: facility interest reached the pool in monthly lumps, so a deposit just before
+	// the line's repayment and a withdrawal after took the lenders' month.
+	use xindai_primitives::facility::CreditFacilities;
+	run_test(|| {
+		alice_lends_usdx(10_000 * DOLLAR);
+		assert_ok!(LiquidityPools::set_facility_cap(RuntimeOrigin::root(), USDX, 5_000 * DOLLAR));
+		assert_ok!(<LiquidityPools as CreditFacilities<AccountId>>::open_facility(
+			USDX,
+			7,
+			5_000 * DOLLAR
+		));
+		assert_ok!(<LiquidityPools as CreditFacilities<AccountId>>::draw(
+			USDX,
+			7,
+			&DAVE,
+			5_000 * DOLLAR
+		));
+		advance(30 * DAY);
+		// Charlie deposits a lot right before the month's interest is paid, and leaves after.
+		let before = balance(USDX, CHARLIE);
+		assert_ok!(LiquidityPools::deposit(
+			RuntimeOrigin::signed(CHARLIE),
+			USDX,
+			1_000_000 * DOLLAR
+		));
+		assert_ok!(<LiquidityPools as CreditFacilities<AccountId>>::repay(
+			USDX,
+			7,
+			&DAVE,
+			0,
+			50 * DOLLAR
+		));
+		let lp = balance(USDX + crate::mock::LP_OFFSET, CHARLIE);
+		assert_ok!(LiquidityPools::withdraw(RuntimeOrigin::signed(CHARLIE), USDX, lp));
+		assert!(
+			balance(USDX, CHARLIE) <= before,
+			"the attacker earned {}",
+			balance(USDX, CHARLIE) - before
+		);
+		// The lenders who stay earn it as it unlocks.
+		advance(30 * DAY);
+		let info = LiquidityPools::pool_info(USDX).unwrap();
+		assert!(info.exchange_rate > sp_runtime::FixedU128::from_u32(1));
+	});
+}

@@ -27,6 +27,8 @@ impl<T: Config> Pallet<T> {
 			position.shares.saturating_sub(position.listed) >= shares,
 			Error::<T>::InsufficientShares
 		);
+		// One open listing per seller and loan: no lender can take every slot of a loan.
+		ensure!(position.listed.is_zero(), Error::<T>::AlreadyListed);
 		let count = ListingCount::<T>::get(loan_id);
 		ensure!(count < T::MaxListingsPerLoan::get(), Error::<T>::TooManyListings);
 		position.listed += shares;

@@ -246,6 +246,11 @@ impl<T: Config> Pallet<T> {
 		let (amount, collateral) = Self::claimable(&loan, &position);
 		ensure!(amount > 0 || collateral > 0, Error::<T>::NothingToClaim);
 		Self::pay_claim(loan_id, &mut loan, lender, &mut position, amount, collateral)?;
+		if loan.status == LoanStatus::Closed && Self::claimable(&loan, &position) == (0, 0) {
+			// Nothing more can reach this lender: the loan leaves its list, so an account may
+			// lend on `MaxLoansPerLender` loans at a time, not in its whole life.
+			Self::remove_lender_loan(lender, loan_id);
+		}
 		Positions::<T>::insert(loan_id, lender, position);
 		Loans::<T>::insert(loan_id, loan);
 		Ok((amount, collateral))

@@ -349,3 +349,19 @@ fn a_residual_below_the_minimum_balance_can_be_repaid() {
 		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
 	});
 }
+
+#[test]
+fn a_lender_may_lend_on_more_loans_in_its_life_than_at_a_time() {
+	// The defect: `LenderLoans` was never trimmed, so an account could lend on only
+	// `MaxLoansPerLender` (8 here) loans in its whole life.
+	run_test(|| {
+		for _ in 0..10 {
+			let id = bob_requests_with(RepaymentKind::Bullet, None);
+			assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR));
+			let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
+			assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff));
+			assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(ALICE), id));
+			assert!(!crate::LenderLoans::<Test>::get(ALICE).contains(&id));
+		}
+	});
+}

@@ -94,12 +94,19 @@ fn market_errors() {
 			Error::<Test>::InsufficientShares
 		);
 		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR, DOLLAR));
-		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR, DOLLAR));
+		let listing = crate::NextListingId::<Test>::get() - 1;
+		// One open listing per seller and loan: Alice cannot take every slot.
 		assert_noop!(
 			P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR, DOLLAR),
+			Error::<Test>::AlreadyListed
+		);
+		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(CHARLIE), id, 100 * DOLLAR, DOLLAR));
+		// The loan's two slots are taken: a third seller waits.
+		assert_ok!(P2pLoans::buy_shares(RuntimeOrigin::signed(DAVE), listing, 10 * DOLLAR));
+		assert_noop!(
+			P2pLoans::list_shares(RuntimeOrigin::signed(DAVE), id, DOLLAR, DOLLAR),
 			Error::<Test>::TooManyListings
 		);
-		let listing = crate::NextListingId::<Test>::get() - 1;
 		assert_noop!(
 			P2pLoans::buy_shares(RuntimeOrigin::signed(EVE), listing, DOLLAR),
 			Error::<Test>::NotVerified
@@ -117,7 +124,7 @@ fn market_errors() {
 			Error::<Test>::ZeroAmount
 		);
 		assert_noop!(
-			P2pLoans::buy_shares(RuntimeOrigin::signed(DAVE), listing, 101 * DOLLAR),
+			P2pLoans::buy_shares(RuntimeOrigin::signed(DAVE), listing, 91 * DOLLAR),
 			Error::<Test>::InsufficientShares
 		);
 		assert_noop!(
