@@ -40,8 +40,10 @@ pub fn transfer_without_dust<AccountId: Eq, A: Mutate<AccountId>>(
 
 /// Moves `amount` of `asset` from `payer` into the custody account `custody`. When custody holds
 /// none of the asset yet, the payer adds the asset's minimum balance: custody's reserve, outside
-/// the books, which keeps it alive so that paying out never burns dust. Returns what the payer
-/// paid in all.
+/// the books, which keeps it alive so that paying out never burns dust. When the payment would
+/// leave the payer less than the minimum balance, the payer's whole balance moves (the rest is
+/// a donation to custody, outside the books): a debtor can always pay, and nothing vanishes.
+/// Returns what the payer paid in all.
 pub fn deposit_into_custody<AccountId: Eq, A: Mutate<AccountId>>(
 	asset: A::AssetId,
 	payer: &AccountId,
@@ -56,5 +58,10 @@ pub fn deposit_into_custody<AccountId: Eq, A: Mutate<AccountId>>(
 	} else {
 		Zero::zero()
 	};
-	transfer_without_dust::<AccountId, A>(asset, payer, custody, amount.saturating_add(reserve))
+	let mut total = amount.saturating_add(reserve);
+	let held = A::balance(asset.clone(), payer);
+	if held > total && held.saturating_sub(total) < A::minimum_balance(asset.clone()) {
+		total = held;
+	}
+	transfer_without_dust::<AccountId, A>(asset, payer, custody, total)
 }

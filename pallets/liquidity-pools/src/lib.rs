@@ -439,7 +439,8 @@ pub mod pallet {
 		WithdrawalTooSmall,
 		/// The pool's lenders lost everything: it takes no deposits.
 		PoolWipedOut,
-		/// Paying out would leave the pool account with less than the asset's minimum balance.
+		/// Retired: custody's reserve keeps every payout dust-free (`xindai_primitives::custody`).
+		/// Kept so that the errors after it keep their indices.
 		WouldLeaveDust,
 		/// The asset has never been priced.
 		NoPrice,
@@ -551,8 +552,7 @@ pub mod pallet {
 		///
 		/// - Origin: `RiskOrigin`.
 		/// - Errors: [`Error::PoolNotFound`], [`Error::ZeroAmount`],
-		///   [`Error::InsufficientReserves`], [`Error::InsufficientCash`],
-		///   [`Error::WouldLeaveDust`].
+		///   [`Error::InsufficientReserves`], [`Error::InsufficientCash`].
 		/// - Emits [`Event::ReservesReduced`].
 		#[pallet::call_index(4)]
 		pub fn reduce_reserves(
@@ -611,7 +611,7 @@ pub mod pallet {
 		///
 		/// - Origin: signed.
 		/// - Errors: [`Error::PoolNotFound`], [`Error::ZeroAmount`], [`Error::InsufficientLp`],
-		///   [`Error::WithdrawalTooSmall`], [`Error::InsufficientCash`], [`Error::WouldLeaveDust`],
+		///   [`Error::WithdrawalTooSmall`], [`Error::InsufficientCash`],
 		///   [`Error::NoPrice`], [`Error::PriceStale`], [`Error::InsufficientCollateral`].
 		/// - Emits [`Event::Withdrawn`].
 		#[pallet::call_index(7)]
@@ -662,7 +662,7 @@ pub mod pallet {
 		/// - Errors: [`Error::PoolNotFound`], [`Error::PoolPaused`], [`Error::ZeroAmount`],
 		///   [`Error::InsufficientCash`], [`Error::BorrowCapExceeded`], [`Error::TooManyAssets`],
 		///   [`Error::NoPrice`], [`Error::PriceStale`], [`Error::InsufficientCollateral`],
-		///   [`Error::WouldLeaveDust`], and the credit registry's errors.
+		///   and the credit registry's errors.
 		/// - Emits [`Event::Borrowed`].
 		#[pallet::call_index(10)]
 		pub fn borrow(origin: OriginFor<T>, asset: AssetId, amount: Balance) -> DispatchResult {
@@ -753,13 +753,10 @@ pub mod pallet {
 			to: &T::AccountId,
 			amount: Balance,
 		) -> DispatchResult {
-			use fungibles::Inspect;
 			ensure!(amount <= pool.cash, Error::<T>::InsufficientCash);
+			// Custody keeps its reserve (`xindai_primitives::custody`): the transfer never leaves
+			// dust, whatever cash is left.
 			let left = pool.cash - amount;
-			ensure!(
-				left == 0 || left >= T::Assets::minimum_balance(asset),
-				Error::<T>::WouldLeaveDust
-			);
 			xindai_primitives::custody::transfer_without_dust::<_, T::Assets>(
 				asset,
 				&Self::account_id(),

@@ -10,10 +10,13 @@ use crate::{math, pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
 	/// The weighted collateral and the debt of `who` in credit units, every pool accrued to now
-	/// (without writing). With `fresh`, a debt needs a fresh price (else the error), while
-	/// collateral without a fresh price counts as worth nothing: one stale or unpriced dust
-	/// collateral can neither block a liquidation nor lend its stale value to a borrower.
-	/// Without `fresh`, any price is used.
+	/// (without writing). Without `fresh`, any price is used. With `fresh`:
+	/// - for borrowing (and taking collateral back), a debt needs a fresh price (else the
+	///   error) and collateral without one counts as worth nothing: a stale value lends nothing;
+	/// - for judging a liquidation, stale prices count at their latest value and an asset never
+	///   priced counts as nothing: a stale or unpriced dust position can neither block a
+	///   liquidation nor make a healthy borrower liquidatable while the oracle lags or cools off
+	///   (the liquidation itself prices the repaid and the seized asset fresh).
 	pub fn liquidity(
 		who: &T::AccountId,
 		weight: CollateralWeight,
@@ -32,10 +35,13 @@ impl<T: Config> Pallet<T> {
 			if lp.is_zero() && debt.is_zero() {
 				continue;
 			}
-			let price = match (fresh, Self::fresh_price(asset, now)) {
-				(true, Ok(price)) => Some(price),
-				(true, Err(error)) if !debt.is_zero() => return Err(error.into()),
-				(true, Err(_)) => None,
+			let price = match (fresh, weight) {
+				(true, CollateralWeight::Borrowing) => match Self::fresh_price(asset, now) {
+					Ok(price) => Some(price),
+					Err(error) if !debt.is_zero() => return Err(error.into()),
+					Err(_) => None,
+				},
+				(true, CollateralWeight::Liquidation) => Self::any_price(asset).ok(),
 				(false, _) => Some(Self::any_price(asset)?),
 			};
 			if !lp.is_zero() {

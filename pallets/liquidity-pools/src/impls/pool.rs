@@ -57,13 +57,25 @@ impl Pool {
 		self.income_locked_at = now;
 	}
 
-	/// Facility income of `amount` received at `now` (the pool unlocked to `now` already): it
-	/// joins what is locked, and all of it unlocks over the next [`INCOME_UNLOCK_PERIOD`].
+	/// Facility income of `amount` received at `now`: it joins what is locked, which then
+	/// unlocks by a deadline weighted by amount (what was locked keeps its own pace, the new
+	/// income takes [`INCOME_UNLOCK_PERIOD`]): paying a unit of interest cannot hold back the
+	/// lenders' income.
 	pub fn lock_income(&mut self, amount: Balance, now: Moment) {
 		self.unlock_income(now);
-		self.income_locked = self.income_locked.saturating_add(amount);
+		if amount.is_zero() {
+			return;
+		}
+		let left = self.income_unlocks_at.saturating_sub(now);
+		let total = self.income_locked.saturating_add(amount);
+		let weighted = self
+			.income_locked
+			.saturating_mul(left.into())
+			.saturating_add(amount.saturating_mul(INCOME_UNLOCK_PERIOD.into()));
+		let period = Moment::try_from(weighted.div_ceil(total)).unwrap_or(INCOME_UNLOCK_PERIOD);
+		self.income_locked = total;
 		self.income_locked_at = now;
-		self.income_unlocks_at = now.saturating_add(INCOME_UNLOCK_PERIOD);
+		self.income_unlocks_at = now.saturating_add(period.min(INCOME_UNLOCK_PERIOD));
 	}
 
 	/// Lent out over what lenders own.
@@ -101,6 +113,10 @@ impl Pool {
 	pub fn absorb_loss(&mut self, amount: Balance) -> Balance {
 		let covered = amount.min(self.total_reserves);
 		self.total_reserves -= covered;
+		// Income not unlocked yet is the lenders' too: it bears the loss before their capital,
+		// so those who leave after a loss do not realise more of it than those who stay.
+		let from_income = (amount - covered).min(self.income_locked);
+		self.income_locked -= from_income;
 		covered
 	}
 

@@ -158,11 +158,10 @@ fn the_pool_never_leaves_dust_in_its_account() {
 		assert_ok!(LiquidityPools::create_pool(RuntimeOrigin::root(), 21, usdx_params()));
 		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(ALICE), 21, 10_000));
 		bob_posts_xbtc(BTC);
-		assert_noop!(
-			LiquidityPools::borrow(RuntimeOrigin::signed(BOB), 21, 9_950),
-			Error::<Test>::WouldLeaveDust
-		);
-		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), 21, 9_900));
+		// Cash left below the minimum balance is fine: custody keeps its reserve (paid by the
+		// first depositor), so no payout ever burns dust (the mock checks conservation).
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), 21, 9_950));
+		assert_eq!(balance(21, LiquidityPools::account_id()), 50 + 100);
 	});
 }
 

@@ -178,3 +178,60 @@ fn a_just_in_time_deposit_captures_no_facility_interest() {
 		assert!(info.exchange_rate > sp_runtime::FixedU128::from_u32(1));
 	});
 }
+
+#[test]
+fn a_healthy_borrower_is_not_liquidatable_while_a_collateral_price_lags() {
+	// Valued at zero while stale (say, during the oracle's cooling-off after a jump), XBTC
+	// collateral made a healthy borrower look underwater: its fresh USDX collateral could be
+	// taken with the incentive.
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(BOB), USDX, 5_000 * DOLLAR));
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(BOB), USDX));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 20_000 * DOLLAR));
+		advance(2 * 60 * 60 * 1_000);
+		set_price(USDX, Price::from_u32(1));
+		assert_noop!(
+			LiquidityPools::liquidate(RuntimeOrigin::signed(CHARLIE), BOB, USDX, USDX, DOLLAR),
+			Error::<Test>::PositionHealthy
+		);
+	});
+}
+
+#[test]
+fn a_unit_of_interest_cannot_hold_back_the_lenders_income() {
+	// Each facility payment reset the unlock of everything locked to 30 days: anyone paying one
+	// unit an hour kept the lenders' income locked almost forever.
+	use crate::types::INCOME_UNLOCK_PERIOD as PERIOD;
+	run_test(|| {
+		let mut pool = crate::Pools::<Test>::get(USDX).unwrap();
+		let start = pool.income_locked_at;
+		pool.lock_income(3_000 * DOLLAR, start);
+		assert_eq!(pool.income_unlocks_at, start + PERIOD);
+		// Halfway, half is unlocked; a unit more barely moves the deadline.
+		let half = start + PERIOD / 2;
+		pool.lock_income(1, half);
+		assert_eq!(pool.income_locked, 1_500 * DOLLAR + 1);
+		assert!(pool.income_unlocks_at <= start + PERIOD + 1_000, "{}", pool.income_unlocks_at);
+		// Nothing at all changes nothing.
+		let before = pool.clone();
+		pool.lock_income(0, half);
+		assert_eq!(pool, before);
+		// And it is all unlocked by the deadline.
+		pool.unlock_income(pool.income_unlocks_at);
+		assert_eq!(pool.income_locked, 0);
+	});
+}
+
+#[test]
+fn a_loss_takes_the_locked_income_before_the_lenders_capital() {
+	run_test(|| {
+		let mut pool = crate::Pools::<Test>::get(USDX).unwrap();
+		pool.total_reserves = 10 * DOLLAR;
+		pool.lock_income(100 * DOLLAR, pool.income_locked_at);
+		let covered = pool.absorb_loss(50 * DOLLAR);
+		assert_eq!(covered, 10 * DOLLAR);
+		assert_eq!(pool.income_locked, 60 * DOLLAR);
+	});
+}

@@ -365,3 +365,21 @@ fn a_lender_may_lend_on_more_loans_in_its_life_than_at_a_time() {
 		}
 	});
 }
+
+#[test]
+fn a_debtor_whose_payment_would_leave_it_dust_pays_its_whole_balance() {
+	run_test(|| {
+		create_cents();
+		let id = cents_request(1_000 * DOLLAR);
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR));
+		advance(30 * DAY);
+		set_price(CENTS, Price::from_u32(1));
+		let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
+		// Bob holds the payoff and 5 units more: paying would leave him dust below the minimum.
+		let held = balance(CENTS, BOB);
+		assert_ok!(Assets::transfer(RuntimeOrigin::signed(BOB), CENTS, EVE, held - payoff - 5));
+		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff));
+		assert_eq!(balance(CENTS, BOB), 0, "the 5 units went along, nothing vanished");
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
+	});
+}
