@@ -188,10 +188,7 @@ impl<T: Config> Pallet<T> {
 		});
 		if outstanding.is_zero() {
 			// The collateral settled the whole debt: the default is recorded, the loan is over.
-			loan.status = LoanStatus::Closed;
-			Self::release_deposit(&mut loan)?;
-			Self::report(T::Credit::note_settled(&loan.borrower));
-			Self::deposit_event(Event::LoanClosed { loan: loan_id });
+			Self::close(loan_id, &mut loan)?;
 		}
 		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
 		Loans::<T>::insert(loan_id, loan);
@@ -251,14 +248,6 @@ impl<T: Config> Pallet<T> {
 			&loan.borrower,
 			Repayment::late(Self::report_value(loan.terms.asset, seized.recovered), days_late),
 		));
-		if outstanding.is_zero() {
-			// The collateral settled everything: the loan is over.
-			loan.status = LoanStatus::Closed;
-			Self::release_deposit(&mut loan)?;
-			Self::report(T::Credit::note_settled(&loan.borrower));
-		}
-		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
-		Loans::<T>::insert(loan_id, loan);
 		Self::deposit_event(Event::Liquidated {
 			loan: loan_id,
 			liquidator: liquidator.clone(),
@@ -268,8 +257,11 @@ impl<T: Config> Pallet<T> {
 			outstanding,
 		});
 		if outstanding.is_zero() {
-			Self::deposit_event(Event::LoanClosed { loan: loan_id });
+			// The collateral settled everything: the loan is over.
+			Self::close(loan_id, &mut loan)?;
 		}
+		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
+		Loans::<T>::insert(loan_id, loan);
 		Ok(())
 	}
 }

@@ -211,12 +211,7 @@ impl<T: Config> Pallet<T> {
 		let settled =
 			items.iter().all(|i| i.is_paid()) && loan.penalty_paid >= loan.penalty_accrued;
 		if settled {
-			ensure!(loan.status.can_become(LoanStatus::Closed), Error::<T>::NotRepayable);
-			loan.status = LoanStatus::Closed;
-			Self::return_collateral(&mut loan)?;
-			Self::release_deposit(&mut loan)?;
-			Self::report(T::Credit::note_settled(&loan.borrower));
-			Self::deposit_event(Event::LoanClosed { loan: loan_id });
+			Self::close(loan_id, &mut loan)?;
 		}
 		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
 		Loans::<T>::insert(loan_id, loan);
@@ -254,6 +249,18 @@ impl<T: Config> Pallet<T> {
 		Positions::<T>::insert(loan_id, lender, position);
 		Loans::<T>::insert(loan_id, loan);
 		Ok((amount, collateral))
+	}
+
+	/// Closes a loan whose debt is settled (by payments or by collateral): what collateral it
+	/// still holds and its deposit return to the borrower, the registry notes the settlement.
+	pub(super) fn close(loan_id: LoanId, loan: &mut LoanOf<T>) -> DispatchResult {
+		ensure!(loan.status.can_become(LoanStatus::Closed), Error::<T>::NotRepayable);
+		loan.status = LoanStatus::Closed;
+		Self::return_collateral(loan)?;
+		Self::release_deposit(loan)?;
+		Self::report(T::Credit::note_settled(&loan.borrower));
+		Self::deposit_event(Event::LoanClosed { loan: loan_id });
+		Ok(())
 	}
 
 	pub(super) fn pay_claim(
