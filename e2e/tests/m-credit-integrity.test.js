@@ -108,7 +108,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     await feed();
     // Tier 2's cap is 10,000 USDX: a second 6,000 request does not fit beside an open one.
     const id = await request(charlie, 6_000n * USDX_UNIT, XBTC_UNIT / 5n);
-    assert.equal((await summary(charlie)).history.committed.toBigInt(), 6_000n * USDX_UNIT);
+    assert.equal((await summary(charlie)).committed.toBigInt(), 6_000n * USDX_UNIT);
     await tx.failsWith(
       api.tx.p2pLoans.createRequest(USDX.id, 6_000n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
         [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT),
@@ -127,7 +127,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     assert.equal(`${err.section}.${err.name}`, 'creditRecords.AccountFrozen');
     assert.equal(await assetBalance(api, USDX.id, charlie.address), before, 'nothing paid out');
     assert.equal((await loan(id)).status.toString(), 'Cancelled');
-    assert.equal((await summary(charlie)).history.committed.toBigInt(), 0n, 'the commitment ended');
+    assert.equal((await summary(charlie)).committed.toBigInt(), 0n, 'the commitment ended');
     // The on_idle sweep refunds the lenders of a cancelled request (in this block or the next);
     // a lender may also claim it first.
     if ((await assetBalance(api, USDX.id, alice.address)) !== aliceBefore) {

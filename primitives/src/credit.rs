@@ -1,16 +1,20 @@
 //! The shared vocabulary of credit: how lending pallets ask the credit registry whether someone
 //! may borrow, and how they report what happened to each loan.
 //!
-//! Amounts passed to a [`CreditRegistry`] are in the **credit unit**: the smallest unit of the
-//! reference stablecoin (USDX, 6 decimals). A lending pallet lending another asset converts with
-//! its price source first, so that exposure caps and volumes add up across products and assets.
+//! Products report debt to a [`CreditRegistry`] **in the lent asset's own units**, per
+//! [`PositionKey`] (product and asset): the registry keeps each borrower's book exactly as the
+//! products keep their loans, so the two can be checked for equality (`try_state`), and prices
+//! moving between borrowing and repaying cannot make the recorded debt drift. The registry values
+//! the book in the **credit unit** (the smallest unit of the reference stablecoin, USDX, 6
+//! decimals) when it checks the exposure cap, at fresh prices. Caps, tier tables and the score's
+//! volumes are in credit units.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult};
 
 pub use crate::service::Repayment;
-use crate::{Balance, Moment};
+use crate::{AssetId, Balance, Moment};
 
 /// A credit score. Xindai scores range from [`MIN_SCORE`] to [`MAX_SCORE`].
 pub type Score = u16;
@@ -46,6 +50,90 @@ pub struct TierInfo {
 	pub exposure_cap: Balance,
 	/// Added to a product's base interest rate for this borrower, in basis points per year.
 	pub rate_premium_bps: BasisPoints,
+}
+
+/// The lending products that report to the credit registry: each keeps its own book of what
+/// its borrowers owe.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum CreditProduct {
+	/// Borrowing from liquidity pools.
+	Pools,
+	/// Peer-to-peer loans.
+	P2pLoans,
+	/// SME finance: credit lines, financed invoices (the buyer's debt) and recourse (the
+	/// enterprise's debt when its buyer defaulted).
+	SmeFinance,
+}
+
+/// Where a debt sits: a product and the asset it was lent in.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct PositionKey {
+	/// The product that lent.
+	pub product: CreditProduct,
+	/// The asset lent (owed and committed amounts are in its units).
+	pub asset: AssetId,
+}
+
+impl PositionKey {
+	/// The position of `product` in `asset`.
+	pub const fn new(product: CreditProduct, asset: AssetId) -> Self {
+		Self { product, asset }
+	}
+}
+
+/// What the registry has recorded for one position (or one product's total in an asset), in
+/// the asset's own units.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct ReportedPosition {
+	/// Principal owed (never interest or penalty: those are the product's to collect).
+	pub owed: Balance,
+	/// Credit promised and not paid out yet.
+	pub committed: Balance,
+}
+
+impl ReportedPosition {
+	/// Nothing owed and nothing promised.
+	pub fn is_empty(&self) -> bool {
+		self.owed == 0 && self.committed == 0
+	}
 }
 
 /// Milliseconds in a day: the unit of lateness reported to the credit registry.
@@ -108,54 +196,77 @@ pub mod lateness_bounds {
 ///
 /// Every lending pallet calls [`ensure_can_borrow`](Self::ensure_can_borrow) before it lends and
 /// the `note_*` hooks as the loan lives, so the borrower's history and score follow every product.
-/// Implementations keep each call O(1) in storage reads and writes.
+/// Implementations keep each call bounded in storage reads and writes (a borrower has a bounded
+/// number of positions).
 ///
 /// ## What products report
 ///
-/// - Exposure: [`note_borrowed`](Self::note_borrowed) when debt is created; credit a product
-///   has promised but not yet paid out (an open P2P request, the undrawn part of a credit line,
-///   an invoice a buyer confirmed) is **committed** exposure
-///   ([`note_committed`](Self::note_committed) / [`note_commitment_released`](Self::note_commitment_released)),
-///   counted against the cap like debt. A commitment turning into debt is released first, then
-///   checked again with [`ensure_can_borrow`](Self::ensure_can_borrow) (the borrower may have
-///   been frozen, or lost its KYC, in between).
-/// - Behaviour: [`note_repaid`](Self::note_repaid) with a [`Repayment`]: on-time payments carry
-///   the [`Service`](crate::service::Service) they complete, measured by the loan's
-///   [`ServiceClock`](crate::service::ServiceClock) (principal × time, never calls); a late
-///   payment is reported at most once per due date, and only from the borrower's own payments.
+/// - Exposure, per [`PositionKey`] and in the asset's units:
+///   [`note_borrowed`](Self::note_borrowed) when debt is created (principal only); credit a
+///   product has promised but not yet paid out (an open P2P request, the undrawn part of a
+///   credit line) is **committed** exposure ([`note_committed`](Self::note_committed) /
+///   [`note_commitment_released`](Self::note_commitment_released)), counted against the cap like
+///   debt. A commitment turning into debt is released first, then checked again with
+///   [`ensure_can_borrow`](Self::ensure_can_borrow) (the borrower may have been frozen, or lost
+///   its KYC, in between). What a product reports must equal what its loans say is owed:
+///   each product's `try_state` compares them with [`position`](Self::position) and
+///   [`product_total`](Self::product_total).
+/// - Behaviour: [`note_repaid`](Self::note_repaid) with a [`Repayment`] (its `amount` the
+///   principal repaid): on-time payments carry the [`Service`](crate::service::Service) they
+///   complete, measured by the loan's [`ServiceClock`](crate::service::ServiceClock) (principal ×
+///   time, never calls); a late payment is reported at most once per due date.
 pub trait CreditRegistry<AccountId> {
-	/// Whether `who` may take on `amount` more debt: a profile exists, the identity is verified
-	/// (KYC for individuals, KYB for enterprises), the account is not frozen, and its exposure
-	/// (debt and commitments) plus `amount` stays within its tier's cap. Each failure is its own
-	/// error. On success, returns the borrower's tier (so a lender learns the rate premium
-	/// without asking again).
-	fn ensure_can_borrow(who: &AccountId, amount: Balance) -> Result<TierInfo, DispatchError>;
+	/// Whether `who` may take on `amount` more debt in `asset`: a profile exists, the identity
+	/// is verified (KYC for individuals, KYB for enterprises), the account is not frozen, and its
+	/// exposure (debt and commitments of every position, valued at fresh prices) plus the new
+	/// amount stays within its tier's cap. Each failure is its own error. On success, returns the
+	/// borrower's tier (so a lender learns the rate premium without asking again).
+	fn ensure_can_borrow(
+		who: &AccountId,
+		asset: AssetId,
+		amount: Balance,
+	) -> Result<TierInfo, DispatchError>;
 
 	/// Whether `who` has a profile with a valid identity attestation (KYC for individuals, KYB
 	/// for enterprises), frozen or not: what lenders and buyers of loan shares must be.
 	fn is_verified(who: &AccountId) -> bool;
 
-	/// `who` received `amount` of new debt.
-	fn note_borrowed(who: &AccountId, amount: Balance) -> DispatchResult;
+	/// `who` received `amount` of new debt (principal) at `position`. New lending calls
+	/// [`ensure_can_borrow`](Self::ensure_can_borrow) first; debt arising from an earlier
+	/// obligation (recourse) is booked on the history even of an account that deregistered.
+	fn note_borrowed(who: &AccountId, position: PositionKey, amount: Balance) -> DispatchResult;
 
-	/// A product promised `who` up to `amount` of credit it has not paid out yet: counted as
-	/// exposure until released. Call [`ensure_can_borrow`](Self::ensure_can_borrow) first.
-	fn note_committed(who: &AccountId, amount: Balance) -> DispatchResult;
+	/// A product promised `who` up to `amount` of credit at `position` it has not paid out yet:
+	/// counted as exposure until released. Call [`ensure_can_borrow`](Self::ensure_can_borrow)
+	/// first.
+	fn note_committed(who: &AccountId, position: PositionKey, amount: Balance) -> DispatchResult;
 
-	/// A commitment of `amount` ended: paid out (then noted as borrowed), cancelled or expired.
-	fn note_commitment_released(who: &AccountId, amount: Balance) -> DispatchResult;
+	/// A commitment of `amount` at `position` ended: paid out (then noted as borrowed),
+	/// cancelled or expired. Never fails for want of a profile.
+	fn note_commitment_released(
+		who: &AccountId,
+		position: PositionKey,
+		amount: Balance,
+	) -> DispatchResult;
 
-	/// `who` paid on a loan: see [`Repayment`].
-	fn note_repaid(who: &AccountId, repayment: Repayment) -> DispatchResult;
+	/// `who` paid on a loan at `position`: see [`Repayment`] (amounts in the asset's units).
+	fn note_repaid(who: &AccountId, position: PositionKey, repayment: Repayment) -> DispatchResult;
 
-	/// A loan of `who` defaulted, writing off `amount` of debt (what collateral did not cover).
-	fn note_defaulted(who: &AccountId, amount: Balance) -> DispatchResult;
+	/// A loan of `who` at `position` defaulted, writing off `amount` of principal (what
+	/// collateral did not cover).
+	fn note_defaulted(who: &AccountId, position: PositionKey, amount: Balance) -> DispatchResult;
 
 	/// A loan of `who` was settled in full.
 	fn note_settled(who: &AccountId) -> DispatchResult;
 
 	/// The tier of `who`, if they have a profile.
 	fn tier(who: &AccountId) -> Option<TierInfo>;
+
+	/// What the registry recorded for `who` at `position`.
+	fn position(who: &AccountId, position: PositionKey) -> ReportedPosition;
+
+	/// What the registry recorded for all borrowers of one product in one asset.
+	fn product_total(position: PositionKey) -> ReportedPosition;
 }
 
 /// The kinds of accredited verifier. Credit records admits verifiers of a kind; other pallets ask

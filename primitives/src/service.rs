@@ -32,8 +32,8 @@ use crate::{Balance, Moment};
 	TypeInfo,
 )]
 pub struct Service {
-	/// The least principal outstanding over the served time (in the loan asset's units while
-	/// a product measures it; in credit units once reported).
+	/// The least principal outstanding over the served time, in the loan asset's units (the
+	/// credit registry values it in credit units for the score's volume).
 	pub principal: Balance,
 	/// Milliseconds served.
 	pub duration: Moment,
@@ -64,13 +64,14 @@ impl Service {
 	TypeInfo,
 )]
 pub struct Repayment {
-	/// What the payment took off the borrower's debt, in credit units.
+	/// The principal the payment took off the borrower's debt, in the loan asset's units
+	/// (interest and penalty are not debt the registry books).
 	pub amount: Balance,
 	/// Zero for a payment on time, else how many days after its due date (and grace) it came.
 	/// A product reports a late payment at most once per due date.
 	pub days_late: u32,
 	/// The on-time service this payment completes ([`Service::NONE`] when it proves nothing),
-	/// principal in credit units.
+	/// principal in the loan asset's units.
 	pub served: Service,
 }
 

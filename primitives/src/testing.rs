@@ -10,30 +10,33 @@ use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
-	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Repayment, TierInfo, VerifierKind},
-	price::{Price, PriceFeeder, PriceProvider, TimestampedPrice},
+	credit::{
+		CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
+		TierInfo, VerifierKind,
+	},
+	price::{self, Price, PriceFeeder, PriceProvider, TimestampedPrice},
 	AssetId, Balance, Moment,
 };
 
 /// Test accounts are plain numbers.
 pub type TestAccount = u64;
 
-/// What the stand-in credit registry was told.
+/// What the stand-in credit registry was told (amounts in the position's asset).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum CreditNote {
-	/// `note_borrowed(who, amount)`.
+	/// `note_borrowed(who, _, amount)`.
 	Borrowed(TestAccount, Balance),
-	/// `note_repaid(who, amount, days_late)`.
+	/// `note_repaid(who, _, amount, days_late)`.
 	Repaid(TestAccount, Balance, u32),
-	/// `note_defaulted(who, amount)`.
+	/// `note_defaulted(who, _, amount)`.
 	Defaulted(TestAccount, Balance),
 	/// `note_settled(who)`.
 	Settled(TestAccount),
-	/// `note_repaid(who, ..)` carrying on-time service: principal (credit units), milliseconds.
+	/// `note_repaid(who, ..)` carrying on-time service: principal (asset units), milliseconds.
 	Served(TestAccount, Balance, Moment),
-	/// `note_committed(who, amount)`.
+	/// `note_committed(who, _, amount)`.
 	Committed(TestAccount, Balance),
-	/// `note_commitment_released(who, amount)`.
+	/// `note_commitment_released(who, _, amount)`.
 	Released(TestAccount, Balance),
 }
 
@@ -97,9 +100,47 @@ pub fn unverify(who: TestAccount) {
 	VERIFIED.with(|v| v.borrow_mut().remove(&who));
 }
 
-/// What `who` owes and was promised, as the stand-in registry counts it against the cap.
+/// What `who` owes and was promised, in credit units at the latest prices, as the stand-in
+/// registry counts it against the cap (an unpriced position counts as the cap: nothing more).
 pub fn exposure(who: TestAccount) -> Balance {
-	outstanding(who)
+	exposure_with(who, None).unwrap_or(Balance::MAX)
+}
+
+fn exposure_with(who: TestAccount, extra: Option<(AssetId, Balance)>) -> Option<Balance> {
+	let book = book();
+	let positions = book
+		.iter()
+		.filter(|((w, _), _)| *w == who)
+		.map(|((_, key), p)| (key.asset, p.owed.saturating_add(p.committed)));
+	let mut total: Balance = 0;
+	for (asset, amount) in positions.chain(extra) {
+		if amount == 0 {
+			continue;
+		}
+		let quote = TestPrices::price(asset)?;
+		total =
+			total.checked_add(price::value_of(amount, quote.price, sp_runtime::Rounding::Up)?)?;
+	}
+	Some(total)
+}
+
+/// Where the stand-in keeps its book: in storage, so a failed call rolls it back like the
+/// real registry's.
+const BOOK_KEY: &[u8] = b":xindai:test-credit:book";
+
+/// The book's positions, to compare with a product's loans.
+pub fn book() -> BTreeMap<(TestAccount, PositionKey), ReportedPosition> {
+	frame_support::storage::unhashed::get(BOOK_KEY).unwrap_or_default()
+}
+
+fn book_entry(who: TestAccount, key: PositionKey, change: impl FnOnce(&mut ReportedPosition)) {
+	let mut book = book();
+	let entry = book.entry((who, key)).or_default();
+	change(entry);
+	if entry.is_empty() {
+		book.remove(&(who, key));
+	}
+	frame_support::storage::unhashed::put(BOOK_KEY, &book);
 }
 
 /// Gives `who` a tier premium.
@@ -121,20 +162,6 @@ fn note(entry: CreditNote) {
 	NOTES.with(|n| n.borrow_mut().push(entry));
 }
 
-fn outstanding(who: TestAccount) -> Balance {
-	credit_notes().iter().fold(0u128, |acc, n| match n {
-		CreditNote::Borrowed(w, a) | CreditNote::Committed(w, a) if *w == who => {
-			acc.saturating_add(*a)
-		},
-		CreditNote::Repaid(w, a, _) | CreditNote::Defaulted(w, a) | CreditNote::Released(w, a)
-			if *w == who =>
-		{
-			acc.saturating_sub(*a)
-		},
-		_ => acc,
-	})
-}
-
 /// Prices set by [`set_price_at`].
 pub struct TestPrices;
 impl PriceProvider for TestPrices {
@@ -153,9 +180,15 @@ impl PriceFeeder for TestPrices {
 /// A credit registry where verified accounts may borrow up to the exposure cap.
 pub struct TestCredit;
 impl CreditRegistry<TestAccount> for TestCredit {
-	fn ensure_can_borrow(who: &TestAccount, amount: Balance) -> Result<TierInfo, DispatchError> {
+	fn ensure_can_borrow(
+		who: &TestAccount,
+		asset: AssetId,
+		amount: Balance,
+	) -> Result<TierInfo, DispatchError> {
 		let tier = Self::tier(who).ok_or(DispatchError::Other("NotVerified"))?;
-		if outstanding(*who).saturating_add(amount) > tier.exposure_cap {
+		let exposure =
+			exposure_with(*who, Some((asset, amount))).ok_or(DispatchError::Other("NoPrice"))?;
+		if exposure > tier.exposure_cap {
 			return Err(DispatchError::Other("ExposureCapExceeded"));
 		}
 		Ok(tier)
@@ -163,32 +196,57 @@ impl CreditRegistry<TestAccount> for TestCredit {
 	fn is_verified(who: &TestAccount) -> bool {
 		VERIFIED.with(|v| v.borrow().contains(who))
 	}
-	fn note_borrowed(who: &TestAccount, amount: Balance) -> DispatchResult {
+	fn note_borrowed(who: &TestAccount, position: PositionKey, amount: Balance) -> DispatchResult {
 		note(CreditNote::Borrowed(*who, amount));
+		book_entry(*who, position, |p| p.owed = p.owed.saturating_add(amount));
 		Ok(())
 	}
-	fn note_committed(who: &TestAccount, amount: Balance) -> DispatchResult {
+	fn note_committed(who: &TestAccount, position: PositionKey, amount: Balance) -> DispatchResult {
 		note(CreditNote::Committed(*who, amount));
+		book_entry(*who, position, |p| p.committed = p.committed.saturating_add(amount));
 		Ok(())
 	}
-	fn note_commitment_released(who: &TestAccount, amount: Balance) -> DispatchResult {
+	fn note_commitment_released(
+		who: &TestAccount,
+		position: PositionKey,
+		amount: Balance,
+	) -> DispatchResult {
 		note(CreditNote::Released(*who, amount));
+		book_entry(*who, position, |p| p.committed = p.committed.saturating_sub(amount));
 		Ok(())
 	}
-	fn note_repaid(who: &TestAccount, repayment: Repayment) -> DispatchResult {
+	fn note_repaid(
+		who: &TestAccount,
+		position: PositionKey,
+		repayment: Repayment,
+	) -> DispatchResult {
 		note(CreditNote::Repaid(*who, repayment.amount, repayment.days_late));
 		if !repayment.served.is_none() {
 			note(CreditNote::Served(*who, repayment.served.principal, repayment.served.duration));
 		}
+		book_entry(*who, position, |p| p.owed = p.owed.saturating_sub(repayment.amount));
 		Ok(())
 	}
-	fn note_defaulted(who: &TestAccount, amount: Balance) -> DispatchResult {
+	fn note_defaulted(who: &TestAccount, position: PositionKey, amount: Balance) -> DispatchResult {
 		note(CreditNote::Defaulted(*who, amount));
+		book_entry(*who, position, |p| p.owed = p.owed.saturating_sub(amount));
 		Ok(())
 	}
 	fn note_settled(who: &TestAccount) -> DispatchResult {
 		note(CreditNote::Settled(*who));
 		Ok(())
+	}
+	fn position(who: &TestAccount, position: PositionKey) -> ReportedPosition {
+		book().get(&(*who, position)).copied().unwrap_or_default()
+	}
+	fn product_total(position: PositionKey) -> ReportedPosition {
+		book().iter().filter(|((_, key), _)| *key == position).fold(
+			ReportedPosition::default(),
+			|total, (_, p)| ReportedPosition {
+				owed: total.owed.saturating_add(p.owed),
+				committed: total.committed.saturating_add(p.committed),
+			},
+		)
 	}
 	fn tier(who: &TestAccount) -> Option<TierInfo> {
 		Self::is_verified(who).then(|| TierInfo {

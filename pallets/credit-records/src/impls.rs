@@ -14,12 +14,17 @@ use sp_runtime::{
 	DispatchResult,
 };
 use xindai_primitives::{
-	credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, Repayment, Score, TierInfo},
-	Balance, Moment,
+	credit::{
+		CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
+		Score, TierInfo,
+	},
+	service::Service,
+	AssetId, Balance, Moment,
 };
 
 use crate::{
 	pallet::*,
+	positions::Valuation,
 	score::{self, RecordedRepayment, ScoreBreakdown, ScoreInputs},
 	types::*,
 	DepositBalanceOf,
@@ -42,8 +47,12 @@ pub struct ProfileSummary<DepositBalance> {
 	pub exposure_cap: Balance,
 	/// The tier's rate premium in basis points (0 without a tier).
 	pub rate_premium_bps: u16,
-	/// Debt owed across products, in credit units.
+	/// Principal owed across products, in credit units at the latest prices.
 	pub outstanding: Balance,
+	/// Credit promised and not paid out yet, in credit units at the latest prices.
+	pub committed: Balance,
+	/// Each open position in its asset's units.
+	pub positions: Vec<(PositionKey, ReportedPosition)>,
 	/// Why the account is frozen, if it is.
 	pub frozen: Option<FreezeReason>,
 	/// Whether its identity (KYC or KYB) is attested and valid.
@@ -184,8 +193,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
 		// Debt or a commitment (an open request, an undrawn line, a confirmed invoice) keeps
 		// the profile: a product must be able to report on it until it ends.
-		let exposure = Histories::<T>::get(&who).map(|h| h.exposure()).unwrap_or_default();
-		ensure!(exposure.is_zero(), Error::<T>::DebtOutstanding);
+		let open = Histories::<T>::get(&who).map(|h| h.open_positions).unwrap_or_default();
+		ensure!(open.is_zero(), Error::<T>::DebtOutstanding);
 		ensure!(GrantCount::<T>::get(&who).is_zero(), Error::<T>::GrantsOutstanding);
 
 		T::Currency::release(
@@ -362,8 +371,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Why `who` may not borrow `amount` now, if anything stops them.
-	fn check_can_borrow(who: &T::AccountId, amount: Balance) -> Result<TierInfo, DispatchError> {
+	/// Why `who` may not borrow `extra` (an amount of an asset) now, if anything stops them;
+	/// without `extra`, whether any positive amount could be borrowed.
+	fn check_can_borrow(
+		who: &T::AccountId,
+		extra: Option<(AssetId, Balance)>,
+	) -> Result<TierInfo, DispatchError> {
 		let profile = Profiles::<T>::get(who).ok_or(Error::<T>::NoProfile)?;
 		let now = Self::now();
 		let attestations = Attestations::<T>::get(who);
@@ -375,9 +388,11 @@ impl<T: Config> Pallet<T> {
 		let history = Histories::<T>::get(who).unwrap_or_default();
 		let score = score::score(&Self::score_inputs(&history, &attestations, now));
 		let (tier, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
-		let exposure =
-			history.exposure().checked_add(amount).ok_or(Error::<T>::ExposureCapExceeded)?;
-		ensure!(exposure <= band.exposure_cap, Error::<T>::ExposureCapExceeded);
+		let exposure = Self::exposure_value(who, extra, Valuation::FreshForCap, now)?;
+		match extra {
+			Some(_) => ensure!(exposure <= band.exposure_cap, Error::<T>::ExposureCapExceeded),
+			None => ensure!(exposure < band.exposure_cap, Error::<T>::ExposureCapExceeded),
+		}
 		Ok(TierInfo {
 			tier,
 			score,
@@ -386,7 +401,6 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The history of a registered `who`, for a lending hook.
 	/// The history of `who`, registered or not any more, for a hook reporting on a loan that
 	/// already exists: what happens to a debt is recorded even after its borrower deregistered.
 	fn history_of_known(who: &T::AccountId) -> Result<CreditHistory, DispatchError> {
@@ -408,6 +422,7 @@ impl<T: Config> Pallet<T> {
 		let score = score::score(&Self::score_inputs(&history, &attestations, now));
 		let tier = Self::tier_for(score);
 		let verified = valid_claims.iter().any(|claim| profile.kind.is_identity_claim(*claim));
+		let (outstanding, committed) = Self::shown_exposure(who, now);
 		Some(ProfileSummary {
 			kind: profile.kind,
 			documents: profile.documents,
@@ -416,11 +431,13 @@ impl<T: Config> Pallet<T> {
 			tier: tier.map(|(index, _)| index),
 			exposure_cap: tier.map(|(_, band)| band.exposure_cap).unwrap_or_default(),
 			rate_premium_bps: tier.map(|(_, band)| band.rate_premium_bps).unwrap_or_default(),
-			outstanding: history.outstanding,
+			outstanding,
+			committed,
+			positions: Self::positions_of(who),
 			frozen: profile.frozen,
 			verified,
 			valid_claims,
-			eligible: Self::check_can_borrow(who, 1).is_ok(),
+			eligible: Self::check_can_borrow(who, None).is_ok(),
 			history,
 		})
 	}
@@ -496,13 +513,17 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::AccessGrantDeposit.into(), &owner);
 			ensure!(held == deposits, "grant deposits differ from the held amount");
 		}
-		Ok(())
+		Self::try_state_positions()
 	}
 }
 
 impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
-	fn ensure_can_borrow(who: &T::AccountId, amount: Balance) -> Result<TierInfo, DispatchError> {
-		Self::check_can_borrow(who, amount)
+	fn ensure_can_borrow(
+		who: &T::AccountId,
+		asset: AssetId,
+		amount: Balance,
+	) -> Result<TierInfo, DispatchError> {
+		Self::check_can_borrow(who, Some((asset, amount)))
 	}
 
 	fn is_verified(who: &T::AccountId) -> bool {
@@ -513,46 +534,98 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim))
 	}
 
-	fn note_borrowed(who: &T::AccountId, amount: Balance) -> DispatchResult {
-		let mut history = Self::history_of_registered(who)?;
-		history.outstanding =
-			history.outstanding.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
-		history.borrowed = history.borrowed.saturating_add(amount);
-		if history.first_activity.is_none() {
-			history.first_activity = Some(Self::now());
-		}
-		let outstanding = history.outstanding;
-		Self::store_history_and_rescore(who, history, ScoreChangeReason::HistoryAged);
-		Self::deposit_event(Event::Borrowed { who: who.clone(), amount, outstanding });
-		Ok(())
-	}
-
-	fn note_committed(who: &T::AccountId, amount: Balance) -> DispatchResult {
-		let mut history = Self::history_of_registered(who)?;
-		history.committed =
-			history.committed.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
-		let committed = history.committed;
-		Histories::<T>::insert(who, history);
-		Self::deposit_event(Event::Committed { who: who.clone(), amount, committed });
-		Ok(())
-	}
-
-	fn note_commitment_released(who: &T::AccountId, amount: Balance) -> DispatchResult {
-		// A release never fails for want of a profile: a commitment must always be able to end.
-		let Some(mut history) = Histories::<T>::get(who) else { return Ok(()) };
-		// Rounding of a later valuation may differ by a unit: the commitment floors at zero.
-		history.committed = history.committed.saturating_sub(amount);
-		let committed = history.committed;
-		Histories::<T>::insert(who, history);
-		Self::deposit_event(Event::CommitmentReleased { who: who.clone(), amount, committed });
-		Ok(())
-	}
-
-	fn note_repaid(who: &T::AccountId, repayment: Repayment) -> DispatchResult {
+	fn note_borrowed(who: &T::AccountId, position: PositionKey, amount: Balance) -> DispatchResult {
+		// New lending passed `ensure_can_borrow` (a profile); debt arising from an earlier
+		// obligation (recourse on a financed invoice) is booked even after deregistering.
 		let mut history = Self::history_of_known(who)?;
 		let now = Self::now();
+		let after = Self::update_position(who, &mut history, position, |book| {
+			book.owed = book.owed.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
+			Ok(())
+		})?;
+		let value = Self::value_in_credit_units(position.asset, amount, Valuation::Latest, now)?;
+		history.borrowed = history.borrowed.saturating_add(value);
+		if history.first_activity.is_none() {
+			history.first_activity = Some(now);
+		}
+		Self::store_history_and_rescore(who, history, ScoreChangeReason::HistoryAged);
+		Self::deposit_event(Event::Borrowed {
+			who: who.clone(),
+			position,
+			amount,
+			owed: after.owed,
+		});
+		Ok(())
+	}
+
+	fn note_committed(
+		who: &T::AccountId,
+		position: PositionKey,
+		amount: Balance,
+	) -> DispatchResult {
+		let mut history = Self::history_of_registered(who)?;
+		let after = Self::update_position(who, &mut history, position, |book| {
+			book.committed =
+				book.committed.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
+			Ok(())
+		})?;
+		Histories::<T>::insert(who, history);
+		Self::deposit_event(Event::Committed {
+			who: who.clone(),
+			position,
+			amount,
+			committed: after.committed,
+		});
+		Ok(())
+	}
+
+	fn note_commitment_released(
+		who: &T::AccountId,
+		position: PositionKey,
+		amount: Balance,
+	) -> DispatchResult {
+		// A release never fails for want of a profile: a commitment must always be able to end.
+		let Some(mut history) = Histories::<T>::get(who) else { return Ok(()) };
+		let after = Self::update_position(who, &mut history, position, |book| {
+			book.committed = book.committed.saturating_sub(amount);
+			Ok(())
+		})?;
+		Histories::<T>::insert(who, history);
+		Self::deposit_event(Event::CommitmentReleased {
+			who: who.clone(),
+			position,
+			amount,
+			committed: after.committed,
+		});
+		Ok(())
+	}
+
+	fn note_repaid(
+		who: &T::AccountId,
+		position: PositionKey,
+		repayment: Repayment,
+	) -> DispatchResult {
+		let mut history = Self::history_of_known(who)?;
+		let now = Self::now();
+		let after = Self::update_position(who, &mut history, position, |book| {
+			book.owed = book.owed.saturating_sub(repayment.amount);
+			Ok(())
+		})?;
+		// The score measures in credit units, at the price of the payment's time.
+		let value = |amount| {
+			Self::value_in_credit_units(position.asset, amount, Valuation::Latest, now)
+				.unwrap_or_default()
+		};
+		let valued = Repayment {
+			amount: value(repayment.amount),
+			days_late: repayment.days_late,
+			served: Service {
+				principal: value(repayment.served.principal),
+				duration: repayment.served.duration,
+			},
+		};
 		let recorded =
-			score::record_repayment(&mut history, &repayment, now, T::MinCountedRepayment::get());
+			score::record_repayment(&mut history, &valued, now, T::MinCountedRepayment::get());
 		let (reason, credited_ms) = match recorded {
 			RecordedRepayment::OnTime { credited_ms } => {
 				(ScoreChangeReason::RepaidOnTime, credited_ms)
@@ -561,27 +634,40 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 				(ScoreChangeReason::RepaidLate { days_late }, 0)
 			},
 		};
-		let outstanding = history.outstanding;
 		Self::store_history_and_rescore(who, history, reason);
 		Self::deposit_event(Event::Repaid {
 			who: who.clone(),
+			position,
 			amount: repayment.amount,
 			days_late: repayment.days_late,
 			credited_ms,
-			outstanding,
+			owed: after.owed,
 		});
 		Ok(())
 	}
 
-	fn note_defaulted(who: &T::AccountId, amount: Balance) -> DispatchResult {
+	fn note_defaulted(
+		who: &T::AccountId,
+		position: PositionKey,
+		amount: Balance,
+	) -> DispatchResult {
 		let mut history = Self::history_of_known(who)?;
+		let now = Self::now();
+		let after = Self::update_position(who, &mut history, position, |book| {
+			book.owed = book.owed.saturating_sub(amount);
+			Ok(())
+		})?;
 		history.defaults = history.defaults.saturating_add(1);
-		score::record_delinquency(&mut history, Self::now());
-		history.outstanding = history.outstanding.saturating_sub(amount);
-		history.defaulted = history.defaulted.saturating_add(amount);
-		let outstanding = history.outstanding;
+		score::record_delinquency(&mut history, now);
+		let value = Self::value_in_credit_units(position.asset, amount, Valuation::Latest, now)?;
+		history.defaulted = history.defaulted.saturating_add(value);
 		Self::store_history_and_rescore(who, history, ScoreChangeReason::Defaulted);
-		Self::deposit_event(Event::Defaulted { who: who.clone(), amount, outstanding });
+		Self::deposit_event(Event::Defaulted {
+			who: who.clone(),
+			position,
+			amount,
+			owed: after.owed,
+		});
 		if T::FreezeOnDefault::get() {
 			let newly_frozen = Profiles::<T>::mutate(who, |profile| match profile {
 				Some(profile) if profile.frozen.is_none() => {
@@ -606,6 +692,14 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		Histories::<T>::insert(who, history);
 		Self::deposit_event(Event::LoanSettled { who: who.clone() });
 		Ok(())
+	}
+
+	fn position(who: &T::AccountId, position: PositionKey) -> ReportedPosition {
+		Positions::<T>::get(who, position).unwrap_or_default()
+	}
+
+	fn product_total(position: PositionKey) -> ReportedPosition {
+		ProductTotals::<T>::get(position)
 	}
 
 	fn tier(who: &T::AccountId) -> Option<TierInfo> {

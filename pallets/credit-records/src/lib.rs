@@ -16,11 +16,16 @@
 //!
 //! ## Terms
 //!
-//! - **Credit unit**: amounts in the history are in the smallest unit of the reference stablecoin
-//!   USDX (6 decimals); lending pallets convert other assets with their price source.
-//! - **Exposure**: the debt an account owes across all products (`outstanding`) plus the credit
-//!   products promised it and have not paid out yet (`committed`: open P2P requests, undrawn
-//!   credit lines, invoices confirmed as buyer). The tier's cap bounds the sum.
+//! - **Credit unit**: the smallest unit of the reference stablecoin USDX (6 decimals). Caps,
+//!   tiers and the history's totals are in credit units.
+//! - **Position**: what one product has lent an account in one asset ([`PositionKey`]), kept in
+//!   [`Positions`] **in the asset's own units** exactly as the product reports it: principal
+//!   `owed` and `committed` credit (open P2P requests, undrawn credit lines). Each product's
+//!   `try_state` checks that its loans add up to its positions here, per borrower and in total
+//!   ([`ProductTotals`]). An account holds at most `MaxPositions` positions.
+//! - **Exposure**: every position's debt and commitments, valued in credit units **when it is
+//!   checked**, at prices no older than `MaxPriceAge` (a missing or stale price refuses the
+//!   borrowing: an unpriced debt must not slip past the cap). The tier's cap bounds it.
 //! - **On-time service**: principal outstanding × time, for loans paid on time, measured per
 //!   loan by the product and credited once per span of time (see [`score`]): the score measures
 //!   behaviour over time, never the number of calls.
@@ -48,7 +53,7 @@
 //!                 │  ▲                          │   ▲ note_borrowed / note_repaid / note_settled
 //!                 │  └──── expiry / revoke ─────┘   │
 //!                 │                                 └─ note_defaulted ─► Frozen (if configured)
-//!                 └─ deregister (no debt or commitment, no grants, not frozen): deposit
+//!                 └─ deregister (no open position, no grants, not frozen): deposit
 //!                    back, history kept
 //! ```
 //!
@@ -61,8 +66,9 @@
 //!   [`HoldReason::AccessGrantDeposit`] for each grant (base + per envelope byte).
 //! - Complexity: every call and every [`CreditRegistry`] hook is O(1) in storage reads and writes,
 //!   plus an in-memory pass over one profile's attestations (at most `MaxAttestations`).
-//!   `ensure_can_borrow` reads the profile, the history, the attestations and the tier table;
-//!   `note_*` read the history and the attestations and write the history.
+//!   `ensure_can_borrow` reads the profile, the history, the attestations, the tier table and
+//!   the account's positions with their prices (at most `MaxPositions`); `note_*` read the
+//!   history, the attestations, one position and its product total, and write them back.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -70,13 +76,17 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
-pub use xindai_primitives::credit::{CreditRegistry, EnterpriseRegistry, FilingSignal, TierInfo};
+pub use xindai_primitives::credit::{
+	CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, ReportedPosition,
+	TierInfo,
+};
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
 #[cfg(test)]
 mod mock;
+mod positions;
 pub mod score;
 #[cfg(test)]
 mod tests;
@@ -199,6 +209,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinCountedRepayment: Get<Balance>;
 
+		/// The price source positions are valued with (in credit units).
+		type Prices: xindai_primitives::price::PriceProvider;
+
+		/// The oldest price (milliseconds) the exposure check values a position with.
+		#[pallet::constant]
+		type MaxPriceAge: Get<Moment>;
+
+		/// The most positions (product × asset) one account may hold at once: bounds the
+		/// exposure check's reads.
+		#[pallet::constant]
+		type MaxPositions: Get<u32>;
+
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
 	}
@@ -235,6 +257,25 @@ pub mod pallet {
 		StorageMap<_, Blake2_128Concat, T::AccountId, CreditHistory, OptionQuery>;
 
 	/// The attestations of each profile.
+	/// What each product has lent each account, per asset, in the asset's units: removed when
+	/// empty.
+	#[pallet::storage]
+	pub type Positions<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		PositionKey,
+		ReportedPosition,
+		OptionQuery,
+	>;
+
+	/// Every borrower's positions of one product in one asset, added up: what the product's own
+	/// books must total.
+	#[pallet::storage]
+	pub type ProductTotals<T: Config> =
+		StorageMap<_, Twox64Concat, PositionKey, ReportedPosition, ValueQuery>;
+
 	#[pallet::storage]
 	pub type Attestations<T: Config> = StorageMap<
 		_,
@@ -323,23 +364,31 @@ pub mod pallet {
 		},
 		/// An attestation was revoked.
 		AttestationRevoked { subject: T::AccountId, verifier: T::AccountId, claim: ClaimKind },
-		/// New debt was recorded.
-		Borrowed { who: T::AccountId, amount: Balance, outstanding: Balance },
-		/// A repayment was recorded.
+		/// New debt was recorded (amounts in the position's asset).
+		Borrowed { who: T::AccountId, position: PositionKey, amount: Balance, owed: Balance },
+		/// A repayment was recorded (amounts in the position's asset).
 		Repaid {
 			who: T::AccountId,
+			position: PositionKey,
+			/// Principal repaid.
 			amount: Balance,
 			days_late: u32,
 			/// Milliseconds of on-time service the payment added to the history (0: none).
 			credited_ms: Moment,
-			outstanding: Balance,
+			/// Principal still owed at the position.
+			owed: Balance,
 		},
 		/// A product promised credit not paid out yet; it counts against the exposure cap.
-		Committed { who: T::AccountId, amount: Balance, committed: Balance },
+		Committed { who: T::AccountId, position: PositionKey, amount: Balance, committed: Balance },
 		/// A commitment ended (paid out, cancelled or expired).
-		CommitmentReleased { who: T::AccountId, amount: Balance, committed: Balance },
-		/// A default was recorded.
-		Defaulted { who: T::AccountId, amount: Balance, outstanding: Balance },
+		CommitmentReleased {
+			who: T::AccountId,
+			position: PositionKey,
+			amount: Balance,
+			committed: Balance,
+		},
+		/// A default was recorded: `amount` of principal written off.
+		Defaulted { who: T::AccountId, position: PositionKey, amount: Balance, owed: Balance },
 		/// A loan was settled in full.
 		LoanSettled { who: T::AccountId },
 		/// A score changed.
@@ -373,8 +422,13 @@ pub mod pallet {
 		/// The account has no profile.
 		NoProfile,
 		/// The account still owes debt or has credit committed to it (an open request, an
-		/// undrawn line, a confirmed invoice).
+		/// undrawn line, a financed invoice as buyer).
 		DebtOutstanding,
+		/// A position's asset has no price fresh enough to value it: the exposure cap cannot be
+		/// checked, so nothing more may be borrowed until the oracle is fed.
+		PriceUnavailable,
+		/// The account holds `MaxPositions` positions already.
+		TooManyPositions,
 		/// The account still has access grants; revoke them first.
 		GrantsOutstanding,
 		/// The account is frozen.

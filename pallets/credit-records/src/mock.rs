@@ -11,9 +11,10 @@ use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_core::H256;
 use sp_runtime::BuildStorage;
 use xindai_primitives::{
-	credit::CreditRegistry,
+	credit::{CreditProduct, CreditRegistry, PositionKey},
+	price::{Price, PriceProvider, TimestampedPrice},
 	service::{Repayment, Service},
-	Moment,
+	AssetId, Moment,
 };
 
 use crate::types::*;
@@ -98,7 +99,49 @@ impl pallet_credit_records::Config for Test {
 	type FreezeOnDefault = ConstBool<true>;
 	/// One USDX.
 	type MinCountedRepayment = ConstU128<CREDIT_UNIT>;
+	type Prices = MockPrices;
+	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
+	type MaxPositions = ConstU32<3>;
 	type WeightInfo = ();
+}
+
+/// The reference stablecoin: one unit is one credit unit.
+pub const USDX: AssetId = 1;
+/// A second lending asset: 600 credit units per unit (60,000 USDX a bitcoin of 8 decimals).
+pub const XBTC: AssetId = 2;
+/// An asset without a price.
+pub const UNPRICED: AssetId = 3;
+/// Pool borrowing in USDX: the position most tests use.
+pub const POOL_USDX: PositionKey = PositionKey::new(CreditProduct::Pools, USDX);
+/// P2P lending in USDX.
+pub const P2P_USDX: PositionKey = PositionKey::new(CreditProduct::P2pLoans, USDX);
+/// Pool borrowing in XBTC.
+pub const POOL_XBTC: PositionKey = PositionKey::new(CreditProduct::Pools, XBTC);
+
+std::thread_local! {
+	static PRICE_OVERRIDES: core::cell::RefCell<std::collections::BTreeMap<AssetId, TimestampedPrice>> =
+		const { core::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// Sets `asset`'s price, stamped `updated_at` (instead of the always-fresh default).
+pub fn set_price_at(asset: AssetId, price: Price, updated_at: Moment) {
+	PRICE_OVERRIDES.with(|p| p.borrow_mut().insert(asset, TimestampedPrice { price, updated_at }));
+}
+
+/// USDX at 1 and XBTC at 600 credit units, always fresh, unless a test set another price.
+pub struct MockPrices;
+impl PriceProvider for MockPrices {
+	fn price(asset: AssetId) -> Option<TimestampedPrice> {
+		if let Some(quote) = PRICE_OVERRIDES.with(|p| p.borrow().get(&asset).copied()) {
+			return Some(quote);
+		}
+		let updated_at = pallet_timestamp::Now::<Test>::get();
+		match asset {
+			USDX => Some(TimestampedPrice { price: Price::from_u32(1), updated_at }),
+			XBTC => Some(TimestampedPrice { price: Price::from_u32(600), updated_at }),
+			_ => None,
+		}
+	}
 }
 
 /// Accounts used in tests.
@@ -156,6 +199,7 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		PRICE_OVERRIDES.with(|p| p.borrow_mut().clear());
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
@@ -215,6 +259,17 @@ pub fn serve_for(who: AccountId, principal: Balance, days: u64) {
 	advance(days * DAY);
 	frame_support::assert_ok!(<CreditRecords as CreditRegistry<AccountId>>::note_repaid(
 		&who,
+		POOL_USDX,
 		served(0, principal, days)
 	));
+}
+
+/// Principal `who` owes across its positions, in their assets' units.
+pub fn owed(who: AccountId) -> Balance {
+	crate::Positions::<Test>::iter_prefix(who).map(|(_, position)| position.owed).sum()
+}
+
+/// Credit committed to `who` across its positions, in their assets' units.
+pub fn committed(who: AccountId) -> Balance {
+	crate::Positions::<Test>::iter_prefix(who).map(|(_, position)| position.committed).sum()
 }

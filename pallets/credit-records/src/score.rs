@@ -171,7 +171,7 @@ pub enum RecordedRepayment {
 	},
 }
 
-/// Applies `repayment`, reported at `now`, to `history`: the debt falls by its amount; a late
+/// Applies `repayment` (valued in credit units), reported at `now`, to `history`: a late
 /// payment records one late due date; an on-time one credits its service as the module docs
 /// describe (at least `min_principal` served, only time after `credited_until`).
 pub fn record_repayment(
@@ -180,7 +180,6 @@ pub fn record_repayment(
 	now: Moment,
 	min_principal: Balance,
 ) -> RecordedRepayment {
-	history.outstanding = history.outstanding.saturating_sub(repayment.amount);
 	history.repaid = history.repaid.saturating_add(repayment.amount);
 	if repayment.days_late > 0 {
 		history.late.record(repayment.days_late);
@@ -421,7 +420,6 @@ mod tests {
 		// The farming attack: borrow 10 USDX and repay it, 45 times, at the moment of borrowing.
 		let mut history = CreditHistory { first_activity: Some(DAY), ..Default::default() };
 		for _ in 0..45 {
-			history.outstanding += 10 * CREDIT_UNIT;
 			record_repayment(
 				&mut history,
 				&on_time(10 * CREDIT_UNIT, 10 * CREDIT_UNIT, 0),

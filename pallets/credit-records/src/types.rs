@@ -246,9 +246,9 @@ pub struct CreditHistory {
 	pub settled: u32,
 	/// On-time service credited since the last late payment or default, in milliseconds.
 	pub on_time_since_delinquency_ms: Moment,
-	/// Total borrowed, in credit units.
+	/// Total borrowed, in credit units (each borrowing valued at the price of its time).
 	pub borrowed: Balance,
-	/// Total repaid, in credit units.
+	/// Total principal repaid, in credit units (valued at the price of its time).
 	pub repaid: Balance,
 	/// Principal × time served on time, in credit-unit-days.
 	pub served_volume: Balance,
@@ -257,13 +257,12 @@ pub struct CreditHistory {
 	/// When the last late payment or default was recorded (milliseconds; 0 without any): only
 	/// service after it counts towards recovery.
 	pub last_delinquency_at: Moment,
-	/// Total written off in defaults, in credit units.
+	/// Total principal written off in defaults, in credit units (valued at the price of its
+	/// time).
 	pub defaulted: Balance,
-	/// Debt currently owed across products, in credit units.
-	pub outstanding: Balance,
-	/// Credit promised but not paid out yet (open requests, undrawn lines, confirmed invoices),
-	/// in credit units: counted against the exposure cap like debt.
-	pub committed: Balance,
+	/// Positions open in [`Positions`](crate::Positions) (debt or commitments of one product
+	/// in one asset): a history with open positions cannot be deregistered.
+	pub open_positions: u32,
 	/// When the account first borrowed.
 	pub first_activity: Option<Moment>,
 	/// The score last announced in a `ScoreChanged` event.
@@ -272,13 +271,6 @@ pub struct CreditHistory {
 	pub attested_filings: u32,
 	/// Of them, those reporting a net profit.
 	pub profitable_filings: u32,
-}
-
-impl CreditHistory {
-	/// Debt and commitments: what the exposure cap bounds.
-	pub fn exposure(&self) -> Balance {
-		self.outstanding.saturating_add(self.committed)
-	}
 }
 
 /// One row of the governance tier table: scores from `min_score` up to the next row's.

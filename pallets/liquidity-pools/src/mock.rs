@@ -99,7 +99,8 @@ parameter_types! {
 }
 
 pub use xindai_primitives::testing::{
-	credit_notes, set_exposure_cap, set_premium_bps, verify, CreditNote, TestCredit, TestPrices,
+	credit_notes, exposure, set_exposure_cap, set_premium_bps, verify, CreditNote, TestCredit,
+	TestPrices,
 };
 
 /// Sets `asset`'s price now.

@@ -159,7 +159,7 @@ pub struct Loan<AccountId, DepositBalance> {
 	/// Collateral returned to the borrower after a default or liquidation took what the debt
 	/// (and the liquidator's reward) needed.
 	pub collateral_returned: Balance,
-	/// Credit units committed to the borrower in the credit registry while the request is open
+	/// Principal committed to the borrower in the credit registry while the request is open
 	/// (released when it starts, is cancelled or expires).
 	pub committed: Balance,
 	/// The on-time service the loan has earned since the borrower's last on-time payment.

@@ -144,7 +144,6 @@ pub mod pallet {
 		credit::{CreditRegistry, EnterpriseRegistry},
 		facility::CreditFacilities,
 		interest::Rate,
-		price::PriceProvider,
 		AssetId, Balance, Moment, Seconds,
 	};
 
@@ -190,9 +189,6 @@ pub mod pallet {
 
 		/// The chain's clock, in milliseconds.
 		type Time: Time<Moment = Moment>;
-
-		/// Prices in credit units, to report values to the credit registry.
-		type Prices: PriceProvider;
 
 		/// The credit registry: eligibility and history.
 		type Credit: CreditRegistry<Self::AccountId>;
@@ -487,8 +483,6 @@ pub mod pallet {
 		DefaultDaysOutOfBounds,
 		/// Advance or fee bound above its ceiling.
 		InvoiceLimitsOutOfBounds,
-		/// The asset has never been priced: its value for the credit check is unknown.
-		NoPrice,
 		/// The invoice is not offered for financing.
 		NotOffered,
 		/// The financing does not meet the enterprise's terms.

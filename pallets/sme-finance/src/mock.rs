@@ -27,7 +27,7 @@ use xindai_primitives::{
 
 pub use xindai_primitives::testing::{
 	admit_verifier, credit_notes, filing_notes, verify, verify_enterprise, CreditNote, TestCredit,
-	TestEnterprises, TestPrices,
+	TestEnterprises,
 };
 
 use crate::types::*;
@@ -118,7 +118,6 @@ impl pallet_sme_finance::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Time = Timestamp;
-	type Prices = TestPrices;
 	type Credit = TestCredit;
 	type Enterprises = TestEnterprises;
 	type Facilities = TestPool;

@@ -319,7 +319,6 @@ impl pallet_sme_finance::Config for Runtime {
 	type Currency = crate::Balances;
 	type RuntimeHoldReason = crate::RuntimeHoldReason;
 	type Time = Timestamp;
-	type Prices = OraclePrices;
 	type Credit = CreditRecords;
 	type Enterprises = CreditRecords;
 	/// Pool-funded lines borrow from the liquidity pools through credit facilities.

@@ -248,6 +248,12 @@ impl pallet_credit_records::Config for Runtime {
 	type FreezeOnDefault = ConstBool<true>;
 	/// On-time repayments below 10 USDX do not count as instalments in the score.
 	type MinCountedRepayment = ConstU128<{ 10 * pallet_credit_records::CREDIT_UNIT }>;
+	/// The guarded oracle median, as the lending pallets see it.
+	type Prices = lending::OraclePrices;
+	/// Exposure is valued at prices at most an hour old (the pools' default price age).
+	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
+	/// Three products, each in a few assets.
+	type MaxPositions = ConstU32<8>;
 	type WeightInfo = crate::weights::pallet_credit_records::WeightInfo<Runtime>;
 }
 

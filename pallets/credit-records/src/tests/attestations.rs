@@ -221,7 +221,7 @@ fn expired_attestations_stop_counting() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);
 		attest_for(KYC, ALICE, ClaimKind::KycBasic, 10);
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, CREDIT_UNIT));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT));
 
 		// Valid up to the last millisecond before `expires_at`.
 		advance(10 * DAY - 1);
@@ -232,7 +232,7 @@ fn expired_attestations_stop_counting() {
 		assert!(!summary.verified);
 		assert!(summary.valid_claims.is_empty());
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, CREDIT_UNIT),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT),
 			Error::<Test>::NotVerified
 		);
 		// Still stored, no sweep needed.
@@ -322,7 +322,7 @@ fn revoke_attestation_removes_it_and_lowers_the_score() {
 			.into(),
 		);
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, CREDIT_UNIT),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT),
 			Error::<Test>::NotVerified
 		);
 	});

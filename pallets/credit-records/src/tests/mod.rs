@@ -4,13 +4,15 @@ mod access;
 mod attestations;
 mod filings;
 mod history;
+mod positions;
 mod profiles;
 mod risk;
 mod verifiers;
 
 use crate::{
 	mock::*, types::*, Attestations, CreditRegistry, Error, Event, GrantCount, GrantView, Grants,
-	Histories, HoldReason, Profiles, ScoreChangeReason, TierInfo, TierTable, Verifiers,
+	Histories, HoldReason, Positions, ProductTotals, Profiles, ScoreChangeReason, TierInfo,
+	TierTable, Verifiers,
 };
 use frame_support::{
 	assert_noop, assert_ok,

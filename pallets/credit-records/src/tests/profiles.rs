@@ -110,13 +110,13 @@ fn deregister_requires_a_profile() {
 fn deregister_is_refused_while_debt_is_outstanding() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
 		assert_noop!(
 			CreditRecords::deregister(RuntimeOrigin::signed(ALICE)),
 			Error::<Test>::DebtOutstanding
 		);
 		// Once repaid it may leave.
-		assert_ok!(CreditRecords::note_repaid(&ALICE, unscored(100 * CREDIT_UNIT)));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(100 * CREDIT_UNIT)));
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
 	});
 }
@@ -160,8 +160,8 @@ fn deregister_is_refused_while_frozen() {
 fn the_history_survives_deregistration() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::note_repaid(&ALICE, late(100 * CREDIT_UNIT, 10)));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, late(100 * CREDIT_UNIT, 10)));
 		let history = history_of(ALICE);
 
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
@@ -176,8 +176,8 @@ fn the_history_survives_deregistration() {
 fn re_registering_keeps_the_old_history_and_score() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, 100 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::note_defaulted(&ALICE, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_defaulted(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
 		assert_ok!(CreditRecords::unfreeze(RuntimeOrigin::root(), ALICE));
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
 
@@ -243,7 +243,7 @@ fn profile_summary_of_a_frozen_account_is_not_eligible() {
 fn profile_summary_counts_outstanding_debt() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, TIER_2_CAP));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, TIER_2_CAP));
 		let summary = CreditRecords::profile_summary(&ALICE).expect("registered");
 		assert_eq!(summary.outstanding, TIER_2_CAP);
 		// At the cap: not one more credit unit.

@@ -3,7 +3,7 @@ use super::*;
 #[test]
 fn ensure_can_borrow_requires_a_profile() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::NoProfile);
+		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1), Error::<Test>::NoProfile);
 	});
 }
 
@@ -11,7 +11,7 @@ fn ensure_can_borrow_requires_a_profile() {
 fn ensure_can_borrow_requires_an_identity_attestation() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::NotVerified);
+		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1), Error::<Test>::NotVerified);
 	});
 }
 
@@ -21,7 +21,7 @@ fn ensure_can_borrow_checks_verification_before_the_freeze() {
 		register(ALICE, ProfileKind::Individual);
 		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::Compliance));
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, TIER_2_CAP + 1),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, TIER_2_CAP + 1),
 			Error::<Test>::NotVerified
 		);
 	});
@@ -33,10 +33,13 @@ fn ensure_can_borrow_checks_the_freeze_before_the_cap() {
 		verified_individual(ALICE);
 		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::Compliance));
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, TIER_2_CAP + 1),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, TIER_2_CAP + 1),
 			Error::<Test>::AccountFrozen
 		);
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::AccountFrozen);
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, 1),
+			Error::<Test>::AccountFrozen
+		);
 	});
 }
 
@@ -45,9 +48,9 @@ fn ensure_can_borrow_accepts_exactly_the_tier_cap() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		assert_eq!(score_of(ALICE), VERIFIED);
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, TIER_2_CAP));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, TIER_2_CAP));
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, TIER_2_CAP + 1),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, TIER_2_CAP + 1),
 			Error::<Test>::ExposureCapExceeded
 		);
 	});
@@ -57,10 +60,10 @@ fn ensure_can_borrow_accepts_exactly_the_tier_cap() {
 fn ensure_can_borrow_counts_the_outstanding_debt() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, 4_000 * CREDIT_UNIT));
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 6_000 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 4_000 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 6_000 * CREDIT_UNIT));
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, 6_000 * CREDIT_UNIT + 1),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, 6_000 * CREDIT_UNIT + 1),
 			Error::<Test>::ExposureCapExceeded
 		);
 	});
@@ -70,9 +73,9 @@ fn ensure_can_borrow_counts_the_outstanding_debt() {
 fn ensure_can_borrow_refuses_an_amount_that_would_overflow_the_exposure() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, 1));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 1));
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, Balance::MAX),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, Balance::MAX),
 			Error::<Test>::ExposureCapExceeded
 		);
 	});
@@ -83,11 +86,11 @@ fn an_enterprise_needs_kyb_not_kyc() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Enterprise);
 		attest_for(KYC, ALICE, ClaimKind::KycFull, 365);
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::NotVerified);
+		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1), Error::<Test>::NotVerified);
 		assert_eq!(CreditRecords::profile_summary(&ALICE).map(|s| s.verified), Some(false));
 
 		attest_for(KYC, ALICE, ClaimKind::Kyb, 365);
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 1));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1));
 	});
 }
 
@@ -96,9 +99,9 @@ fn an_individual_is_not_verified_by_kyb() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);
 		attest_for(KYC, ALICE, ClaimKind::Kyb, 365);
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::NotVerified);
+		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1), Error::<Test>::NotVerified);
 		attest_for(KYC, ALICE, ClaimKind::KycFull, 365);
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 1));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1));
 	});
 }
 
@@ -107,7 +110,7 @@ fn ensure_can_borrow_fails_without_a_tier_table() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
 		let table = TierTable::<Test>::take();
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::NoTierTable);
+		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1), Error::<Test>::NoTierTable);
 		assert_eq!(CreditRecords::tier(&ALICE), None);
 		let summary = CreditRecords::profile_summary(&ALICE).expect("registered");
 		assert_eq!(summary.tier, None);
@@ -159,9 +162,9 @@ fn set_tier_table_stores_the_table_and_changes_caps() {
 				rate_premium_bps: 100,
 			})
 		);
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 20_000 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 20_000 * CREDIT_UNIT));
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, 20_000 * CREDIT_UNIT + 1),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, 20_000 * CREDIT_UNIT + 1),
 			Error::<Test>::ExposureCapExceeded
 		);
 	});
@@ -263,7 +266,10 @@ fn freeze_stops_borrowing() {
 		System::assert_last_event(
 			Event::Frozen { who: ALICE, reason: FreezeReason::SuspectedFraud }.into(),
 		);
-		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, 1), Error::<Test>::AccountFrozen);
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, 1),
+			Error::<Test>::AccountFrozen
+		);
 	});
 }
 
@@ -271,14 +277,15 @@ fn freeze_stops_borrowing() {
 fn repayments_still_count_while_frozen() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);
-		assert_ok!(CreditRecords::note_borrowed(&ALICE, 10 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 10 * CREDIT_UNIT));
 		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::RiskReview));
 		advance(30 * DAY);
 		assert_ok!(CreditRecords::note_repaid(
 			&ALICE,
+			POOL_USDX,
 			served(10 * CREDIT_UNIT, 10 * CREDIT_UNIT, 30)
 		));
-		assert_eq!(history_of(ALICE).outstanding, 0);
+		assert_eq!(owed(ALICE), 0);
 		assert_eq!(score_of(ALICE), VERIFIED + 6);
 	});
 }
@@ -324,7 +331,7 @@ fn unfreeze_lets_the_account_borrow_again() {
 		assert_ok!(CreditRecords::unfreeze(RuntimeOrigin::root(), ALICE));
 		assert_eq!(Profiles::<Test>::get(ALICE).and_then(|p| p.frozen), None);
 		System::assert_last_event(Event::Unfrozen { who: ALICE }.into());
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, 1));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1));
 	});
 }
 

@@ -153,7 +153,7 @@ fn attestations_of_a_removed_verifier_still_count() {
 
 		assert_eq!(Attestations::<Test>::get(ALICE).len(), 1);
 		assert_eq!(score_of(ALICE), VERIFIED);
-		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, CREDIT_UNIT));
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT));
 	});
 }
 
@@ -170,7 +170,7 @@ fn a_removed_verifier_can_still_revoke_its_attestation() {
 		));
 		assert!(Attestations::<Test>::get(ALICE).is_empty());
 		assert_noop!(
-			CreditRecords::ensure_can_borrow(&ALICE, CREDIT_UNIT),
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT),
 			Error::<Test>::NotVerified
 		);
 	});

@@ -3,11 +3,9 @@
 //! service it completes), and repayment reported to the credit registry.
 
 use frame_support::pallet_prelude::*;
-use sp_runtime::Rounding;
 use xindai_primitives::{
 	custody,
 	interest::Rate,
-	price,
 	service::{Repayment, Service, ServiceClock},
 	AssetId, Balance,
 };
@@ -45,9 +43,8 @@ impl<T: Config> Pallet<T> {
 				.is_some_and(|total| total <= pool.params.borrow_cap),
 			Error::<T>::BorrowCapExceeded
 		);
-		let price = Self::fresh_price(asset, now)?;
-		let value = price::value_of(amount, price, Rounding::Up).ok_or(Error::<T>::Overflow)?;
-		let tier = T::Credit::ensure_can_borrow(who, value)?;
+		Self::fresh_price(asset, now)?;
+		let tier = T::Credit::ensure_can_borrow(who, asset, amount)?;
 
 		// A new position starts its service clock with what it borrows; borrowing more later
 		// earns nothing until it has been outstanding for a while.
@@ -70,7 +67,7 @@ impl<T: Config> Pallet<T> {
 		Debts::<T>::insert(who, asset, position);
 		Self::add_account_asset(who, asset)?;
 		Self::ensure_healthy_for_borrowing(who)?;
-		T::Credit::note_borrowed(who, value)?;
+		T::Credit::note_borrowed(who, Self::credit_position(asset), amount)?;
 		Self::deposit_event(Event::Borrowed { who: who.clone(), asset, amount, debt, premium });
 		Ok(())
 	}
@@ -101,7 +98,12 @@ impl<T: Config> Pallet<T> {
 		pool.cash = pool.cash.checked_add(paid).ok_or(Error::<T>::Overflow)?;
 		// Interest first, then principal.
 		let interest = debt.saturating_sub(position.principal);
-		let principal_paid = paid.saturating_sub(interest).min(position.principal);
+		// Clearing the debt clears all its principal, whatever rounding left in the index.
+		let principal_paid = if burned == position.scaled {
+			position.principal
+		} else {
+			paid.saturating_sub(interest).min(position.principal)
+		};
 		position.principal -= principal_paid;
 		position.scaled -= burned;
 		pool.total_scaled_debt = pool.total_scaled_debt.saturating_sub(burned);
@@ -137,17 +139,10 @@ impl<T: Config> Pallet<T> {
 		let settled = Self::settle_debt(who, who, asset, &mut pool, amount)?;
 		Pools::<T>::insert(asset, pool);
 		// A pool loan has no schedule: paying is always on time, and what it proves is the time
-		// the position was outstanding (valued in credit units at the latest price).
-		let served = Service {
-			principal: Self::report_value(asset, settled.served.principal),
-			duration: settled.served.duration,
-		};
-		let repayment = Repayment {
-			amount: Self::report_value(asset, settled.principal_paid),
-			days_late: 0,
-			served,
-		};
-		Self::report(T::Credit::note_repaid(who, repayment));
+		// the position was outstanding.
+		let repayment =
+			Repayment { amount: settled.principal_paid, days_late: 0, served: settled.served };
+		Self::report(T::Credit::note_repaid(who, Self::credit_position(asset), repayment));
 		if settled.left.is_zero() && !Self::has_debt(who) {
 			Self::report(T::Credit::note_settled(who));
 		}

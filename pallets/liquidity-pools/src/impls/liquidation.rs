@@ -131,14 +131,19 @@ impl<T: Config> Pallet<T> {
 			collateral_asset,
 			lp_seized: seize_lp,
 		});
-		let value = Self::report_value(debt_asset, principal_repaid);
+		let position = Self::credit_position(debt_asset);
 		if !already_delinquent {
 			Self::report(T::Credit::note_repaid(
 				borrower,
-				Repayment::late(value, T::LiquidationDaysLate::get()),
+				position,
+				Repayment::late(principal_repaid, T::LiquidationDaysLate::get()),
 			));
 		} else if principal_repaid > 0 {
-			Self::report(T::Credit::note_repaid(borrower, Repayment::unscored(value)));
+			Self::report(T::Credit::note_repaid(
+				borrower,
+				position,
+				Repayment::unscored(principal_repaid),
+			));
 		}
 		if lp_left.is_zero() && health.collateral_lp == borrower_lp {
 			Self::write_off_bad_debt(borrower)?;
@@ -148,10 +153,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Writes off every debt of `borrower` (who has no collateral left): reserves cover what
 	/// they can, the pool's lenders share the rest. Reported to the credit registry as a
-	/// default.
+	/// default of each position written off (its principal: interest never counted as
+	/// exposure).
 	fn write_off_bad_debt(borrower: &T::AccountId) -> DispatchResult {
 		let now = Self::now();
-		let mut written_off_value: Balance = 0;
 		for asset in AccountAssets::<T>::get(borrower) {
 			let Some(position) = Debts::<T>::take(borrower, asset) else { continue };
 			let mut pool = Self::touch_pool(asset)?;
@@ -162,9 +167,11 @@ impl<T: Config> Pallet<T> {
 			let covered_by_reserves = pool.absorb_loss(amount);
 			Pools::<T>::insert(asset, pool);
 			Self::prune_account_asset(borrower, asset);
-			// The principal is written off (interest never counted as exposure).
-			written_off_value =
-				written_off_value.saturating_add(Self::report_value(asset, position.principal));
+			Self::report(T::Credit::note_defaulted(
+				borrower,
+				Self::credit_position(asset),
+				position.principal,
+			));
 			Self::deposit_event(Event::BadDebt {
 				borrower: borrower.clone(),
 				asset,
@@ -173,7 +180,6 @@ impl<T: Config> Pallet<T> {
 				socialised: amount - covered_by_reserves,
 			});
 		}
-		Self::report(T::Credit::note_defaulted(borrower, written_off_value));
 		Ok(())
 	}
 }

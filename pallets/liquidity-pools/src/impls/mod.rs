@@ -24,10 +24,11 @@ use frame_support::{
 	traits::{fungibles::Inspect as _, Time},
 };
 use scale_info::TypeInfo;
-use sp_runtime::{traits::AccountIdConversion, FixedU128, Permill, Rounding};
+use sp_runtime::{traits::AccountIdConversion, FixedU128, Permill};
 use xindai_primitives::{
+	credit::{CreditProduct, PositionKey},
 	interest::{Index, Rate},
-	price::{self, Price},
+	price::Price,
 	AssetId, Balance, Moment,
 };
 
@@ -157,13 +158,9 @@ impl<T: Config> Pallet<T> {
 		Ok(price.price)
 	}
 
-	/// `amount` of `asset` in credit units at its latest price (any age), rounded down; zero
-	/// without a price. For reports to the credit registry only.
-	fn report_value(asset: AssetId, amount: Balance) -> Balance {
-		Self::any_price(asset)
-			.ok()
-			.and_then(|p| price::value_of(amount, p, Rounding::Down))
-			.unwrap_or(0)
+	/// Where the credit registry books this pallet's loans of `asset`.
+	pub(crate) fn credit_position(asset: AssetId) -> PositionKey {
+		PositionKey::new(CreditProduct::Pools, asset)
 	}
 
 	/// Lists `asset` for `who` (written only when it is new).

@@ -3,7 +3,12 @@
 //! the facility totals.
 
 use frame_support::{pallet_prelude::*, traits::fungibles::Inspect as _};
-use xindai_primitives::{facility::FacilityState, interest::Index, AssetId, Balance};
+use xindai_primitives::{
+	credit::{CreditRegistry, ReportedPosition},
+	facility::FacilityState,
+	interest::Index,
+	AssetId, Balance,
+};
 
 use crate::pallet::*;
 
@@ -16,17 +21,26 @@ impl<T: Config> Pallet<T> {
 	/// - each pool's scaled debt equals the sum of its positions' scaled debts, exactly;
 	/// - every account's asset list matches its collateral and debt entries;
 	/// - each pool's facility totals equal the sum of its facilities, exactly (the cap binds
-	///   new commitments only: governance may lower it below what is committed).
+	///   new commitments only: governance may lower it below what is committed);
+	/// - the credit registry books exactly each position's principal, and nothing else of this
+	///   pallet: per borrower and in total per asset.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let account = Self::account_id();
 		let mut scaled: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		let mut collateral: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		let mut principal: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		for (who, asset, position) in Debts::<T>::iter() {
 			ensure!(position.scaled > 0, "empty debt position kept");
 			ensure!(AccountAssets::<T>::get(&who).contains(&asset), "debt asset not listed");
 			*scaled.entry(asset).or_default() += position.scaled;
+			*principal.entry(asset).or_default() += position.principal;
+			ensure!(
+				T::Credit::position(&who, Self::credit_position(asset))
+					== ReportedPosition { owed: position.principal, committed: 0 },
+				"the credit registry books another debt than the position's principal"
+			);
 		}
 		for (who, asset, lp) in Collateral::<T>::iter() {
 			ensure!(AccountAssets::<T>::get(&who).contains(&asset), "collateral asset not listed");
@@ -76,6 +90,14 @@ impl<T: Config> Pallet<T> {
 				"pool scaled debt differs from the sum of positions"
 			);
 			ensure!(pool.borrow_index >= Index::one(), "borrow index below one");
+			ensure!(
+				T::Credit::product_total(Self::credit_position(asset))
+					== ReportedPosition {
+						owed: principal.get(&asset).copied().unwrap_or(0),
+						committed: 0
+					},
+				"the credit registry's pool total differs from the positions' principal"
+			);
 		}
 		Ok(())
 	}

@@ -235,3 +235,28 @@ fn a_loss_takes_the_locked_income_before_the_lenders_capital() {
 		assert_eq!(pool.income_locked, 60 * DOLLAR);
 	});
 }
+
+#[test]
+fn the_registry_books_debt_in_the_lent_asset_and_a_price_move_leaves_no_phantom_debt() {
+	// Reported in credit units, 0.1 XBTC borrowed at 60,000 and repaid at 30,000 left 3,000
+	// USDX of debt in the registry that nobody owed, counted against the borrower's cap forever.
+	run_test(|| {
+		use xindai_primitives::credit::{CreditRegistry, ReportedPosition};
+		use xindai_primitives::testing::TestCredit;
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(DAVE), XBTC, 10 * BTC));
+		verify(ALICE);
+		alice_lends_usdx(100_000 * DOLLAR);
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(ALICE), USDX));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(ALICE), XBTC, BTC / 10));
+		let position = LiquidityPools::credit_position(XBTC);
+		assert_eq!(TestCredit::position(&ALICE, position).owed, BTC / 10);
+		set_price(XBTC, Price::from_u32(300));
+		advance(DAY);
+		set_price(XBTC, Price::from_u32(300));
+		set_price(USDX, Price::from_u32(1));
+		mint(XBTC, ALICE, BTC);
+		assert_ok!(LiquidityPools::repay_all(RuntimeOrigin::signed(ALICE), XBTC));
+		assert_eq!(TestCredit::position(&ALICE, position), ReportedPosition::default());
+		assert_eq!(exposure(ALICE), 0);
+	});
+}

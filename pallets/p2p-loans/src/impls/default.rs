@@ -166,20 +166,18 @@ impl<T: Config> Pallet<T> {
 		let seized = Self::seize_collateral(&mut loan, &mut items, None, now)?;
 		loan.status = LoanStatus::Defaulted;
 		let outstanding = Self::payoff(&loan, &items, now);
-		let asset = loan.terms.asset;
+		let position = Self::credit_position(loan.terms.asset);
 		// The principal the collateral covered is repaid (late: it is a default); the rest is
 		// written off.
 		let written_off = principal_before.saturating_sub(seized.recovered);
 		if seized.recovered > 0 {
 			Self::report(T::Credit::note_repaid(
 				&loan.borrower,
-				Repayment::unscored(Self::report_value(asset, seized.recovered)),
+				position,
+				Repayment::unscored(seized.recovered),
 			));
 		}
-		Self::report(T::Credit::note_defaulted(
-			&loan.borrower,
-			Self::report_value(asset, written_off),
-		));
+		Self::report(T::Credit::note_defaulted(&loan.borrower, position, written_off));
 		Self::deposit_event(Event::Defaulted {
 			loan: loan_id,
 			outstanding,
@@ -246,7 +244,8 @@ impl<T: Config> Pallet<T> {
 		loan.service.restart(now, remaining);
 		Self::report(T::Credit::note_repaid(
 			&loan.borrower,
-			Repayment::late(Self::report_value(loan.terms.asset, seized.recovered), days_late),
+			Self::credit_position(loan.terms.asset),
+			Repayment::late(seized.recovered, days_late),
 		));
 		Self::deposit_event(Event::Liquidated {
 			loan: loan_id,

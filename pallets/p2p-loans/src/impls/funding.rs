@@ -3,10 +3,8 @@
 //! index of the loans each lender holds shares in.
 
 use frame_support::{ensure, pallet_prelude::*};
-use sp_runtime::{DispatchResult, Rounding};
-use xindai_primitives::{
-	credit::CreditRegistry, custody, price, service::ServiceClock, Balance, Moment,
-};
+use sp_runtime::DispatchResult;
+use xindai_primitives::{credit::CreditRegistry, custody, service::ServiceClock, Balance, Moment};
 
 use crate::{pallet::*, schedule, types::*};
 
@@ -92,10 +90,8 @@ impl<T: Config> Pallet<T> {
 	fn start(loan_id: LoanId, loan: &mut LoanOf<T>, now: Moment) -> DispatchResult {
 		let terms = loan.terms;
 		Self::release_commitment(loan);
-		let value =
-			price::value_of(terms.principal, Self::fresh_price(terms.asset, now)?, Rounding::Up)
-				.ok_or(Error::<T>::Overflow)?;
-		T::Credit::ensure_can_borrow(&loan.borrower, value)?;
+		Self::fresh_price(terms.asset, now)?;
+		T::Credit::ensure_can_borrow(&loan.borrower, terms.asset, terms.principal)?;
 		let items = schedule::build(
 			terms.kind,
 			terms.principal,
@@ -122,7 +118,11 @@ impl<T: Config> Pallet<T> {
 		OpenRequests::<T>::mutate_exists(&loan.borrower, |open| {
 			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 		});
-		T::Credit::note_borrowed(&loan.borrower, Self::report_value(terms.asset, terms.principal))?;
+		T::Credit::note_borrowed(
+			&loan.borrower,
+			Self::credit_position(terms.asset),
+			terms.principal,
+		)?;
 		Self::deposit_event(Event::LoanStarted {
 			loan: loan_id,
 			borrower: loan.borrower.clone(),

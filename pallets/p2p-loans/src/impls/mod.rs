@@ -14,7 +14,7 @@ use sp_runtime::{
 	DispatchResult, Rounding,
 };
 use xindai_primitives::{
-	credit::lateness_bounds,
+	credit::{lateness_bounds, CreditProduct, PositionKey},
 	price::{self, PriceProvider},
 	AssetId, Balance, Moment,
 };
@@ -121,9 +121,9 @@ impl<T: Config> Pallet<T> {
 		Ok(p.price)
 	}
 
-	/// `amount` of `asset` in credit units at its latest price (any age), 0 without one.
-	fn report_value(asset: AssetId, amount: Balance) -> Balance {
-		price::report_value::<T::Prices>(asset, amount)
+	/// Where the credit registry books this pallet's loans of `asset`.
+	pub(crate) fn credit_position(asset: AssetId) -> PositionKey {
+		PositionKey::new(CreditProduct::P2pLoans, asset)
 	}
 
 	/// Checks `params` against [`bounds`].

@@ -167,25 +167,23 @@ impl<T: Config> Pallet<T> {
 			loan.service.restart(now, remaining);
 			Service::NONE
 		} else if payer == &loan.borrower {
-			let served = loan.service.take(now, remaining);
-			Service {
-				principal: Self::report_value(loan.terms.asset, served.principal),
-				duration: served.duration,
-			}
+			loan.service.take(now, remaining)
 		} else {
 			loan.service.note_principal(remaining);
 			Service::NONE
 		};
 		// After a default the registry wrote the principal off already: what is paid now is
 		// recovery, not a fall of exposure counted twice.
-		let principal_value = if loan.status == LoanStatus::Defaulted {
+		let principal_repaid = if loan.status == LoanStatus::Defaulted {
 			0
 		} else {
-			Self::report_value(loan.terms.asset, paid.principal.saturating_add(paid.prepaid))
+			paid.principal.saturating_add(paid.prepaid)
 		};
+		let position = Self::credit_position(loan.terms.asset);
 		Self::report(T::Credit::note_repaid(
 			&loan.borrower,
-			Repayment { amount: principal_value, days_late: 0, served },
+			position,
+			Repayment { amount: principal_repaid, days_late: 0, served },
 		));
 		for (index, _, days_late) in &completed {
 			Self::deposit_event(Event::InstalmentPaid {
@@ -196,6 +194,7 @@ impl<T: Config> Pallet<T> {
 			if *days_late > 0 {
 				Self::report(T::Credit::note_repaid(
 					&loan.borrower,
+					position,
 					Repayment::late(0, *days_late),
 				));
 			}

@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 				.ok_or(Error::<T>::Overflow)?;
 		// An open request is committed exposure: three requests of 9,000 against a 10,000 cap
 		// cannot all be open, let alone all funded.
-		T::Credit::ensure_can_borrow(&borrower, value)?;
+		T::Credit::ensure_can_borrow(&borrower, terms.asset, terms.principal)?;
 		let open = OpenRequests::<T>::get(&borrower);
 		ensure!(open < T::MaxOpenRequests::get(), Error::<T>::TooManyOpenRequests);
 		let mut collateral_held = 0;
@@ -74,7 +74,7 @@ impl<T: Config> Pallet<T> {
 		NextLoanId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
 		OpenRequests::<T>::insert(&borrower, open + 1);
 		FundingLoans::<T>::insert(id, ());
-		T::Credit::note_committed(&borrower, value)?;
+		T::Credit::note_committed(&borrower, Self::credit_position(terms.asset), terms.principal)?;
 		Loans::<T>::insert(
 			id,
 			Loan {
@@ -97,7 +97,7 @@ impl<T: Config> Pallet<T> {
 				collateral_for_lenders: 0,
 				collateral_claimed: 0,
 				collateral_returned: 0,
-				committed: value,
+				committed: terms.principal,
 				service: ServiceClock::default(),
 			},
 		);
@@ -130,7 +130,11 @@ impl<T: Config> Pallet<T> {
 	pub(super) fn release_commitment(loan: &mut LoanOf<T>) {
 		let committed = core::mem::take(&mut loan.committed);
 		if committed > 0 {
-			Self::report(T::Credit::note_commitment_released(&loan.borrower, committed));
+			Self::report(T::Credit::note_commitment_released(
+				&loan.borrower,
+				Self::credit_position(loan.terms.asset),
+				committed,
+			));
 		}
 	}
 

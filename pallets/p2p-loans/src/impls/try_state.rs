@@ -3,7 +3,10 @@
 //! listings match positions.
 
 use frame_support::ensure;
-use xindai_primitives::{AssetId, Balance};
+use xindai_primitives::{
+	credit::{CreditRegistry, ReportedPosition},
+	AssetId, Balance,
+};
 
 use crate::{pallet::*, types::*};
 
@@ -14,13 +17,23 @@ impl<T: Config> Pallet<T> {
 	///   repayments not yet claimed;
 	/// - every loan's shares add up to what was funded and not refunded (the principal once
 	///   disbursed), listed shares are covered by positions, and each status is consistent with
-	///   its data (schedule after disbursement, principal fully funded, open-request counts).
+	///   its data (schedule after disbursement, principal fully funded, open-request counts);
+	/// - the credit registry books exactly what the loans say: an open request's principal as
+	///   committed, an active or liquidated loan's unpaid principal as owed, nothing for a loan
+	///   that defaulted (written off) or ended; per borrower and in total per asset.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut owed: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut booked: BTreeMap<(T::AccountId, AssetId), ReportedPosition> = BTreeMap::new();
 		for (id, loan) in Loans::<T>::iter() {
+			let book = booked.entry((loan.borrower.clone(), loan.terms.asset)).or_default();
+			book.committed += loan.committed;
+			if matches!(loan.status, LoanStatus::Active | LoanStatus::Liquidated) {
+				let items = Schedules::<T>::get(id).ok_or("disbursed loan without schedule")?;
+				book.owed += Self::unpaid_principal(&items);
+			}
 			let escrow = if loan.status.was_disbursed() { 0 } else { loan.funded - loan.refunded };
 			*owed.entry(loan.terms.asset).or_default() +=
 				escrow + (loan.distributed - loan.claimed);
@@ -58,6 +71,23 @@ impl<T: Config> Pallet<T> {
 				ensure!(loan.committed == 0, "a request that ended still commits credit");
 			}
 			ensure!(loan.claimed <= loan.distributed, "claimed more than paid in");
+		}
+		let mut totals: BTreeMap<AssetId, ReportedPosition> = BTreeMap::new();
+		for ((who, asset), book) in booked {
+			let position = Self::credit_position(asset);
+			ensure!(
+				T::Credit::position(&who, position) == book,
+				"the credit registry books another debt than the borrower's loans"
+			);
+			let total = totals.entry(asset).or_default();
+			total.owed += book.owed;
+			total.committed += book.committed;
+		}
+		for (asset, total) in totals {
+			ensure!(
+				T::Credit::product_total(Self::credit_position(asset)) == total,
+				"the credit registry's P2P total differs from the loans"
+			);
 		}
 		for (who, count) in OpenRequests::<T>::iter() {
 			ensure!(open.get(&who).copied().unwrap_or(0) == count, "open-request count differs");

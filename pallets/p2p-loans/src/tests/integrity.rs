@@ -93,16 +93,24 @@ fn the_cap_is_checked_again_when_the_loan_starts() {
 		let id = bob_asks(1_000 * DOLLAR).unwrap();
 		// Bob borrowed elsewhere in the meantime, and governance lowered his cap.
 		set_exposure_cap(1_000 * DOLLAR);
-		assert_ok!(<TestCredit as CreditRegistry<AccountId>>::note_borrowed(&BOB, 500 * DOLLAR));
+		let pools = xindai_primitives::credit::PositionKey::new(
+			xindai_primitives::credit::CreditProduct::Pools,
+			USDX,
+		);
+		assert_ok!(<TestCredit as CreditRegistry<AccountId>>::note_borrowed(
+			&BOB,
+			pools,
+			500 * DOLLAR
+		));
 		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR));
 		// (Events keep a `DispatchError::Other`'s variant, not its text: the mock's reason was ExposureCapExceeded.)
 		assert!(loan_events()
 			.iter()
 			.any(|e| matches!(e, Event::DisbursementRefused { loan, .. } if *loan == id)));
 		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Cancelled);
-		// The request's commitment ended with it. (The stand-in registry's notes live outside
-		// storage and are not rolled back with the refused start, so `exposure` is not read.)
+		// The request's commitment ended with it: only the debt elsewhere is left.
 		assert_eq!(crate::Loans::<Test>::get(id).unwrap().committed, 0);
+		assert_eq!(exposure(BOB), 500 * DOLLAR);
 	});
 }
 

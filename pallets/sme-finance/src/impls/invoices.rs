@@ -78,11 +78,10 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		ensure!(now < invoice.due_at, Error::<T>::InvoiceDue);
 		// A confirmed invoice is the buyer's debt: within its cap, never while it is frozen.
-		let value = Self::debt_value(invoice.asset, invoice.amount)?;
-		T::Credit::ensure_can_borrow(buyer, value)?;
+		T::Credit::ensure_can_borrow(buyer, invoice.asset, invoice.amount)?;
 		invoice.status = InvoiceStatus::Confirmed;
 		invoice.confirmed_at = now;
-		T::Credit::note_borrowed(buyer, Self::report_value(invoice.asset, invoice.amount))?;
+		T::Credit::note_borrowed(buyer, Self::credit_position(invoice.asset), invoice.amount)?;
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::InvoiceConfirmed { invoice: id });
 		Ok(())
@@ -211,37 +210,38 @@ impl<T: Config> Pallet<T> {
 		Self::transfer(invoice.asset, buyer, &invoice.enterprise, to_enterprise)?;
 		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let late = days_late(invoice.due_at, now, grace);
-		let value = Self::report_value(invoice.asset, invoice.amount);
+		let position = Self::credit_position(invoice.asset);
 		// Paid on time, a financed invoice served its amount from financing to payment: an
 		// independent financier took the risk. An unfinanced invoice proves nothing (an
 		// enterprise and a buyer of one owner could trade invoices for free to farm a score).
 		let served = match (&invoice.financing, late) {
-			(Some(financing), 0) => {
-				Service { principal: value, duration: now.saturating_sub(financing.financed_at) }
+			(Some(financing), 0) => Service {
+				principal: invoice.amount,
+				duration: now.saturating_sub(financing.financed_at),
 			},
 			_ => Service::NONE,
 		};
 		if invoice.status == InvoiceStatus::Recourse {
 			// The buyer's default (and its debt) was written off at recourse: its payment now is
 			// recovery, not a fall of exposure counted twice.
-			Self::report(T::Credit::note_repaid(buyer, Repayment::unscored(0)));
+			Self::report(T::Credit::note_repaid(buyer, position, Repayment::unscored(0)));
 		} else {
 			Self::report(T::Credit::note_repaid(
 				buyer,
-				Repayment { amount: value, days_late: late, served },
+				position,
+				Repayment { amount: invoice.amount, days_late: late, served },
 			));
 		}
 		if let (InvoiceStatus::Recourse, Some(financing)) = (&invoice.status, &invoice.financing) {
 			// The buyer's payment cleared what the enterprise owed under recourse: its lateness
 			// is recorded once (if not yet), nothing about on-time behaviour.
-			let value = Self::report_value(invoice.asset, to_financier);
 			let late = days_late(financing.recourse_since, now, grace);
 			let repayment = if late > 0 && !financing.late_reported {
-				Repayment::late(value, late)
+				Repayment::late(to_financier, late)
 			} else {
-				Repayment::unscored(value)
+				Repayment::unscored(to_financier)
 			};
-			Self::report(T::Credit::note_repaid(&invoice.enterprise, repayment));
+			Self::report(T::Credit::note_repaid(&invoice.enterprise, position, repayment));
 		}
 		Self::finish_invoice(id, invoice);
 		Self::deposit_event(Event::InvoicePaid {

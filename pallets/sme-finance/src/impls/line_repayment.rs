@@ -59,8 +59,7 @@ impl<T: Config> Pallet<T> {
 			line.service.restart(now, left);
 			Service::NONE
 		} else if own {
-			let served = line.service.take(now, left);
-			Service { principal: Self::report_value(asset, served.principal), ..served }
+			line.service.take(now, left)
 		} else {
 			line.service.note_principal(left);
 			Service::NONE
@@ -69,11 +68,15 @@ impl<T: Config> Pallet<T> {
 			line.late_reported_for = overdue_since;
 		}
 		let repayment = Repayment {
-			amount: if defaulted { 0 } else { Self::report_value(asset, principal) },
+			amount: if defaulted { 0 } else { principal },
 			days_late: if report_late { late } else { 0 },
 			served,
 		};
-		Self::report(T::Credit::note_repaid(&line.enterprise, repayment));
+		Self::report(T::Credit::note_repaid(
+			&line.enterprise,
+			Self::credit_position(asset),
+			repayment,
+		));
 		Self::deposit_event(Event::LineRepaid {
 			line: id,
 			payer: payer.clone(),
@@ -110,8 +113,11 @@ impl<T: Config> Pallet<T> {
 		line.status = LineStatus::Defaulted;
 		let outstanding = line.outstanding.total();
 		// The principal is written off (interest never counted as exposure).
-		let value = Self::report_value(line.terms.asset, line.outstanding.principal);
-		Self::report(T::Credit::note_defaulted(&line.enterprise, value));
+		Self::report(T::Credit::note_defaulted(
+			&line.enterprise,
+			Self::credit_position(line.terms.asset),
+			line.outstanding.principal,
+		));
 		Lines::<T>::insert(id, line);
 		Self::deposit_event(Event::LineDefaulted { line: id, outstanding, undrawn });
 		Ok(())

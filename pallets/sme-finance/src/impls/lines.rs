@@ -4,7 +4,6 @@
 
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::fungibles::Inspect as _};
-use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
 use xindai_primitives::{
 	credit::{CreditRegistry, EnterpriseRegistry},
 	facility::CreditFacilities,
@@ -37,7 +36,7 @@ impl<T: Config> Pallet<T> {
 			(T::MinTerm::get()..=T::MaxTerm::get()).contains(&terms.term),
 			Error::<T>::TermOutOfBounds
 		);
-		T::Credit::ensure_can_borrow(enterprise, Self::debt_value(terms.asset, terms.limit)?)?;
+		T::Credit::ensure_can_borrow(enterprise, terms.asset, terms.limit)?;
 		let id = NextLineId::<T>::get();
 		EnterpriseLines::<T>::try_mutate(enterprise, |lines| lines.try_push(id))
 			.map_err(|_| Error::<T>::TooManyLines)?;
@@ -76,10 +75,14 @@ impl<T: Config> Pallet<T> {
 	/// eligibility and the cap are checked again now.
 	fn activate(id: LineId, line: &mut LineOf<T>) -> DispatchResult {
 		let now = Self::now();
-		let value = Self::debt_value(line.terms.asset, line.terms.limit)?;
-		T::Credit::ensure_can_borrow(&line.enterprise, value)?;
-		T::Credit::note_committed(&line.enterprise, value)?;
-		line.committed = value;
+		let limit = line.terms.limit;
+		T::Credit::ensure_can_borrow(&line.enterprise, line.terms.asset, limit)?;
+		T::Credit::note_committed(
+			&line.enterprise,
+			Self::credit_position(line.terms.asset),
+			limit,
+		)?;
+		line.committed = limit;
 		line.status = LineStatus::Active;
 		line.undrawn = line.terms.limit;
 		line.started_at = now;
@@ -90,19 +93,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Releases the share of the line's commitment that `amount` of its undrawn funds carry
-	/// (all of it when nothing stays undrawn).
+	/// Releases `amount` of the line's commitment (the undrawn funds, in the line's asset).
 	fn release_commitment(line: &mut LineOf<T>, amount: Balance) {
-		let part = if amount >= line.undrawn {
-			line.committed
-		} else {
-			multiply_by_rational_with_rounding(line.committed, amount, line.undrawn, Rounding::Up)
-				.unwrap_or(line.committed)
-				.min(line.committed)
-		};
+		let part = amount.min(line.committed);
 		line.committed -= part;
 		if part > 0 {
-			Self::report(T::Credit::note_commitment_released(&line.enterprise, part));
+			Self::report(T::Credit::note_commitment_released(
+				&line.enterprise,
+				Self::credit_position(line.terms.asset),
+				part,
+			));
 		}
 	}
 
@@ -158,11 +158,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!line.outstanding.is_overdue(&clock, now), Error::<T>::LineOverdue);
 		let asset = line.terms.asset;
 		let amount = spec.amount;
-		let value = Self::debt_value(asset, amount)?;
 		// The tranche leaves the commitment and becomes debt: checked again, so a frozen or
 		// unverified enterprise draws nothing.
 		Self::release_commitment(&mut line, amount);
-		T::Credit::ensure_can_borrow(&line.enterprise, value)?;
+		T::Credit::ensure_can_borrow(&line.enterprise, asset, amount)?;
 		match &line.source {
 			Some(LineSource::Pool) => T::Facilities::draw(asset, id, &line.enterprise, amount)?,
 			_ => Self::transfer(asset, &Self::account_id(), &line.enterprise, amount)?,
@@ -176,7 +175,7 @@ impl<T: Config> Pallet<T> {
 		line.outstanding.draw(amount).ok_or(Error::<T>::Overflow)?;
 		line.milestones[index as usize].attested =
 			Some(Audit { auditor: verifier.clone(), at: now });
-		T::Credit::note_borrowed(&line.enterprise, value)?;
+		T::Credit::note_borrowed(&line.enterprise, Self::credit_position(asset), amount)?;
 		Lines::<T>::insert(id, line);
 		Self::deposit_event(Event::TrancheReleased {
 			line: id,
@@ -215,7 +214,11 @@ impl<T: Config> Pallet<T> {
 		EnterpriseLines::<T>::mutate(&line.enterprise, |lines| lines.retain(|l| *l != id));
 		Self::release_deposit(&line.enterprise, line.deposit);
 		if line.committed > 0 {
-			Self::report(T::Credit::note_commitment_released(&line.enterprise, line.committed));
+			Self::report(T::Credit::note_commitment_released(
+				&line.enterprise,
+				Self::credit_position(line.terms.asset),
+				line.committed,
+			));
 		}
 		if settled && line.released > 0 {
 			Self::report(T::Credit::note_settled(&line.enterprise));

@@ -21,10 +21,8 @@ use frame_support::{
 };
 use sp_runtime::traits::AccountIdConversion;
 use xindai_primitives::{
-	credit::{lateness_bounds, EnterpriseRegistry, DAY_MS},
-	custody,
-	price::{self, PriceProvider},
-	AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
+	credit::{lateness_bounds, CreditProduct, EnterpriseRegistry, PositionKey, DAY_MS},
+	custody, AssetId, Balance, Moment, MILLISECONDS_PER_SECOND,
 };
 
 use crate::{accrual::Clock, pallet::*, types::*};
@@ -39,16 +37,10 @@ impl<T: Config> Pallet<T> {
 		T::Time::now()
 	}
 
-	fn report_value(asset: AssetId, amount: Balance) -> Balance {
-		price::report_value::<T::Prices>(asset, amount)
-	}
-
-	/// What new debt of `amount` is worth for the credit check: at the latest price, rounded
-	/// up; refused without a price (an unpriced asset must not slip past the exposure cap).
-	fn debt_value(asset: AssetId, amount: Balance) -> Result<Balance, DispatchError> {
-		let price = T::Prices::price(asset).ok_or(Error::<T>::NoPrice)?;
-		Ok(price::value_of(amount, price.price, sp_runtime::Rounding::Up)
-			.ok_or(Error::<T>::Overflow)?)
+	/// Where the credit registry books this pallet's credit in `asset` (lines, financed
+	/// invoices as the buyer's debt, recourse as the enterprise's).
+	pub(crate) fn credit_position(asset: AssetId) -> PositionKey {
+		PositionKey::new(CreditProduct::SmeFinance, asset)
 	}
 
 	/// The calendar and rates of an active line.

@@ -26,11 +26,11 @@ impl<T: Config> Pallet<T> {
 		financing.recourse_since = now;
 		let owed = financing.advance;
 		invoice.status = InvoiceStatus::Recourse;
-		let buyer_value = Self::report_value(invoice.asset, invoice.amount);
-		Self::report(T::Credit::note_defaulted(&invoice.buyer, buyer_value));
-		// Reporting never blocks recourse (the enterprise may have left the registry).
-		let value = Self::report_value(invoice.asset, owed);
-		Self::report(T::Credit::note_borrowed(&invoice.enterprise, value));
+		let position = Self::credit_position(invoice.asset);
+		Self::report(T::Credit::note_defaulted(&invoice.buyer, position, invoice.amount));
+		// Reporting never blocks recourse (it is booked even if the enterprise deregistered:
+		// its history stays).
+		Self::report(T::Credit::note_borrowed(&invoice.enterprise, position, owed));
 		Invoices::<T>::insert(id, invoice);
 		Self::deposit_event(Event::RecourseClaimed { invoice: id, owed });
 		Ok(())
@@ -52,7 +52,6 @@ impl<T: Config> Pallet<T> {
 		let owed = financing.recourse_owed;
 		let grace = Params::<T>::get().grace_period.saturating_mul(MILLISECONDS_PER_SECOND);
 		let late = days_late(financing.recourse_since, now, grace);
-		let value = Self::report_value(invoice.asset, paid);
 		// Late once per recourse, when it is cleared (whoever pays, days late at clearing):
 		// a stranger's dust clears nothing, and a dust payment on the first late day cannot
 		// fix a milder lateness.
@@ -61,8 +60,12 @@ impl<T: Config> Pallet<T> {
 			financing.late_reported = true;
 		}
 		let repayment =
-			if report_late { Repayment::late(value, late) } else { Repayment::unscored(value) };
-		Self::report(T::Credit::note_repaid(&invoice.enterprise, repayment));
+			if report_late { Repayment::late(paid, late) } else { Repayment::unscored(paid) };
+		Self::report(T::Credit::note_repaid(
+			&invoice.enterprise,
+			Self::credit_position(invoice.asset),
+			repayment,
+		));
 		Self::deposit_event(Event::RecourseRepaid { invoice: id, amount: paid, owed });
 		if owed.is_zero() {
 			Self::finish_invoice(id, invoice);

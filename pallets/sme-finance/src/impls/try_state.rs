@@ -3,7 +3,11 @@
 //! filing counts.
 
 use frame_support::ensure;
-use xindai_primitives::{facility::CreditFacilities, AssetId, Balance};
+use xindai_primitives::{
+	credit::{CreditRegistry, ReportedPosition},
+	facility::CreditFacilities,
+	AssetId, Balance,
+};
 
 use crate::{pallet::*, types::*};
 
@@ -17,13 +21,23 @@ impl<T: Config> Pallet<T> {
 	/// - lines and open invoices are listed under their enterprise, and only those;
 	/// - invoices: a legal state (financing exactly when financed or under recourse, recourse
 	///   owed only under recourse), their hash indexed to them;
-	/// - filing counts equal the stored filings.
+	/// - filing counts equal the stored filings;
+	/// - the credit registry books exactly what the lines and invoices say, per account and in
+	///   total per asset: an active line's undrawn limit as committed and its principal as owed
+	///   (nothing once it defaulted: written off), a confirmed or financed invoice's amount as
+	///   the buyer's debt, a recourse's amount still owed as the enterprise's.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungibles::Inspect;
 		let mut custody: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		let mut booked: BTreeMap<(T::AccountId, AssetId), ReportedPosition> = BTreeMap::new();
 		for (id, line) in Lines::<T>::iter() {
+			let book = booked.entry((line.enterprise.clone(), line.terms.asset)).or_default();
+			book.committed += line.committed;
+			if matches!(line.status, LineStatus::Active | LineStatus::Closing) {
+				book.owed += line.outstanding.principal;
+			}
 			ensure!(line.released <= line.terms.limit, "released above the limit");
 			let attested: Balance = line
 				.milestones
@@ -52,8 +66,8 @@ impl<T: Config> Pallet<T> {
 			}
 			match line.status {
 				LineStatus::Active => ensure!(
-					line.undrawn > 0 || line.committed == 0,
-					"a fully drawn line still commits credit"
+					line.undrawn == line.committed,
+					"an active line commits another amount than its undrawn limit"
 				),
 				_ => ensure!(line.committed == 0, "a line that cannot draw still commits credit"),
 			}
@@ -97,14 +111,22 @@ impl<T: Config> Pallet<T> {
 				"invoice not listed under its enterprise"
 			);
 			match (invoice.status, &invoice.financing) {
-				(InvoiceStatus::Submitted | InvoiceStatus::Confirmed, None) => {},
+				(InvoiceStatus::Submitted, None) => {},
+				(InvoiceStatus::Confirmed, None) => {
+					booked.entry((invoice.buyer.clone(), invoice.asset)).or_default().owed +=
+						invoice.amount;
+				},
 				(InvoiceStatus::Financed, Some(f)) => {
+					booked.entry((invoice.buyer.clone(), invoice.asset)).or_default().owed +=
+						invoice.amount;
 					ensure!(f.recourse_owed == 0, "recourse owed before recourse");
 					ensure!(f.advance + f.fee <= invoice.amount, "advance + fee above amount");
 				},
 				(InvoiceStatus::Recourse, Some(f)) => {
 					ensure!(f.recourse_owed > 0, "recourse with nothing owed kept");
 					ensure!(f.recourse_owed <= f.advance, "recourse above the advance");
+					booked.entry((invoice.enterprise.clone(), invoice.asset)).or_default().owed +=
+						f.recourse_owed;
 				},
 				_ => return Err("illegal invoice state".into()),
 			}
@@ -116,6 +138,22 @@ impl<T: Config> Pallet<T> {
 					"listed invoice missing"
 				);
 			}
+		}
+		let mut totals: BTreeMap<AssetId, ReportedPosition> = BTreeMap::new();
+		for ((who, asset), book) in booked {
+			ensure!(
+				T::Credit::position(&who, Self::credit_position(asset)) == book,
+				"the credit registry books another debt than the lines and invoices"
+			);
+			let total = totals.entry(asset).or_default();
+			total.owed += book.owed;
+			total.committed += book.committed;
+		}
+		for (asset, total) in totals {
+			ensure!(
+				T::Credit::product_total(Self::credit_position(asset)) == total,
+				"the credit registry's SME total differs from the lines and invoices"
+			);
 		}
 		for (who, count) in FilingCount::<T>::iter() {
 			ensure!(

@@ -101,7 +101,7 @@ fn application_errors() {
 				YEAR_TERM,
 				vec![spec(10)].try_into().unwrap()
 			),
-			Error::<Test>::NoPrice
+			DispatchError::Other("NoPrice")
 		);
 		set_exposure_cap(5 * DOLLAR);
 		assert_noop!(
