@@ -25,7 +25,8 @@
 //!   ([`ProductTotals`]). An account holds at most `MaxPositions` positions.
 //! - **Exposure**: every position's debt and commitments, valued in credit units **when it is
 //!   checked**, at prices no older than `MaxPriceAge` (a missing or stale price refuses the
-//!   borrowing: an unpriced debt must not slip past the cap). The tier's cap bounds it.
+//!   borrowing: an unpriced debt must not slip past the cap); the reference stablecoin
+//!   (`CreditAsset`) needs no price. The tier's cap bounds it.
 //! - **On-time service**: principal outstanding × time, for loans paid on time, measured per
 //!   loan by the product and credited once per span of time (see [`score`]): the score measures
 //!   behaviour over time, never the number of calls.
@@ -209,7 +210,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinCountedRepayment: Get<Balance>;
 
-		/// The price source positions are valued with (in credit units).
+		/// The reference stablecoin whose smallest unit is the credit unit: its amounts are
+		/// credit units as they are, with no price.
+		#[pallet::constant]
+		type CreditAsset: Get<xindai_primitives::AssetId>;
+
+		/// The price source other assets' positions are valued with (in credit units).
 		type Prices: xindai_primitives::price::PriceProvider;
 
 		/// The oldest price (milliseconds) the exposure check values a position with.

@@ -99,6 +99,7 @@ impl pallet_credit_records::Config for Test {
 	type FreezeOnDefault = ConstBool<true>;
 	/// One USDX.
 	type MinCountedRepayment = ConstU128<CREDIT_UNIT>;
+	type CreditAsset = ConstU32<USDX>;
 	type Prices = MockPrices;
 	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
 	type MaxPositions = ConstU32<3>;

@@ -37,8 +37,8 @@ impl<T: Config> Pallet<T> {
 		valuation: Valuation,
 		now: Moment,
 	) -> Result<Balance, DispatchError> {
-		if amount == 0 {
-			return Ok(0);
+		if amount == 0 || asset == T::CreditAsset::get() {
+			return Ok(amount);
 		}
 		match valuation {
 			Valuation::FreshForCap => {

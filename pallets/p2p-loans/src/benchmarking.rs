@@ -184,6 +184,27 @@ mod benchmarks {
 		assert!(Positions::<T>::contains_key(id, &buyer));
 	}
 
+	/// A repaid loan of `n` lenders, none of whom claimed: each is paid out and removed, then
+	/// the record goes and the deposit returns.
+	#[benchmark]
+	fn prune_loan(n: Linear<1, { T::SweepBatch::get() }>) {
+		let (borrower, _) = setup::<T>();
+		let id = requested::<T>(&borrower);
+		let ticket = PRINCIPAL / Balance::from(n);
+		for i in 0..n {
+			let lender: T::AccountId = account("pruned-lender", i, 0);
+			T::BenchmarkHelper::create_asset_and_fund(LENT, &lender);
+			T::BenchmarkHelper::make_eligible(&lender);
+			let amount =
+				if i + 1 == n { PRINCIPAL - ticket * Balance::from(n - 1) } else { ticket };
+			assert!(Pallet::<T>::do_fund(&lender, id, amount).is_ok());
+		}
+		assert!(Pallet::<T>::do_repay(&borrower, id, PRINCIPAL * 2).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(borrower), id);
+		assert!(Loans::<T>::get(id).is_none());
+	}
+
 	#[benchmark]
 	fn set_risk_params() -> Result<(), BenchmarkError> {
 		let origin =

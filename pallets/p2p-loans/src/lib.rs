@@ -167,9 +167,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// The native deposit a request holds.
+		/// The native deposit a request holds until its record is pruned (`prune_loan`).
 		#[pallet::constant]
 		type RequestDeposit: Get<DepositBalanceOf<Self>>;
+
+		/// The native deposit a listing of loan shares holds while it is open.
+		#[pallet::constant]
+		type ListingDeposit: Get<DepositBalanceOf<Self>>;
 
 		/// The most instalments a loan may have.
 		#[pallet::constant]
@@ -216,8 +220,10 @@ pub mod pallet {
 	/// Why the pallet holds native tokens.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The deposit of a loan request.
+		/// The deposit of a loan request, held until its record is pruned.
 		RequestDeposit,
+		/// The deposit of a listing of loan shares.
+		ListingDeposit,
 	}
 
 	/// Every loan, from request on.
@@ -262,7 +268,7 @@ pub mod pallet {
 	/// Shares for sale.
 	#[pallet::storage]
 	pub type Listings<T: Config> =
-		StorageMap<_, Blake2_128Concat, ListingId, Listing<T::AccountId>>;
+		StorageMap<_, Blake2_128Concat, ListingId, Listing<T::AccountId, DepositBalanceOf<T>>>;
 
 	/// Open listings per loan.
 	#[pallet::storage]
@@ -317,6 +323,9 @@ pub mod pallet {
 		InstalmentPaid { loan: LoanId, index: u32, days_late: u32 },
 		/// Fully repaid: collateral and deposit returned.
 		LoanClosed { loan: LoanId },
+		/// An ended loan's record was removed (`complete`), or `lenders_paid` more of its
+		/// lenders were paid out and removed on the way there.
+		LoanPruned { loan: LoanId, lenders_paid: u32, complete: bool },
 		/// A lender took its share of repayments and of collateral handed to lenders.
 		Claimed { loan: LoanId, lender: T::AccountId, amount: Balance, collateral: Balance },
 		/// The loan defaulted; the collateral its debt needed went to the lenders, the rest back
@@ -431,6 +440,11 @@ pub mod pallet {
 		TooManyListings,
 		/// The seller already has a listing of this loan's shares: cancel it to list anew.
 		AlreadyListed,
+		/// The loan has not ended: only a closed loan, or a request that ended with every
+		/// lender refunded, can be pruned.
+		NotPrunable,
+		/// Listings of the loan are still open: anyone may cancel them now that it has ended.
+		ListingsOpen,
 		/// The account holds shares of too many loans.
 		TooManyLoans,
 		/// No such listing.
@@ -615,9 +629,10 @@ pub mod pallet {
 			Self::do_list_shares(&seller, loan, shares, price)
 		}
 
-		/// Withdraw a listing.
+		/// Withdraw a listing; its deposit returns to the seller.
 		///
-		/// - Origin: signed, the seller.
+		/// - Origin: signed, the seller; anyone once the loan's shares cannot be traded any more
+		///   (closed, cancelled, expired), so a stale listing cannot keep a loan's record alive.
 		/// - Errors: [`Error::ListingNotFound`], [`Error::NotSeller`].
 		/// - Emits [`Event::ListingCancelled`].
 		#[pallet::call_index(9)]
@@ -656,6 +671,22 @@ pub mod pallet {
 			Params::<T>::put(params);
 			Self::deposit_event(Event::RiskParamsSet { params });
 			Ok(())
+		}
+
+		/// Remove the record of a loan that ended: a closed loan, or a request that ended with
+		/// every lender refunded. Each lender is first paid what it may still claim (at most
+		/// `SweepBatch` lenders per call: call again until `complete`); then the loan, its
+		/// schedule and its shares are removed and the request deposit returns to the borrower.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotPrunable`], [`Error::ListingsOpen`],
+		///   transfer errors of a lender's payout (nothing is removed then).
+		/// - Emits [`Event::Claimed`] per lender paid, [`Event::LoanPruned`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::prune_loan(T::SweepBatch::get()))]
+		pub fn prune_loan(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_prune_loan(loan)
 		}
 	}
 }

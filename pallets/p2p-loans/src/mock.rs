@@ -74,6 +74,8 @@ pub const DAVE: AccountId = 4;
 pub const EVE: AccountId = 5;
 pub const OWNER: AccountId = 100;
 pub const DEPOSIT: Balance = 50;
+/// The native deposit of a listing.
+pub const LISTING_DEPOSIT: Balance = 5;
 pub const START: Moment = 1_767_225_600_000;
 pub const DAY: Moment = 24 * 60 * 60 * 1_000;
 /// A month of 30 days, in seconds.
@@ -95,6 +97,7 @@ impl pallet_p2p_loans::Config for Test {
 	type RiskOrigin = EnsureRoot<AccountId>;
 	type PalletId = P2pPalletId;
 	type RequestDeposit = ConstU128<DEPOSIT>;
+	type ListingDeposit = ConstU128<LISTING_DEPOSIT>;
 	type MaxInstalments = ConstU32<48>;
 	type MinPeriod = ConstU64<{ 24 * 60 * 60 }>;
 	type MaxPeriod = ConstU64<{ 365 * 24 * 60 * 60 }>;

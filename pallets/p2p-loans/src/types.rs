@@ -195,7 +195,7 @@ pub struct LenderPosition {
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
-pub struct Listing<AccountId> {
+pub struct Listing<AccountId, DepositBalance> {
 	/// The loan.
 	pub loan: LoanId,
 	/// Who sells.
@@ -204,6 +204,8 @@ pub struct Listing<AccountId> {
 	pub shares: Balance,
 	/// The price of all of them, in the loan's asset.
 	pub price: Balance,
+	/// The native deposit the seller holds while the listing is open.
+	pub deposit: DepositBalance,
 }
 
 /// Lateness, default and stop-loss parameters, set by the risk origin within [`bounds`].

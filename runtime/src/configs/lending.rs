@@ -272,6 +272,8 @@ parameter_types! {
 	pub const P2pLoansPalletId: PalletId = PalletId(*b"xd/p2plo");
 	/// A loan record with the longest schedule is about 3 KB.
 	pub const LoanRequestDeposit: crate::Balance = crate::configs::deposit(2, 3_000);
+	/// A listing of loan shares: one item of about 100 bytes.
+	pub const LoanListingDeposit: crate::Balance = crate::configs::deposit(1, 100);
 	/// No P2P loan may carry more than 60% a year.
 	pub const MaxP2pAnnualRate: Rate = Rate::from_rational(60, 100);
 }
@@ -288,6 +290,7 @@ impl pallet_p2p_loans::Config for Runtime {
 	type RiskOrigin = RootOrRiskAdmin;
 	type PalletId = P2pLoansPalletId;
 	type RequestDeposit = LoanRequestDeposit;
+	type ListingDeposit = LoanListingDeposit;
 	/// Four years of monthly instalments.
 	type MaxInstalments = ConstU32<48>;
 	/// Between a day and a year between instalments.

@@ -248,6 +248,8 @@ impl pallet_credit_records::Config for Runtime {
 	type FreezeOnDefault = ConstBool<true>;
 	/// On-time repayments below 10 USDX do not count as instalments in the score.
 	type MinCountedRepayment = ConstU128<{ 10 * pallet_credit_records::CREDIT_UNIT }>;
+	/// USDX: its smallest unit is the credit unit.
+	type CreditAsset = ConstU32<{ crate::genesis_config_presets::usdx::ID }>;
 	/// The guarded oracle median, as the lending pallets see it.
 	type Prices = lending::OraclePrices;
 	/// Exposure is valued at prices at most an hour old (the pools' default price age).

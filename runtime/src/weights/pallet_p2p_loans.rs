@@ -348,4 +348,19 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Not generated yet (the call is newer than this file; issue 17 regenerates every weight
+	/// on a release build): `claim`'s measured weight per lender, plus the record's removal at
+	/// `cancel_listing`'s measured cost.
+	/// Storage: `P2pLoans::Loans` (r:1 w:1), `P2pLoans::ListingCount` (r:1 w:0),
+	/// `P2pLoans::Positions` (r:n+1 w:n), `P2pLoans::LenderLoans` (r:n w:n),
+	/// `Assets::Account` (r:2n w:2n), `System::Account` (r:n w:n), `Balances::Holds` (r:1 w:1),
+	/// `P2pLoans::Schedules` (r:0 w:1), `P2pLoans::PendingRefunds` (r:0 w:1).
+	fn prune_loan(n: u32, ) -> Weight {
+		Weight::from_parts(234_667_000, 3597)
+			.saturating_add(Weight::from_parts(572_916_000, 6208).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().reads(6).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes(6).saturating_mul(n.into()))
+	}
 }

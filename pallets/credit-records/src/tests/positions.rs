@@ -68,6 +68,22 @@ fn a_position_without_a_fresh_price_refuses_new_borrowing() {
 }
 
 #[test]
+fn the_credit_asset_needs_no_price() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 4_000 * CREDIT_UNIT));
+		// USDX is the credit unit: a stale (or odd) oracle price of it changes nothing.
+		set_price_at(USDX, Price::from_u32(7), now());
+		advance(2 * 60 * 60 * 1_000);
+		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 6_000 * CREDIT_UNIT));
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&ALICE, USDX, 6_000 * CREDIT_UNIT + 1),
+			Error::<Test>::ExposureCapExceeded
+		);
+	});
+}
+
+#[test]
 fn products_and_assets_are_separate_positions_with_their_totals() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_individual(ALICE);

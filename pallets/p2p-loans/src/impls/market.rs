@@ -2,7 +2,11 @@
 //! buyers buy all or part of a listing; what the shares earned before the sale is paid to the
 //! seller.
 
-use frame_support::{ensure, pallet_prelude::*};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, DispatchResult, Rounding,
 };
@@ -31,12 +35,19 @@ impl<T: Config> Pallet<T> {
 		ensure!(position.listed.is_zero(), Error::<T>::AlreadyListed);
 		let count = ListingCount::<T>::get(loan_id);
 		ensure!(count < T::MaxListingsPerLoan::get(), Error::<T>::TooManyListings);
+		// A listing occupies one of the loan's slots: it holds a deposit, so filling the slots
+		// through many accounts costs what it blocks.
+		let deposit = T::ListingDeposit::get();
+		T::Currency::hold(&HoldReason::ListingDeposit.into(), seller, deposit)?;
 		position.listed += shares;
 		Positions::<T>::insert(loan_id, seller, position);
 		ListingCount::<T>::insert(loan_id, count + 1);
 		let id = NextListingId::<T>::get();
 		NextListingId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		Listings::<T>::insert(id, Listing { loan: loan_id, seller: seller.clone(), shares, price });
+		Listings::<T>::insert(
+			id,
+			Listing { loan: loan_id, seller: seller.clone(), shares, price, deposit },
+		);
 		Self::deposit_event(Event::SharesListed {
 			listing: id,
 			loan: loan_id,
@@ -47,8 +58,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn close_listing(listing_id: ListingId, listing: &Listing<T::AccountId>) {
+	fn close_listing(listing_id: ListingId, listing: &Listing<T::AccountId, DepositBalanceOf<T>>) {
 		Listings::<T>::remove(listing_id);
+		// Best effort: a hold the seller's account no longer has cannot block the closing.
+		let _ = T::Currency::release(
+			&HoldReason::ListingDeposit.into(),
+			&listing.seller,
+			listing.deposit,
+			Precision::BestEffort,
+		);
 		ListingCount::<T>::mutate_exists(listing.loan, |count| {
 			*count = count.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 		});
@@ -56,7 +74,10 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_cancel_listing(who: &T::AccountId, listing_id: ListingId) -> DispatchResult {
 		let listing = Listings::<T>::get(listing_id).ok_or(Error::<T>::ListingNotFound)?;
-		ensure!(&listing.seller == who, Error::<T>::NotSeller);
+		// Once the shares cannot trade any more, anyone may clear the listing (the seller gets
+		// its deposit back): a stale listing must not keep an ended loan's record alive.
+		let tradable = Loans::<T>::get(listing.loan).is_some_and(|l| l.status.is_repayable());
+		ensure!(&listing.seller == who || !tradable, Error::<T>::NotSeller);
 		Positions::<T>::mutate(listing.loan, who, |position| {
 			if let Some(position) = position {
 				position.listed = position.listed.saturating_sub(listing.shares);

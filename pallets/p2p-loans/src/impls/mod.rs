@@ -24,6 +24,7 @@ use crate::{pallet::*, types::*};
 mod default;
 mod funding;
 mod market;
+mod prune;
 mod repayment;
 mod requests;
 mod sweep;

@@ -251,12 +251,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Closes a loan whose debt is settled (by payments or by collateral): what collateral it
-	/// still holds and its deposit return to the borrower, the registry notes the settlement.
+	/// still holds returns to the borrower, the registry notes the settlement. The request
+	/// deposit returns when the record is pruned.
 	pub(super) fn close(loan_id: LoanId, loan: &mut LoanOf<T>) -> DispatchResult {
 		ensure!(loan.status.can_become(LoanStatus::Closed), Error::<T>::NotRepayable);
 		loan.status = LoanStatus::Closed;
 		Self::return_collateral(loan)?;
-		Self::release_deposit(loan)?;
 		Self::report(T::Credit::note_settled(&loan.borrower));
 		Self::deposit_event(Event::LoanClosed { loan: loan_id });
 		Ok(())

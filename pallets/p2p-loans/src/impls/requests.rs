@@ -2,12 +2,8 @@
 //! deposit held, the credit committed), its cancellation, and what ends a request that will not
 //! be disbursed: the collateral and the deposit returned, the commitment released.
 
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision},
-};
-use sp_runtime::{traits::Zero, DispatchResult, Rounding};
+use frame_support::{ensure, pallet_prelude::*, traits::fungible::MutateHold};
+use sp_runtime::{DispatchResult, Rounding};
 use xindai_primitives::{credit::CreditRegistry, custody, price, service::ServiceClock, Moment};
 
 use crate::{pallet::*, types::*};
@@ -115,7 +111,6 @@ impl<T: Config> Pallet<T> {
 		loan.status = status;
 		FundingLoans::<T>::remove(loan_id);
 		Self::return_collateral(loan)?;
-		Self::release_deposit(loan)?;
 		Self::release_commitment(loan);
 		OpenRequests::<T>::mutate_exists(&loan.borrower, |open| {
 			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
@@ -149,19 +144,6 @@ impl<T: Config> Pallet<T> {
 				)?;
 				loan.collateral_held = 0;
 			}
-		}
-		Ok(())
-	}
-
-	pub(super) fn release_deposit(loan: &mut LoanOf<T>) -> DispatchResult {
-		if !loan.deposit.is_zero() {
-			T::Currency::release(
-				&HoldReason::RequestDeposit.into(),
-				&loan.borrower,
-				loan.deposit,
-				Precision::BestEffort,
-			)?;
-			loan.deposit = Zero::zero();
 		}
 		Ok(())
 	}

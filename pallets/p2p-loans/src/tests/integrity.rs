@@ -169,11 +169,10 @@ fn a_default_returns_the_surplus_collateral_to_the_borrower() {
 		assert_eq!(balance(XBTC, BOB) - xbtc, BTC / 10 - to_lenders);
 		assert_eq!(loan.collateral_returned, BTC / 10 - to_lenders);
 		// The collateral covered the debt: nothing is owed, nothing written off, and the loan
-		// is closed with its deposit back (a default is still recorded).
+		// is closed (a default is still recorded).
 		assert_eq!(P2pLoans::loan_view(id).unwrap().payoff_today, 0);
 		assert!(credit_notes().contains(&CreditNote::Defaulted(BOB, 0)));
 		assert_eq!(loan.status, LoanStatus::Closed);
-		assert!(loan.deposit.is_zero());
 		assert!(loan_events().contains(&Event::Defaulted {
 			loan: id,
 			outstanding: 0,

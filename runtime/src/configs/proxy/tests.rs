@@ -224,6 +224,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
 			("liquidate", "NL"),
 			("list_shares", "L"),
 			("cancel_listing", "NL"),
+			("prune_loan", "NL"),
 			("buy_shares", "L"),
 			("set_risk_params", ""),
 		],

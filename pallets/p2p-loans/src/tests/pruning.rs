@@ -1,0 +1,134 @@
+//! Pruning ended loans, and the deposit of a listing (issue 12, item 11).
+
+use super::*;
+use frame_support::traits::fungible::InspectHold;
+use xindai_primitives::Balance;
+
+fn held(who: AccountId) -> Balance {
+	Balances::total_balance_on_hold(&who)
+}
+
+/// Bob pays the whole loan off at once.
+fn repaid_in_full(id: LoanId) {
+	advance(DAY);
+	assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, 2_000 * DOLLAR));
+	assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
+}
+
+#[test]
+fn a_closed_loan_is_pruned_after_paying_every_lender_and_its_deposit_returns() {
+	run_test(|| {
+		let id = fully_funded();
+		repaid_in_full(id);
+		assert_ok!(P2pLoans::claim(RuntimeOrigin::signed(ALICE), id));
+		// Charlie never claimed: pruning pays him first.
+		let charlie = balance(USDX, CHARLIE);
+		assert_eq!(held(BOB), DEPOSIT);
+		// Anyone may prune; two lenders fit one batch (`SweepBatch` is 2 in the mock).
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert!(balance(USDX, CHARLIE) > charlie + 400 * DOLLAR);
+		assert!(crate::Loans::<Test>::get(id).is_none());
+		assert!(crate::Schedules::<Test>::get(id).is_none());
+		assert_eq!(crate::Positions::<Test>::iter_prefix(id).count(), 0);
+		assert!(crate::LenderLoans::<Test>::get(ALICE).is_empty());
+		assert!(crate::LenderLoans::<Test>::get(CHARLIE).is_empty());
+		assert_eq!(held(BOB), 0);
+		assert_eq!(last_event(), Event::LoanPruned { loan: id, lenders_paid: 1, complete: true });
+		assert_noop!(
+			P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id),
+			Error::<Test>::LoanNotFound
+		);
+	});
+}
+
+#[test]
+fn a_loan_with_more_lenders_than_a_batch_is_pruned_over_several_calls() {
+	run_test(|| {
+		let id = bob_requests();
+		for lender in [ALICE, CHARLIE, DAVE] {
+			assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(lender), id, 300 * DOLLAR));
+		}
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR));
+		repaid_in_full(id);
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert_eq!(last_event(), Event::LoanPruned { loan: id, lenders_paid: 2, complete: false });
+		assert!(crate::Loans::<Test>::get(id).is_some());
+		assert_eq!(held(BOB), DEPOSIT);
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert_eq!(last_event(), Event::LoanPruned { loan: id, lenders_paid: 1, complete: true });
+		assert!(crate::Loans::<Test>::get(id).is_none());
+		assert_eq!(held(BOB), 0);
+	});
+}
+
+#[test]
+fn only_a_loan_that_ended_can_be_pruned() {
+	run_test(|| {
+		let id = bob_requests();
+		assert_noop!(
+			P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id),
+			Error::<Test>::NotPrunable
+		);
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 300 * DOLLAR));
+		assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(BOB), id));
+		// Alice's money is still in custody: the record stays until she is refunded.
+		assert_noop!(
+			P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id),
+			Error::<Test>::NotPrunable
+		);
+		assert_ok!(P2pLoans::claim_refund(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert!(crate::Loans::<Test>::get(id).is_none());
+		assert_eq!(held(BOB), 0);
+		// An active loan cannot be pruned.
+		let active = fully_funded();
+		assert_noop!(
+			P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), active),
+			Error::<Test>::NotPrunable
+		);
+	});
+}
+
+#[test]
+fn a_listing_holds_a_deposit_and_a_stale_one_cannot_keep_an_ended_loan_alive() {
+	run_test(|| {
+		let id = fully_funded();
+		let alice_held = held(ALICE);
+		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR, DOLLAR));
+		assert_eq!(held(ALICE), alice_held + LISTING_DEPOSIT);
+		// While the loan trades, only the seller may withdraw the listing.
+		assert_noop!(
+			P2pLoans::cancel_listing(RuntimeOrigin::signed(EVE), 0),
+			Error::<Test>::NotSeller
+		);
+		repaid_in_full(id);
+		assert_noop!(
+			P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id),
+			Error::<Test>::ListingsOpen
+		);
+		// The loan ended: anyone may clear the listing, whose deposit goes back to Alice.
+		assert_ok!(P2pLoans::cancel_listing(RuntimeOrigin::signed(EVE), 0));
+		assert_eq!(held(ALICE), alice_held);
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert!(crate::Loans::<Test>::get(id).is_none());
+	});
+}
+
+#[test]
+fn a_sold_out_listing_returns_its_deposit_and_a_seller_without_one_cannot_list() {
+	run_test(|| {
+		let id = fully_funded();
+		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(CHARLIE), id, 100 * DOLLAR, DOLLAR));
+		let charlie_held = held(CHARLIE);
+		assert_ok!(P2pLoans::buy_shares(RuntimeOrigin::signed(DAVE), 0, 100 * DOLLAR));
+		assert_eq!(held(CHARLIE), charlie_held - LISTING_DEPOSIT);
+		// Dave now holds shares but no native balance beyond what he needs: he cannot pay a
+		// listing's deposit, so he cannot take a slot.
+		let free = Balances::free_balance(DAVE);
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(DAVE), EVE, free));
+		assert!(
+			P2pLoans::list_shares(RuntimeOrigin::signed(DAVE), id, 100 * DOLLAR, DOLLAR).is_err()
+		);
+		assert!(crate::Listings::<Test>::iter().next().is_none());
+	});
+}
