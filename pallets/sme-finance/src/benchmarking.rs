@@ -332,6 +332,19 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn forget_invoice_hash() {
+		let (who, _, id) = invoice::<T>(false);
+		let _ = Pallet::<T>::do_reject_or_cancel(&who, id, false);
+		let forget_after = InvoiceHashes::<T>::get(H256::repeat_byte(0xaa))
+			.and_then(|record| record.forget_after)
+			.unwrap_or_default();
+		T::BenchmarkHelper::set_time(forget_after);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), H256::repeat_byte(0xaa));
+		assert!(!InvoiceHashes::<T>::contains_key(H256::repeat_byte(0xaa)));
+	}
+
+	#[benchmark]
 	fn set_params() -> Result<(), BenchmarkError> {
 		let origin =
 			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

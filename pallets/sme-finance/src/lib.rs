@@ -247,6 +247,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxInvoiceTerm: Get<Moment>;
 
+		/// How long after an invoice ended (milliseconds, from its due date or its end if later)
+		/// its document hash stays refused for a new invoice, before it may be pruned.
+		#[pallet::constant]
+		type InvoiceHashRetention: Get<Moment>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -300,9 +305,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Invoices<T: Config> = StorageMap<_, Blake2_128Concat, InvoiceId, InvoiceOf<T>>;
 
-	/// Every invoice hash ever submitted, with its invoice: one invoice per document, ever.
+	/// Every invoice hash submitted, with its invoice: one invoice per document while it is open
+	/// and for `InvoiceHashRetention` after it ended; then anyone may prune the record.
 	#[pallet::storage]
-	pub type InvoiceHashes<T: Config> = StorageMap<_, Identity, H256, InvoiceId>;
+	pub type InvoiceHashes<T: Config> = StorageMap<_, Identity, H256, InvoiceHashRecord>;
 
 	/// The open invoices of each enterprise.
 	#[pallet::storage]
@@ -372,6 +378,8 @@ pub mod pallet {
 		InvoiceRejected { invoice: InvoiceId },
 		/// The enterprise withdrew an unconfirmed invoice.
 		InvoiceCancelled { invoice: InvoiceId },
+		/// The record of an ended invoice's document hash was pruned after its retention.
+		InvoiceHashForgotten { invoice_hash: H256, invoice: InvoiceId },
 		/// A financier advanced part of the invoice to the enterprise.
 		InvoiceFinanced {
 			invoice: InvoiceId,
@@ -453,8 +461,13 @@ pub mod pallet {
 		SelfInvoice,
 		/// The due date is in the past or beyond `MaxInvoiceTerm`.
 		DueDateOutOfBounds,
-		/// An invoice with this hash was submitted before.
+		/// An invoice with this hash was submitted before (and is open, or ended less than
+		/// `InvoiceHashRetention` ago).
 		DuplicateInvoice,
+		/// No record of this invoice hash.
+		UnknownInvoiceHash,
+		/// The invoice of this hash is open, or its retention has not passed.
+		InvoiceHashRetained,
 		/// The enterprise has too many open invoices.
 		TooManyInvoices,
 		/// No such open invoice.
@@ -824,6 +837,19 @@ pub mod pallet {
 			Params::<T>::put(params);
 			Self::deposit_event(Event::ParamsSet { params });
 			Ok(())
+		}
+
+		/// Prune the record of an ended invoice's document hash once its retention passed (its
+		/// due date, or its end if later, plus `InvoiceHashRetention`): the document may then be
+		/// invoiced again.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::UnknownInvoiceHash`], [`Error::InvoiceHashRetained`].
+		/// - Emits [`Event::InvoiceHashForgotten`].
+		#[pallet::call_index(19)]
+		pub fn forget_invoice_hash(origin: OriginFor<T>, invoice_hash: H256) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_forget_invoice_hash(invoice_hash)
 		}
 	}
 }

@@ -134,6 +134,7 @@ impl pallet_sme_finance::Config for Test {
 	type MaxTerm = ConstU64<{ 5 * 365 * 24 * 60 * 60 }>;
 	type InterestPeriod = ConstU64<MONTH>;
 	type MaxInvoiceTerm = ConstU64<{ 180 * DAY }>;
+	type InvoiceHashRetention = ConstU64<{ 365 * DAY }>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestBenchmarkHelper;

@@ -283,6 +283,28 @@ pub struct Financing<AccountId> {
 	pub financed_at: Moment,
 }
 
+/// A submitted invoice document's hash: it cannot be submitted again while its invoice is open,
+/// nor for the retention period after the invoice ended.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct InvoiceHashRecord {
+	/// The invoice submitted with this hash.
+	pub invoice: InvoiceId,
+	/// When the record may be forgotten (`forget_invoice_hash`): `None` while the invoice is
+	/// open, then its due date (or its end, if later) plus `InvoiceHashRetention`.
+	pub forget_after: Option<Moment>,
+}
+
 /// An invoice from an enterprise to a buyer.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,

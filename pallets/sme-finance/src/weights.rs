@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn repay_recourse() -> Weight;
 	fn set_params() -> Weight;
 	fn offer_invoice() -> Weight;
+	fn forget_invoice_hash() -> Weight;
 }
 
 /// For tests: counted storage access at RocksDB costs.
@@ -86,4 +87,6 @@ impl WeightInfo for () {
 	fn set_params() -> Weight { counted(15, 0, 1) }
 	/// Reads: Invoices, Params. Writes: Invoices.
 	fn offer_invoice() -> Weight { counted(40, 2, 1) }
+	/// Reads: InvoiceHashes, Timestamp. Writes: InvoiceHashes.
+	fn forget_invoice_hash() -> Weight { counted(30, 2, 1) }
 }

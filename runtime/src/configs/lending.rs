@@ -345,6 +345,8 @@ impl pallet_sme_finance::Config for Runtime {
 	type InterestPeriod = ConstU64<{ 30 * 24 * 60 * 60 }>;
 	/// Invoices are due within 180 days.
 	type MaxInvoiceTerm = ConstU64<{ 180 * 24 * 60 * 60 * 1_000 }>;
+	/// An ended invoice's document cannot be invoiced again for two years.
+	type InvoiceHashRetention = ConstU64<{ 2 * 365 * 24 * 60 * 60 * 1_000 }>;
 	type WeightInfo = crate::weights::pallet_sme_finance::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmark_helper::LendingBenchmarkHelper;

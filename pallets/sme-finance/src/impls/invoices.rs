@@ -36,7 +36,10 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::TooManyInvoices)?;
 		let deposit = Self::hold_deposit(&enterprise)?;
 		NextInvoiceId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
-		InvoiceHashes::<T>::insert(invoice_hash, id);
+		InvoiceHashes::<T>::insert(
+			invoice_hash,
+			InvoiceHashRecord { invoice: id, forget_after: None },
+		);
 		let invoice = Invoice {
 			enterprise: enterprise.clone(),
 			buyer: buyer.clone(),
@@ -63,11 +66,27 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Removes an invoice that reached its end (its hash stays used).
+	/// Removes an invoice that reached its end; its hash stays refused for the retention period.
 	pub(super) fn finish_invoice(id: InvoiceId, invoice: InvoiceOf<T>) {
 		Invoices::<T>::remove(id);
+		let forget_after =
+			Self::now().max(invoice.due_at).saturating_add(T::InvoiceHashRetention::get());
+		InvoiceHashes::<T>::mutate(invoice.invoice_hash, |record| {
+			if let Some(record) = record.as_mut().filter(|r| r.invoice == id) {
+				record.forget_after = Some(forget_after);
+			}
+		});
 		EnterpriseInvoices::<T>::mutate(&invoice.enterprise, |open| open.retain(|i| *i != id));
 		Self::release_deposit(&invoice.enterprise, invoice.deposit);
+	}
+
+	pub(crate) fn do_forget_invoice_hash(invoice_hash: H256) -> DispatchResult {
+		let record = InvoiceHashes::<T>::get(invoice_hash).ok_or(Error::<T>::UnknownInvoiceHash)?;
+		let forget_after = record.forget_after.ok_or(Error::<T>::InvoiceHashRetained)?;
+		ensure!(Self::now() >= forget_after, Error::<T>::InvoiceHashRetained);
+		InvoiceHashes::<T>::remove(invoice_hash);
+		Self::deposit_event(Event::InvoiceHashForgotten { invoice_hash, invoice: record.invoice });
+		Ok(())
 	}
 
 	pub(crate) fn do_confirm_invoice(buyer: &T::AccountId, id: InvoiceId) -> DispatchResult {

@@ -103,8 +103,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, invoice) in Invoices::<T>::iter() {
 			ensure!(
-				InvoiceHashes::<T>::get(invoice.invoice_hash) == Some(id),
-				"invoice hash not indexed"
+				InvoiceHashes::<T>::get(invoice.invoice_hash)
+					== Some(InvoiceHashRecord { invoice: id, forget_after: None }),
+				"invoice hash not indexed as open"
 			);
 			ensure!(
 				EnterpriseInvoices::<T>::get(&invoice.enterprise).contains(&id),
@@ -153,6 +154,12 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Credit::product_total(Self::credit_position(asset)) == total,
 				"the credit registry's SME total differs from the lines and invoices"
+			);
+		}
+		for (_, record) in InvoiceHashes::<T>::iter() {
+			ensure!(
+				record.forget_after.is_some() != Invoices::<T>::contains_key(record.invoice),
+				"an open invoice's hash is forgettable, or an ended one's is not"
 			);
 		}
 		for (who, count) in FilingCount::<T>::iter() {

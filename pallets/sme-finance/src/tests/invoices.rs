@@ -41,7 +41,10 @@ fn submit_and_confirm() {
 		assert_ok!(submit(FERDIE, 1_000 * DOLLAR, START + 60 * DAY, 1));
 		assert_eq!(Balances::reserved_balance(EVE), held + DEPOSIT);
 		assert_eq!(invoice(0).status, InvoiceStatus::Submitted);
-		assert_eq!(crate::InvoiceHashes::<Test>::get(hash(1)), Some(0));
+		assert_eq!(
+			crate::InvoiceHashes::<Test>::get(hash(1)),
+			Some(crate::types::InvoiceHashRecord { invoice: 0, forget_after: None })
+		);
 		assert_noop!(
 			SmeFinance::confirm_invoice(RuntimeOrigin::signed(DAVE), 0),
 			Error::<Test>::NotBuyer
@@ -419,5 +422,40 @@ fn financing_happens_only_on_the_enterprises_terms() {
 		);
 		// Financed invoices take no new offer.
 		assert_noop!(offer(80, 2, None), Error::<Test>::WrongInvoiceStatus);
+	});
+}
+
+#[test]
+fn an_ended_invoice_hash_is_refused_for_its_retention_then_anyone_may_prune_it() {
+	run_test(|| {
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 1));
+		// Open: the record cannot be pruned.
+		assert_noop!(
+			SmeFinance::forget_invoice_hash(RuntimeOrigin::signed(DAVE), hash(1)),
+			Error::<Test>::InvoiceHashRetained
+		);
+		assert_noop!(
+			SmeFinance::forget_invoice_hash(RuntimeOrigin::signed(DAVE), hash(9)),
+			Error::<Test>::UnknownInvoiceHash
+		);
+		assert_ok!(SmeFinance::reject_invoice(RuntimeOrigin::signed(FERDIE), 0));
+		let record = crate::InvoiceHashes::<Test>::get(hash(1)).unwrap();
+		// Kept from the due date (later than the rejection) for a year in the mock.
+		assert_eq!(record.forget_after, Some(START + DAY + 365 * DAY));
+		advance(DAY + 365 * DAY - 1);
+		assert_noop!(
+			submit(FERDIE, DOLLAR, Timestamp::get() + DAY, 1),
+			Error::<Test>::DuplicateInvoice
+		);
+		assert_noop!(
+			SmeFinance::forget_invoice_hash(RuntimeOrigin::signed(DAVE), hash(1)),
+			Error::<Test>::InvoiceHashRetained
+		);
+		advance(1);
+		assert_ok!(SmeFinance::forget_invoice_hash(RuntimeOrigin::signed(DAVE), hash(1)));
+		assert_eq!(last_event(), Event::InvoiceHashForgotten { invoice_hash: hash(1), invoice: 0 });
+		assert!(crate::InvoiceHashes::<Test>::get(hash(1)).is_none());
+		// The document may be invoiced again.
+		assert_ok!(submit(FERDIE, DOLLAR, Timestamp::get() + DAY, 1));
 	});
 }

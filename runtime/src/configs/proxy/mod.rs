@@ -422,7 +422,8 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_sme_finance::Call::submit_invoice { .. }
 			| pallet_sme_finance::Call::reject_invoice { .. }
 			| pallet_sme_finance::Call::cancel_invoice { .. }
-			| pallet_sme_finance::Call::claim_recourse { .. } => NON_TRANSFER | LENDING,
+			| pallet_sme_finance::Call::claim_recourse { .. }
+			| pallet_sme_finance::Call::forget_invoice_hash { .. } => NON_TRANSFER | LENDING,
 			// An auditor's or verifier's work.
 			pallet_sme_finance::Call::attest_report { .. }
 			| pallet_sme_finance::Call::attest_milestone { .. } => NON_TRANSFER,

@@ -250,6 +250,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
 			("claim_recourse", "NL"),
 			("repay_recourse", "L"),
 			("offer_invoice", "L"),
+			("forget_invoice_hash", "NL"),
 			("set_params", ""),
 		],
 	),
