@@ -262,6 +262,11 @@ pub trait CreditRegistry<AccountId> {
 	/// The tier of `who`, if they have a profile.
 	fn tier(who: &AccountId) -> Option<TierInfo>;
 
+	/// Whether every position of `who` has a price fresh enough for
+	/// [`ensure_can_borrow`](Self::ensure_can_borrow) now: a product that would end a request
+	/// on a refusal checks this first, so a passing oracle delay only fails the call.
+	fn exposure_priced(who: &AccountId) -> bool;
+
 	/// What the registry recorded for `who` at `position`.
 	fn position(who: &AccountId, position: PositionKey) -> ReportedPosition;
 

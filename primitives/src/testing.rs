@@ -236,6 +236,9 @@ impl CreditRegistry<TestAccount> for TestCredit {
 		note(CreditNote::Settled(*who));
 		Ok(())
 	}
+	fn exposure_priced(who: &TestAccount) -> bool {
+		exposure_with(*who, None).is_some()
+	}
 	fn position(who: &TestAccount, position: PositionKey) -> ReportedPosition {
 		book().get(&(*who, position)).copied().unwrap_or_default()
 	}

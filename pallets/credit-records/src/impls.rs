@@ -694,6 +694,10 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
+	fn exposure_priced(who: &T::AccountId) -> bool {
+		Self::exposure_value(who, None, Valuation::FreshForCap, Self::now()).is_ok()
+	}
+
 	fn position(who: &T::AccountId, position: PositionKey) -> ReportedPosition {
 		Positions::<T>::get(who, position).unwrap_or_default()
 	}

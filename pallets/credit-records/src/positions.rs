@@ -54,7 +54,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Debt and commitments of every position of `who`, plus `extra` (a new borrowing), in
-	/// credit units. Reads at most `MaxPositions` positions.
+	/// credit units; a new borrowing in an asset of none of the positions is refused beyond
+	/// `MaxPositions`. Reads the account's positions: at most `MaxPositions`, plus one per
+	/// (product, asset) of recourse debt booked without asking.
 	pub(crate) fn exposure_value(
 		who: &T::AccountId,
 		extra: Option<(AssetId, Balance)>,
@@ -62,10 +64,22 @@ impl<T: Config> Pallet<T> {
 		now: Moment,
 	) -> Result<Balance, DispatchError> {
 		let mut total: Balance = 0;
-		let positions = Positions::<T>::iter_prefix(who).take(T::MaxPositions::get() as usize);
-		let amounts = positions
-			.map(|(key, position)| (key.asset, position.owed.saturating_add(position.committed)))
-			.chain(extra);
+		let mut new_asset = extra.map(|(asset, _)| asset);
+		let mut open = 0u32;
+		let positions = Positions::<T>::iter_prefix(who).map(|(key, position)| {
+			open = open.saturating_add(1);
+			if new_asset == Some(key.asset) {
+				new_asset = None;
+			}
+			(key.asset, position.owed.saturating_add(position.committed))
+		});
+		let amounts: Vec<(AssetId, Balance)> = positions.chain(extra).collect();
+		// New credit in an asset none of the positions is in opens a position: within the bound.
+		// (In an asset it already owes, another product may open one: an account holds at most
+		// one position per product in each of at most `MaxPositions` assets.)
+		if new_asset.is_some() {
+			frame_support::ensure!(open < T::MaxPositions::get(), Error::<T>::TooManyPositions);
+		}
 		for (asset, amount) in amounts {
 			let value = Self::value_in_credit_units(asset, amount, valuation, now)?;
 			total = total.checked_add(value).ok_or(Error::<T>::ExposureCapExceeded)?;
@@ -75,29 +89,28 @@ impl<T: Config> Pallet<T> {
 
 	/// Debt and commitments of `who` at the latest prices: what a wallet shows.
 	pub(crate) fn shown_exposure(who: &T::AccountId, now: Moment) -> (Balance, Balance) {
-		Positions::<T>::iter_prefix(who).take(T::MaxPositions::get() as usize).fold(
-			(0, 0),
-			|(owed, committed), (key, position)| {
-				let value = |amount| {
-					Self::value_in_credit_units(key.asset, amount, Valuation::Latest, now)
-						.unwrap_or_default()
-				};
-				(
-					owed.saturating_add(value(position.owed)),
-					committed.saturating_add(value(position.committed)),
-				)
-			},
-		)
+		Positions::<T>::iter_prefix(who).fold((0, 0), |(owed, committed), (key, position)| {
+			let value = |amount| {
+				Self::value_in_credit_units(key.asset, amount, Valuation::Latest, now)
+					.unwrap_or_default()
+			};
+			(
+				owed.saturating_add(value(position.owed)),
+				committed.saturating_add(value(position.committed)),
+			)
+		})
 	}
 
 	/// The open positions of `who`, at most `MaxPositions`.
 	pub fn positions_of(who: &T::AccountId) -> Vec<(PositionKey, ReportedPosition)> {
-		Positions::<T>::iter_prefix(who).take(T::MaxPositions::get() as usize).collect()
+		Positions::<T>::iter_prefix(who).collect()
 	}
 
 	/// Changes the position `key` of `who` with `change`, keeping the product total, the
 	/// history's count of open positions (`history` is written by the caller) and the rule that
-	/// empty positions are removed. A new position beyond `MaxPositions` is refused.
+	/// empty positions are removed. A hook books what happened whatever the count:
+	/// `MaxPositions` is enforced when new credit is asked for (`ensure_can_borrow`), and only
+	/// debt arising from an earlier obligation (recourse) can add a position without asking.
 	pub(crate) fn update_position(
 		who: &T::AccountId,
 		history: &mut CreditHistory,
@@ -109,13 +122,7 @@ impl<T: Config> Pallet<T> {
 		change(&mut after)?;
 		let before = before.unwrap_or_default();
 		match (before.is_empty(), after.is_empty()) {
-			(true, false) => {
-				frame_support::ensure!(
-					history.open_positions < T::MaxPositions::get(),
-					Error::<T>::TooManyPositions
-				);
-				history.open_positions = history.open_positions.saturating_add(1);
-			},
+			(true, false) => history.open_positions = history.open_positions.saturating_add(1),
 			(false, true) => history.open_positions = history.open_positions.saturating_sub(1),
 			_ => {},
 		}
@@ -153,7 +160,6 @@ impl<T: Config> Pallet<T> {
 		for (who, history) in Histories::<T>::iter() {
 			let count = counts.remove(&who).unwrap_or_default();
 			ensure!(history.open_positions == count, "a history miscounts its positions");
-			ensure!(count <= T::MaxPositions::get(), "an account holds too many positions");
 		}
 		ensure!(counts.is_empty(), "positions of an account without a history");
 		for (key, total) in ProductTotals::<T>::iter() {

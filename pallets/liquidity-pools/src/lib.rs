@@ -439,8 +439,8 @@ pub mod pallet {
 		WithdrawalTooSmall,
 		/// The pool's lenders lost everything: it takes no deposits.
 		PoolWipedOut,
-		/// Retired: custody's reserve keeps every payout dust-free (`xindai_primitives::custody`).
-		/// Kept so that the errors after it keep their indices.
+		/// The withdrawal would leave the wallet fewer LP tokens than their minimum balance:
+		/// withdraw them all, or leave at least the minimum.
 		WouldLeaveDust,
 		/// The asset has never been priced.
 		NoPrice,
@@ -464,6 +464,9 @@ pub mod pallet {
 		NoCollateralInAsset,
 		/// The liquidation would repay or seize nothing.
 		LiquidationTooSmall,
+		/// The seized LP tokens would leave the liquidator below the LP token's minimum
+		/// balance: hold some of that pool's LP tokens first (deposit into it).
+		SeizureBelowMinimum,
 		/// The facility cap is above the pool's supply cap.
 		FacilityCapTooHigh,
 		/// The commitment would take the pool's facilities above their cap.
@@ -767,7 +770,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Burns `amount` LP tokens of `lp_asset` held by `who`, exactly.
+		/// Burns `amount` LP tokens of `lp_asset` held by `who`, exactly: all of them, or leaving
+		/// at least the minimum balance (pallet-assets would burn the dust too, and the pool's
+		/// LP supply would no longer be the issuance).
 		pub(crate) fn burn_lp(
 			lp_asset: AssetId,
 			who: &T::AccountId,
@@ -776,6 +781,12 @@ pub mod pallet {
 			if amount == 0 {
 				return Ok(());
 			}
+			use frame_support::traits::fungibles::Inspect;
+			let left = T::Assets::balance(lp_asset, who).saturating_sub(amount);
+			ensure!(
+				left == 0 || left >= T::Assets::minimum_balance(lp_asset),
+				Error::<T>::WouldLeaveDust
+			);
 			T::Assets::burn_from(
 				lp_asset,
 				who,

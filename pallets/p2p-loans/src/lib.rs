@@ -286,6 +286,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingRefunds<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, ()>;
 
+	/// What pruning owed a lender but could not pay it (its account could not receive the
+	/// asset then), per asset: held in custody until the lender withdraws it
+	/// (`withdraw_unclaimed`).
+	#[pallet::storage]
+	pub type Unclaimed<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		AssetId,
+		Balance,
+		ValueQuery,
+	>;
+
 	/// The requests open for funding: the bounded index the sweep and the views walk, so their
 	/// work grows with what is open, never with the loan history.
 	#[pallet::storage]
@@ -352,6 +366,17 @@ pub mod pallet {
 		/// The automatic refund of `lender`'s funding failed (e.g. the asset is frozen); the
 		/// lender keeps its claim (`claim_refund`).
 		RefundFailed { loan: LoanId, lender: T::AccountId, error: DispatchError },
+		/// Pruning could not pay `lender` what it was owed (`error`): the amount waits in
+		/// custody as its unclaimed balance of `asset` (`withdraw_unclaimed`).
+		PayoutSetAside {
+			loan: LoanId,
+			lender: T::AccountId,
+			asset: AssetId,
+			amount: Balance,
+			error: DispatchError,
+		},
+		/// A lender withdrew what pruning had set aside for it.
+		UnclaimedWithdrawn { lender: T::AccountId, asset: AssetId, amount: Balance },
 		/// The credit registry refused a report that could not hold back a payment or a
 		/// request's end: the borrower's history may be missing this event.
 		CreditReportFailed { error: DispatchError },
@@ -440,8 +465,7 @@ pub mod pallet {
 		TooManyListings,
 		/// The seller already has a listing of this loan's shares: cancel it to list anew.
 		AlreadyListed,
-		/// The loan has not ended: only a closed loan, or a request that ended with every
-		/// lender refunded, can be pruned.
+		/// The loan has not ended: only a closed, cancelled or expired loan can be pruned.
 		NotPrunable,
 		/// Listings of the loan are still open: anyone may cancel them now that it has ended.
 		ListingsOpen,
@@ -673,20 +697,34 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Remove the record of a loan that ended: a closed loan, or a request that ended with
-		/// every lender refunded. Each lender is first paid what it may still claim (at most
-		/// `SweepBatch` lenders per call: call again until `complete`); then the loan, its
-		/// schedule and its shares are removed and the request deposit returns to the borrower.
+		/// Remove the record of a loan that ended: closed, cancelled or expired. Each lender is
+		/// first paid what it may still claim or is still owed as a refund (at most `SweepBatch`
+		/// lenders per call: call again until `complete`); a payout its account cannot receive
+		/// waits as its unclaimed balance (`withdraw_unclaimed`), so no lender can hold the
+		/// record hostage. Then the loan, its schedule and its shares are removed and the
+		/// request deposit returns to the borrower.
 		///
 		/// - Origin: signed (anyone).
-		/// - Errors: [`Error::LoanNotFound`], [`Error::NotPrunable`], [`Error::ListingsOpen`],
-		///   transfer errors of a lender's payout (nothing is removed then).
-		/// - Emits [`Event::Claimed`] per lender paid, [`Event::LoanPruned`].
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotPrunable`], [`Error::ListingsOpen`].
+		/// - Emits [`Event::Claimed`] or [`Event::Refunded`] per lender paid,
+		///   [`Event::PayoutSetAside`] per payout set aside, [`Event::LoanPruned`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::prune_loan(T::SweepBatch::get()))]
 		pub fn prune_loan(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_prune_loan(loan)
+		}
+
+		/// Withdraw what pruning set aside for the caller in `asset`.
+		///
+		/// - Origin: signed, a lender with an unclaimed balance.
+		/// - Errors: [`Error::NothingToClaim`], transfer errors (nothing changes then).
+		/// - Emits [`Event::UnclaimedWithdrawn`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::claim())]
+		pub fn withdraw_unclaimed(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_withdraw_unclaimed(&lender, asset)
 		}
 	}
 }

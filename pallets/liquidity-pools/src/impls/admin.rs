@@ -62,8 +62,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Assets::asset_exists(asset), Error::<T>::UnknownAsset);
 		ensure!(!T::Assets::asset_exists(lp_asset), Error::<T>::LpAssetTaken);
 		let account = Self::account_id();
-		// Sufficient: lenders need no native balance to hold LP tokens.
-		T::Assets::create(lp_asset, account.clone(), true, 1)?;
+		// Sufficient: lenders need no native balance to hold LP tokens. Their minimum balance is
+		// the underlying's: an LP account costs what an account of the asset costs, so dust
+		// deposits cannot open accounts more cheaply.
+		let lp_min_balance = T::Assets::minimum_balance(asset).max(1);
+		T::Assets::create(lp_asset, account.clone(), true, lp_min_balance)?;
 		let symbol = [b"lp".as_slice(), &T::Assets::symbol(asset)].concat();
 		let name = [b"Xindai LP ".as_slice(), &T::Assets::name(asset)].concat();
 		T::Assets::set(lp_asset, &account, name, symbol, T::Assets::decimals(asset))?;

@@ -26,8 +26,9 @@ impl<T: Config> Pallet<T> {
 		);
 		let account = Self::account_id();
 		let minted = if pool.lp_supply.is_zero() {
-			// First deposit: the minimum liquidity is locked in the pallet account forever.
-			let locked = T::MinimumLiquidity::get();
+			// First deposit: the minimum liquidity is locked in the pallet account forever (at
+			// least the LP token's minimum balance, so that the account holding it exists).
+			let locked = T::MinimumLiquidity::get().max(T::Assets::minimum_balance(pool.lp_asset));
 			ensure!(amount > locked, Error::<T>::DepositTooSmall);
 			T::Assets::mint_into(pool.lp_asset, &account, locked)?;
 			pool.lp_supply = locked;
@@ -49,6 +50,12 @@ impl<T: Config> Pallet<T> {
 				collateral.checked_add(minted).ok_or(Error::<T>::Overflow)?,
 			);
 		} else {
+			// Fewer LP tokens than their minimum balance would not be an account.
+			ensure!(
+				T::Assets::balance(pool.lp_asset, who).saturating_add(minted)
+					>= T::Assets::minimum_balance(pool.lp_asset),
+				Error::<T>::DepositTooSmall
+			);
 			T::Assets::mint_into(pool.lp_asset, who, minted)?;
 		}
 		Pools::<T>::insert(asset, pool);

@@ -2,7 +2,7 @@
 //! one delinquency recorded per liquidation window, and the write-off of the debts left without
 //! collateral (bad debt), covered by reserves then lenders and reported as a default.
 
-use frame_support::pallet_prelude::*;
+use frame_support::{pallet_prelude::*, traits::fungibles::Inspect as _};
 use sp_runtime::Rounding;
 use xindai_primitives::{
 	credit::DAY_MS, custody, price, service::Repayment, AssetId, Balance, Moment,
@@ -104,6 +104,11 @@ impl<T: Config> Pallet<T> {
 		// off: dust never makes a position impossible to close.
 		let takes_all = seize_lp == borrower_lp;
 		ensure!(seize_lp > 0 && (repay > 0 || takes_all), Error::<T>::LiquidationTooSmall);
+		ensure!(
+			T::Assets::balance(collateral_pool.lp_asset, liquidator).saturating_add(seize_lp)
+				>= T::Assets::minimum_balance(collateral_pool.lp_asset),
+			Error::<T>::SeizureBelowMinimum
+		);
 
 		// One delinquency per liquidation window, however many calls it takes.
 		let already_delinquent = Self::mark_delinquent(borrower, debt_asset, now);

@@ -243,3 +243,85 @@ fn an_account_uses_a_bounded_number_of_pools() {
 		}
 	});
 }
+
+/// An asset with a real minimum balance (a cent of a 6-decimal dollar) and its pool.
+const CENTS: xindai_primitives::AssetId = 7;
+const CENT: xindai_primitives::Balance = DOLLAR / 100;
+
+fn cents_pool() {
+	assert!(Assets::force_create(RuntimeOrigin::root(), CENTS, OWNER, true, CENT).is_ok());
+	mint(CENTS, pool_account(), CENT);
+	for who in [ALICE, BOB, CHARLIE] {
+		mint(CENTS, who, 1_000 * DOLLAR);
+	}
+	assert_ok!(LiquidityPools::create_pool(RuntimeOrigin::root(), CENTS, usdx_params()));
+	set_price(CENTS, xindai_primitives::price::Price::from_u32(1));
+}
+
+#[test]
+fn lp_tokens_cost_an_account_what_the_underlying_does() {
+	// With LP tokens of minimum balance 1, a deposit of a unit opened an account for dust.
+	run_test(|| {
+		cents_pool();
+		let lp = crate::Pools::<Test>::get(CENTS).unwrap().lp_asset;
+		assert_eq!(
+			<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::minimum_balance(lp),
+			CENT
+		);
+		// The first deposit locks at least the LP minimum balance.
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(ALICE), CENTS, 100 * DOLLAR));
+		assert!(balance(lp, pool_account()) >= CENT);
+		// Bob's dust deposit would mint less than an LP account's minimum.
+		assert_noop!(
+			LiquidityPools::deposit(RuntimeOrigin::signed(BOB), CENTS, CENT - 1),
+			Error::<Test>::DepositTooSmall
+		);
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(BOB), CENTS, CENT));
+		// A withdrawal may not leave LP dust behind; all of it, or leaving the minimum, may go.
+		let bob_lp = balance(lp, BOB);
+		assert_noop!(
+			LiquidityPools::withdraw(RuntimeOrigin::signed(BOB), CENTS, bob_lp - 1),
+			Error::<Test>::WouldLeaveDust
+		);
+		assert_ok!(LiquidityPools::withdraw(RuntimeOrigin::signed(BOB), CENTS, bob_lp));
+		assert_eq!(balance(lp, BOB), 0);
+		let alice_lp = balance(lp, ALICE);
+		assert_ok!(LiquidityPools::withdraw(RuntimeOrigin::signed(ALICE), CENTS, alice_lp - CENT));
+		assert_eq!(balance(lp, ALICE), CENT);
+	});
+}
+
+#[test]
+fn a_liquidator_must_be_able_to_hold_the_lp_tokens_it_seizes() {
+	run_test(|| {
+		use xindai_primitives::price::Price;
+		cents_pool();
+		alice_lends_usdx(100_000 * DOLLAR);
+		// Bob posts 100 CENTS-dollars of LP tokens as collateral and borrows 70 USDX.
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(BOB), CENTS, 100 * DOLLAR));
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(BOB), CENTS));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 70 * DOLLAR));
+		set_price(CENTS, Price::from_rational(1, 2));
+		// Charlie holds no CENTS LP tokens: a seizure under a cent of them cannot be his.
+		assert_noop!(
+			LiquidityPools::liquidate(RuntimeOrigin::signed(CHARLIE), BOB, USDX, CENTS, 1_000),
+			Error::<Test>::SeizureBelowMinimum
+		);
+		// Holding some of the pool's LP tokens, he can; a large enough seizure needs none.
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(CHARLIE), CENTS, DOLLAR));
+		assert_ok!(LiquidityPools::liquidate(
+			RuntimeOrigin::signed(CHARLIE),
+			BOB,
+			USDX,
+			CENTS,
+			1_000
+		));
+		assert_ok!(LiquidityPools::liquidate(
+			RuntimeOrigin::signed(DAVE),
+			BOB,
+			USDX,
+			CENTS,
+			10 * DOLLAR
+		));
+	});
+}

@@ -63,8 +63,11 @@ impl<T: Config> Pallet<T> {
 			funded: loan.funded,
 		});
 		if loan.funded == loan.terms.principal {
-			// A stale price fails the call: the lender may retry once it is fresh.
+			// A stale price fails the call, whether of the loan's asset or of what the borrower
+			// already owes: the lender may retry once it is fresh. Only a lasting refusal
+			// (frozen, unverified, over the cap) cancels the request below.
 			Self::fresh_price(loan.terms.asset, now)?;
+			ensure!(T::Credit::exposure_priced(&loan.borrower), Error::<T>::PriceStale);
 			let mut started = loan.clone();
 			match frame_support::storage::with_storage_layer(|| {
 				Self::start(loan_id, &mut started, now)

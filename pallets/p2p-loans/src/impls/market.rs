@@ -78,7 +78,7 @@ impl<T: Config> Pallet<T> {
 		// its deposit back): a stale listing must not keep an ended loan's record alive.
 		let tradable = Loans::<T>::get(listing.loan).is_some_and(|l| l.status.is_repayable());
 		ensure!(&listing.seller == who || !tradable, Error::<T>::NotSeller);
-		Positions::<T>::mutate(listing.loan, who, |position| {
+		Positions::<T>::mutate(listing.loan, &listing.seller, |position| {
 			if let Some(position) = position {
 				position.listed = position.listed.saturating_sub(listing.shares);
 			}

@@ -1,6 +1,8 @@
-//! Pruning: the record of a loan that ended (closed, or a request that ended with every lender
-//! refunded) is removed, after paying each lender what it may still claim, and the request
-//! deposit returns to the borrower. Lenders are paid and removed a bounded batch per call.
+//! Pruning: the record of a loan that ended (closed, cancelled or expired) is removed, after
+//! paying each lender what it may still claim or is still owed as a refund, and the request
+//! deposit returns to the borrower. Lenders are paid and removed a bounded batch per call; a
+//! payout a lender's account cannot receive waits in custody as its unclaimed balance, so no
+//! lender can keep the record (and the borrower's deposit) hostage.
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -9,17 +11,14 @@ use frame_support::{
 	traits::{fungible::MutateHold, tokens::Precision},
 };
 use sp_runtime::{traits::Zero, DispatchResult};
+use xindai_primitives::{custody, AssetId, Balance};
 
 use crate::{pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
 	/// Whether `loan`'s record may be pruned: nothing more can happen to it.
 	pub fn is_prunable(loan: &LoanOf<T>) -> bool {
-		match loan.status {
-			LoanStatus::Closed => true,
-			LoanStatus::Cancelled | LoanStatus::Expired => loan.funded == loan.refunded,
-			_ => false,
-		}
+		matches!(loan.status, LoanStatus::Closed | LoanStatus::Cancelled | LoanStatus::Expired)
 	}
 
 	pub(crate) fn do_prune_loan(loan_id: LoanId) -> DispatchResult {
@@ -30,10 +29,8 @@ impl<T: Config> Pallet<T> {
 		let lenders: Vec<(T::AccountId, LenderPosition)> =
 			Positions::<T>::iter_prefix(loan_id).take(batch).collect();
 		let mut lenders_paid = 0u32;
-		for (lender, mut position) in lenders {
-			let (amount, collateral) = Self::claimable(&loan, &position);
-			if amount > 0 || collateral > 0 {
-				Self::pay_claim(loan_id, &mut loan, &lender, &mut position, amount, collateral)?;
+		for (lender, position) in lenders {
+			if Self::pay_out_lender(loan_id, &mut loan, &lender, position) {
 				lenders_paid = lenders_paid.saturating_add(1);
 			}
 			Positions::<T>::remove(loan_id, &lender);
@@ -54,6 +51,76 @@ impl<T: Config> Pallet<T> {
 			Loans::<T>::insert(loan_id, loan);
 		}
 		Self::deposit_event(Event::LoanPruned { loan: loan_id, lenders_paid, complete });
+		Ok(())
+	}
+
+	/// Pays `lender` what its `position` in an ended loan is still owed: its refund (a request
+	/// that ended) or its claim (a closed loan). What cannot be paid is set aside as unclaimed.
+	/// Returns whether anything was paid.
+	fn pay_out_lender(
+		loan_id: LoanId,
+		loan: &mut LoanOf<T>,
+		lender: &T::AccountId,
+		mut position: LenderPosition,
+	) -> bool {
+		let mut owed: Vec<(AssetId, Balance)> = Vec::new();
+		let paid = if loan.status.is_refunding() {
+			if position.shares.is_zero() {
+				return false;
+			}
+			let refunded =
+				frame_support::storage::with_storage_layer(|| Self::refund(loan_id, loan, lender));
+			match refunded {
+				Ok(_) => return true,
+				Err(error) => {
+					loan.refunded = loan.refunded.saturating_add(position.shares);
+					owed.push((loan.terms.asset, position.shares));
+					error
+				},
+			}
+		} else {
+			let (amount, collateral) = Self::claimable(loan, &position);
+			if amount.is_zero() && collateral.is_zero() {
+				return false;
+			}
+			let claimed = frame_support::storage::with_storage_layer(|| {
+				Self::pay_claim(loan_id, loan, lender, &mut position, amount, collateral)
+			});
+			match claimed {
+				Ok(()) => return true,
+				Err(error) => {
+					loan.claimed = loan.claimed.saturating_add(amount);
+					owed.push((loan.terms.asset, amount));
+					if let Some((asset, _)) = loan.terms.collateral {
+						loan.collateral_claimed =
+							loan.collateral_claimed.saturating_add(collateral);
+						owed.push((asset, collateral));
+					}
+					error
+				},
+			}
+		};
+		for (asset, amount) in owed.into_iter().filter(|(_, amount)| !amount.is_zero()) {
+			Unclaimed::<T>::mutate(lender, asset, |unclaimed| {
+				*unclaimed = unclaimed.saturating_add(amount)
+			});
+			Self::deposit_event(Event::PayoutSetAside {
+				loan: loan_id,
+				lender: lender.clone(),
+				asset,
+				amount,
+				error: paid,
+			});
+		}
+		false
+	}
+
+	pub(crate) fn do_withdraw_unclaimed(lender: &T::AccountId, asset: AssetId) -> DispatchResult {
+		let amount = Unclaimed::<T>::get(lender, asset);
+		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
+		custody::transfer_without_dust::<_, T::Assets>(asset, &Self::account_id(), lender, amount)?;
+		Unclaimed::<T>::remove(lender, asset);
+		Self::deposit_event(Event::UnclaimedWithdrawn { lender: lender.clone(), asset, amount });
 		Ok(())
 	}
 }

@@ -390,3 +390,22 @@ fn a_debtor_whose_payment_would_leave_it_dust_pays_its_whole_balance() {
 		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
 	});
 }
+
+#[test]
+fn a_stale_price_of_the_borrowers_other_debt_fails_the_last_slice_instead_of_cancelling() {
+	// The exposure check at disbursement values every position: a passing oracle delay must
+	// not end a fully funded request for good.
+	run_test(|| {
+		let id = bob_asks(1_000 * DOLLAR).unwrap();
+		let unpriced = xindai_primitives::credit::PositionKey::new(
+			xindai_primitives::credit::CreditProduct::Pools,
+			77,
+		);
+		assert_ok!(<TestCredit as CreditRegistry<AccountId>>::note_borrowed(&BOB, unpriced, 5));
+		assert_noop!(
+			P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1_000 * DOLLAR),
+			Error::<Test>::PriceStale
+		);
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Funding);
+	});
+}

@@ -53,6 +53,8 @@ fn a_loan_with_more_lenders_than_a_batch_is_pruned_over_several_calls() {
 		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
 		assert_eq!(last_event(), Event::LoanPruned { loan: id, lenders_paid: 2, complete: false });
 		assert!(crate::Loans::<Test>::get(id).is_some());
+		// Half pruned, the books still hold.
+		assert_ok!(P2pLoans::do_try_state());
 		assert_eq!(held(BOB), DEPOSIT);
 		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
 		assert_eq!(last_event(), Event::LoanPruned { loan: id, lenders_paid: 1, complete: true });
@@ -71,13 +73,10 @@ fn only_a_loan_that_ended_can_be_pruned() {
 		);
 		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 300 * DOLLAR));
 		assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(BOB), id));
-		// Alice's money is still in custody: the record stays until she is refunded.
-		assert_noop!(
-			P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id),
-			Error::<Test>::NotPrunable
-		);
-		assert_ok!(P2pLoans::claim_refund(RuntimeOrigin::signed(ALICE), id));
+		// Pruning a cancelled request refunds whoever is not refunded yet.
+		let alice = balance(USDX, ALICE);
 		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert_eq!(balance(USDX, ALICE), alice + 300 * DOLLAR);
 		assert!(crate::Loans::<Test>::get(id).is_none());
 		assert_eq!(held(BOB), 0);
 		// An active loan cannot be pruned.
@@ -130,5 +129,73 @@ fn a_sold_out_listing_returns_its_deposit_and_a_seller_without_one_cannot_list()
 			P2pLoans::list_shares(RuntimeOrigin::signed(DAVE), id, 100 * DOLLAR, DOLLAR).is_err()
 		);
 		assert!(crate::Listings::<Test>::iter().next().is_none());
+	});
+}
+
+#[test]
+fn a_lender_who_cannot_receive_its_payout_cannot_hold_the_record_hostage() {
+	run_test(|| {
+		let id = fully_funded();
+		repaid_in_full(id);
+		// The issuer blocked Charlie's USDX: nothing can be paid to him now.
+		assert_ok!(Assets::block(RuntimeOrigin::signed(OWNER), USDX, CHARLIE));
+		assert_noop!(
+			P2pLoans::claim(RuntimeOrigin::signed(CHARLIE), id),
+			sp_runtime::TokenError::Blocked
+		);
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		// The record is gone and Bob's deposit is back; Charlie's share waits in custody.
+		assert!(crate::Loans::<Test>::get(id).is_none());
+		assert_eq!(held(BOB), 0);
+		let owed = crate::Unclaimed::<Test>::get(CHARLIE, USDX);
+		assert!(owed > 400 * DOLLAR);
+		assert!(loan_events().iter().any(|e| matches!(
+			e,
+			Event::PayoutSetAside { lender: CHARLIE, asset: USDX, amount, .. } if *amount == owed
+		)));
+		assert_noop!(
+			P2pLoans::withdraw_unclaimed(RuntimeOrigin::signed(CHARLIE), USDX),
+			sp_runtime::TokenError::Blocked
+		);
+		assert_ok!(Assets::thaw(RuntimeOrigin::signed(OWNER), USDX, CHARLIE));
+		let charlie = balance(USDX, CHARLIE);
+		assert_ok!(P2pLoans::withdraw_unclaimed(RuntimeOrigin::signed(CHARLIE), USDX));
+		assert_eq!(balance(USDX, CHARLIE), charlie + owed);
+		assert_noop!(
+			P2pLoans::withdraw_unclaimed(RuntimeOrigin::signed(CHARLIE), USDX),
+			Error::<Test>::NothingToClaim
+		);
+	});
+}
+
+#[test]
+fn an_expired_request_whose_refund_fails_can_still_be_pruned() {
+	run_test(|| {
+		let id = bob_requests();
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 300 * DOLLAR));
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(CHARLIE), id, 200 * DOLLAR));
+		assert_ok!(Assets::block(RuntimeOrigin::signed(OWNER), USDX, CHARLIE));
+		assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(BOB), id));
+		let alice = balance(USDX, ALICE);
+		assert_ok!(P2pLoans::prune_loan(RuntimeOrigin::signed(EVE), id));
+		assert_eq!(balance(USDX, ALICE), alice + 300 * DOLLAR);
+		assert_eq!(crate::Unclaimed::<Test>::get(CHARLIE, USDX), 200 * DOLLAR);
+		assert!(crate::Loans::<Test>::get(id).is_none());
+		assert_eq!(held(BOB), 0);
+	});
+}
+
+#[test]
+fn anyone_clearing_a_stale_listing_frees_the_sellers_shares_not_its_own() {
+	// A third party's cancellation took the listed shares off the caller's own position.
+	run_test(|| {
+		let id = fully_funded();
+		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR, DOLLAR));
+		assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(CHARLIE), id, 50 * DOLLAR, DOLLAR));
+		repaid_in_full(id);
+		// Charlie clears Alice's listing: Alice's listed shares are freed, Charlie's stay.
+		assert_ok!(P2pLoans::cancel_listing(RuntimeOrigin::signed(CHARLIE), 0));
+		assert_eq!(crate::Positions::<Test>::get(id, ALICE).unwrap().listed, 0);
+		assert_eq!(crate::Positions::<Test>::get(id, CHARLIE).unwrap().listed, 50 * DOLLAR);
 	});
 }

@@ -399,7 +399,8 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_p2p_loans::Call::mark_default { .. }
 			| pallet_p2p_loans::Call::liquidate { .. }
 			| pallet_p2p_loans::Call::cancel_listing { .. }
-			| pallet_p2p_loans::Call::prune_loan { .. } => NON_TRANSFER | LENDING,
+			| pallet_p2p_loans::Call::prune_loan { .. }
+			| pallet_p2p_loans::Call::withdraw_unclaimed { .. } => NON_TRANSFER | LENDING,
 			// Risk origin.
 			pallet_p2p_loans::Call::set_risk_params { .. }
 			| pallet_p2p_loans::Call::__Ignore(..) => NONE,

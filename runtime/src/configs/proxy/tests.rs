@@ -225,6 +225,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
 			("list_shares", "L"),
 			("cancel_listing", "NL"),
 			("prune_loan", "NL"),
+			("withdraw_unclaimed", "NL"),
 			("buy_shares", "L"),
 			("set_risk_params", ""),
 		],
