@@ -216,7 +216,8 @@ pub struct Liquidity {
 	pub weighted_collateral: Balance,
 	/// Σ debt value, rounded up.
 	pub debt: Balance,
-	/// Σ collateral LP tokens held in custody, over all pools.
+	/// Σ collateral LP tokens held in custody, over all pools whose asset the check could
+	/// price (what a liquidation can seize).
 	pub collateral_lp: Balance,
 }
 

@@ -286,9 +286,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingRefunds<T: Config> = StorageMap<_, Blake2_128Concat, LoanId, ()>;
 
-	/// What pruning owed a lender but could not pay it (its account could not receive the
-	/// asset then), per asset: held in custody until the lender withdraws it
-	/// (`withdraw_unclaimed`).
+	/// What the pallet owed an account but could not pay it (its account could not receive the
+	/// asset then: a lender's payout at pruning, a borrower's returning collateral), per asset:
+	/// held in custody until withdrawn (`withdraw_unclaimed`).
 	#[pallet::storage]
 	pub type Unclaimed<T: Config> = StorageDoubleMap<
 		_,
@@ -366,17 +366,18 @@ pub mod pallet {
 		/// The automatic refund of `lender`'s funding failed (e.g. the asset is frozen); the
 		/// lender keeps its claim (`claim_refund`).
 		RefundFailed { loan: LoanId, lender: T::AccountId, error: DispatchError },
-		/// Pruning could not pay `lender` what it was owed (`error`): the amount waits in
-		/// custody as its unclaimed balance of `asset` (`withdraw_unclaimed`).
+		/// A payout to `to` failed (`error`: its account could not receive the asset): a
+		/// lender's payout at pruning, or collateral returning to a borrower. The amount waits
+		/// in custody as its unclaimed balance of `asset` (`withdraw_unclaimed`).
 		PayoutSetAside {
 			loan: LoanId,
-			lender: T::AccountId,
+			to: T::AccountId,
 			asset: AssetId,
 			amount: Balance,
 			error: DispatchError,
 		},
-		/// A lender withdrew what pruning had set aside for it.
-		UnclaimedWithdrawn { lender: T::AccountId, asset: AssetId, amount: Balance },
+		/// An account withdrew what was set aside for it.
+		UnclaimedWithdrawn { who: T::AccountId, asset: AssetId, amount: Balance },
 		/// The credit registry refused a report that could not hold back a payment or a
 		/// request's end: the borrower's history may be missing this event.
 		CreditReportFailed { error: DispatchError },
@@ -715,16 +716,17 @@ pub mod pallet {
 			Self::do_prune_loan(loan)
 		}
 
-		/// Withdraw what pruning set aside for the caller in `asset`.
+		/// Withdraw what was set aside for the caller in `asset` (a payout its account could not
+		/// receive then).
 		///
-		/// - Origin: signed, a lender with an unclaimed balance.
+		/// - Origin: signed, an account with an unclaimed balance.
 		/// - Errors: [`Error::NothingToClaim`], transfer errors (nothing changes then).
 		/// - Emits [`Event::UnclaimedWithdrawn`].
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::claim())]
 		pub fn withdraw_unclaimed(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
-			let lender = ensure_signed(origin)?;
-			Self::do_withdraw_unclaimed(&lender, asset)
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_unclaimed(&who, asset)
 		}
 	}
 }

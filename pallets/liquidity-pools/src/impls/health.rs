@@ -58,7 +58,11 @@ impl<T: Config> Pallet<T> {
 				};
 				liquidity.weighted_collateral =
 					liquidity.weighted_collateral.saturating_add(share.mul_floor(value));
-				liquidity.collateral_lp = liquidity.collateral_lp.saturating_add(lp);
+				// Only priced collateral can be seized: a never-priced (worthless) remainder must
+				// not keep a borrower's bad debt from being written off.
+				if price.is_some() {
+					liquidity.collateral_lp = liquidity.collateral_lp.saturating_add(lp);
+				}
 			}
 			if let (false, Some(price)) = (debt.is_zero(), price) {
 				let value =

@@ -223,3 +223,33 @@ fn a_wiped_out_pool_takes_no_deposits_and_pays_nothing() {
 		);
 	});
 }
+
+#[test]
+fn never_priced_dust_collateral_cannot_block_a_bad_debt_write_off() {
+	// The attack: a borrower keeps dust collateral in a pool whose asset was never priced; it
+	// could never be seized, so the bad debt left after seizing everything else was never
+	// written off and the lenders' loss never recognised.
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::create_pool(RuntimeOrigin::root(), XETH, xbtc_params()));
+		mint(XETH, BOB, 1_000_000);
+		assert_ok!(LiquidityPools::deposit(RuntimeOrigin::signed(BOB), XETH, 1_000_000));
+		assert_ok!(LiquidityPools::enable_collateral(RuntimeOrigin::signed(BOB), XETH));
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 40_000 * DOLLAR));
+		let_liquidations_close_whole_debts();
+		// XBTC collapses: its collateral covers a fraction of the debt.
+		set_price(XBTC, Price::from_u32(100));
+		assert_ok!(LiquidityPools::liquidate(
+			RuntimeOrigin::signed(CHARLIE),
+			BOB,
+			USDX,
+			XBTC,
+			100_000 * DOLLAR
+		));
+		assert!(pool_events().iter().any(|e| matches!(e, Event::BadDebt { borrower: BOB, .. })));
+		assert!(crate::Debts::<Test>::get(BOB, USDX).is_none());
+		// The worthless remainder stays Bob's.
+		assert!(crate::Collateral::<Test>::get(BOB, XETH).is_some());
+	});
+}

@@ -100,27 +100,42 @@ impl<T: Config> Pallet<T> {
 				},
 			}
 		};
-		for (asset, amount) in owed.into_iter().filter(|(_, amount)| !amount.is_zero()) {
-			Unclaimed::<T>::mutate(lender, asset, |unclaimed| {
-				*unclaimed = unclaimed.saturating_add(amount)
-			});
-			Self::deposit_event(Event::PayoutSetAside {
-				loan: loan_id,
-				lender: lender.clone(),
-				asset,
-				amount,
-				error: paid,
-			});
+		for (asset, amount) in owed {
+			Self::set_aside(loan_id, lender, asset, amount, paid);
 		}
 		false
 	}
 
-	pub(crate) fn do_withdraw_unclaimed(lender: &T::AccountId, asset: AssetId) -> DispatchResult {
-		let amount = Unclaimed::<T>::get(lender, asset);
+	/// Keeps `amount` of `asset` in custody for `to`, whose account could not receive it
+	/// (`error`): its unclaimed balance, withdrawn with `withdraw_unclaimed`.
+	pub(super) fn set_aside(
+		loan_id: LoanId,
+		to: &T::AccountId,
+		asset: AssetId,
+		amount: Balance,
+		error: DispatchError,
+	) {
+		if amount.is_zero() {
+			return;
+		}
+		Unclaimed::<T>::mutate(to, asset, |unclaimed| {
+			*unclaimed = unclaimed.saturating_add(amount)
+		});
+		Self::deposit_event(Event::PayoutSetAside {
+			loan: loan_id,
+			to: to.clone(),
+			asset,
+			amount,
+			error,
+		});
+	}
+
+	pub(crate) fn do_withdraw_unclaimed(who: &T::AccountId, asset: AssetId) -> DispatchResult {
+		let amount = Unclaimed::<T>::get(who, asset);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
-		custody::transfer_without_dust::<_, T::Assets>(asset, &Self::account_id(), lender, amount)?;
-		Unclaimed::<T>::remove(lender, asset);
-		Self::deposit_event(Event::UnclaimedWithdrawn { lender: lender.clone(), asset, amount });
+		custody::transfer_without_dust::<_, T::Assets>(asset, &Self::account_id(), who, amount)?;
+		Unclaimed::<T>::remove(who, asset);
+		Self::deposit_event(Event::UnclaimedWithdrawn { who: who.clone(), asset, amount });
 		Ok(())
 	}
 }

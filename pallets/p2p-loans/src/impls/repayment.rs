@@ -256,7 +256,7 @@ impl<T: Config> Pallet<T> {
 	pub(super) fn close(loan_id: LoanId, loan: &mut LoanOf<T>) -> DispatchResult {
 		ensure!(loan.status.can_become(LoanStatus::Closed), Error::<T>::NotRepayable);
 		loan.status = LoanStatus::Closed;
-		Self::return_collateral(loan)?;
+		Self::return_collateral(loan_id, loan)?;
 		Self::report(T::Credit::note_settled(&loan.borrower));
 		Self::deposit_event(Event::LoanClosed { loan: loan_id });
 		Ok(())

@@ -110,7 +110,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(loan.status.can_become(status), Error::<T>::NotFunding);
 		loan.status = status;
 		FundingLoans::<T>::remove(loan_id);
-		Self::return_collateral(loan)?;
+		Self::return_collateral(loan_id, loan)?;
 		Self::release_commitment(loan);
 		OpenRequests::<T>::mutate_exists(&loan.borrower, |open| {
 			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
@@ -133,15 +133,24 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(super) fn return_collateral(loan: &mut LoanOf<T>) -> DispatchResult {
+	/// Returns the collateral `loan` still holds to its borrower. Collateral the borrower's
+	/// account cannot receive now (the asset issuer blocked it) is set aside as its unclaimed
+	/// balance: a request can always end and a repaid loan can always close.
+	pub(super) fn return_collateral(loan_id: LoanId, loan: &mut LoanOf<T>) -> DispatchResult {
 		if let Some((asset, _)) = loan.terms.collateral {
-			if loan.collateral_held > 0 {
-				custody::transfer_without_dust::<_, T::Assets>(
-					asset,
-					&Self::account_id(),
-					&loan.borrower,
-					loan.collateral_held,
-				)?;
+			let amount = loan.collateral_held;
+			if amount > 0 {
+				let returned = frame_support::storage::with_storage_layer(|| {
+					custody::transfer_without_dust::<_, T::Assets>(
+						asset,
+						&Self::account_id(),
+						&loan.borrower,
+						amount,
+					)
+				});
+				if let Err(error) = returned {
+					Self::set_aside(loan_id, &loan.borrower, asset, amount, error);
+				}
 				loan.collateral_held = 0;
 			}
 		}

@@ -151,7 +151,7 @@ fn a_lender_who_cannot_receive_its_payout_cannot_hold_the_record_hostage() {
 		assert!(owed > 400 * DOLLAR);
 		assert!(loan_events().iter().any(|e| matches!(
 			e,
-			Event::PayoutSetAside { lender: CHARLIE, asset: USDX, amount, .. } if *amount == owed
+			Event::PayoutSetAside { to: CHARLIE, asset: USDX, amount, .. } if *amount == owed
 		)));
 		assert_noop!(
 			P2pLoans::withdraw_unclaimed(RuntimeOrigin::signed(CHARLIE), USDX),
@@ -197,5 +197,24 @@ fn anyone_clearing_a_stale_listing_frees_the_sellers_shares_not_its_own() {
 		assert_ok!(P2pLoans::cancel_listing(RuntimeOrigin::signed(CHARLIE), 0));
 		assert_eq!(crate::Positions::<Test>::get(id, ALICE).unwrap().listed, 0);
 		assert_eq!(crate::Positions::<Test>::get(id, CHARLIE).unwrap().listed, 50 * DOLLAR);
+	});
+}
+
+#[test]
+fn a_borrower_who_cannot_receive_its_collateral_can_still_end_its_request() {
+	// A blocked borrower made `end_request` fail: the request could neither be cancelled nor
+	// expire, and its lenders waited for refunds that never came.
+	run_test(|| {
+		let id = bob_requests();
+		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 300 * DOLLAR));
+		assert_ok!(Assets::block(RuntimeOrigin::signed(OWNER), XBTC, BOB));
+		assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(BOB), id));
+		assert_eq!(crate::Unclaimed::<Test>::get(BOB, XBTC), BTC / 10);
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().collateral_held, 0);
+		assert_ok!(P2pLoans::claim_refund(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(Assets::thaw(RuntimeOrigin::signed(OWNER), XBTC, BOB));
+		let bob = balance(XBTC, BOB);
+		assert_ok!(P2pLoans::withdraw_unclaimed(RuntimeOrigin::signed(BOB), XBTC));
+		assert_eq!(balance(XBTC, BOB), bob + BTC / 10);
 	});
 }
