@@ -3,6 +3,8 @@
 // is refused when funded once the borrower is frozen, and open requests count against the cap;
 // a NonTransfer proxy cannot fund a loan with its principal's money; a default returns the
 // surplus collateral to the borrower; a liquidated loan that stops paying can still default.
+// The registry books debt per product position in the lent asset; an ended P2P loan is pruned
+// (its lenders paid, the borrower's deposit returned) once nobody can clear a stale listing.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -103,6 +105,23 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     assert.equal(after.tier.unwrap().toNumber(), before.tier.unwrap().toNumber(), 'same tier, same cap');
   });
 
+  test('the registry books pool debt as a position in the lent asset, emptied by repaying', async () => {
+    const { bob } = accounts;
+    await feed();
+    await tx.ok(api.tx.liquidityPools.borrow(USDX.id, 100n * USDX_UNIT), bob);
+    let positions = (await summary(bob)).positions.toJSON();
+    assert.equal(positions.length, 1, JSON.stringify(positions));
+    const [[key, booked]] = positions;
+    assert.deepEqual(key, { product: 'Pools', asset: USDX.id });
+    assert.equal(BigInt(booked.owed), 100n * USDX_UNIT, 'principal only, in USDX units');
+    assert.equal(BigInt(booked.committed), 0n);
+    assert.equal((await summary(bob)).outstanding.toBigInt(), 100n * USDX_UNIT);
+    await tx.ok(api.tx.liquidityPools.repayAll(USDX.id), bob);
+    positions = (await summary(bob)).positions.toJSON();
+    assert.deepEqual(positions, [], 'repaid in full, nothing is left booked');
+    assert.equal((await summary(bob)).history.openPositions.toNumber(), 0);
+  });
+
   test('open requests count against the cap, and a frozen borrower is not paid out', async () => {
     const { alice, charlie } = accounts;
     await feed();
@@ -198,5 +217,33 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     assert.ok(findEvent(res.events, api.events.p2pLoans.Defaulted), 'Defaulted emitted');
     assert.equal((await loan(id)).status.toString(), 'Defaulted');
     assert.equal((await summary(dave)).frozen.unwrap().toString(), 'Default');
+  });
+
+  test('an ended loan is pruned: a stale listing is cleared by anyone, lenders are paid, the deposit returns', async () => {
+    const { alice, charlie, dave, eve } = accounts;
+    await feed();
+    const reserved = async (who) => (await api.query.system.account(who.address)).data.reserved.toBigInt();
+    const id = await request(charlie, 300n * USDX_UNIT, XBTC_UNIT / 50n);
+    const charlieHeld = await reserved(charlie);
+    await tx.ok(api.tx.p2pLoans.fund(id, 300n * USDX_UNIT), alice);
+    const aliceHeld = await reserved(alice);
+    let res = await tx.ok(api.tx.p2pLoans.listShares(id, 100n * USDX_UNIT, 101n * USDX_UNIT), alice);
+    const listing = findEvent(res.events, api.events.p2pLoans.SharesListed).data.listing.toNumber();
+    assert.ok((await reserved(alice)) > aliceHeld, 'the listing holds a deposit');
+    await tx.failsWith(api.tx.p2pLoans.cancelListing(listing), dave, 'P2pLoans.NotSeller');
+    await tx.ok(api.tx.p2pLoans.repay(id, 1_000n * USDX_UNIT), charlie);
+    assert.equal((await loan(id)).status.toString(), 'Closed');
+    assert.equal(await reserved(charlie), charlieHeld, 'the request deposit stays until pruning');
+    await tx.failsWith(api.tx.p2pLoans.pruneLoan(id), eve, 'P2pLoans.ListingsOpen');
+    // The loan ended: anyone may clear its listing, whose deposit goes back to Alice.
+    await tx.ok(api.tx.p2pLoans.cancelListing(listing), dave);
+    assert.equal(await reserved(alice), aliceHeld);
+    const aliceUsdx = await assetBalance(api, USDX.id, alice.address);
+    res = await tx.ok(api.tx.p2pLoans.pruneLoan(id), eve);
+    const pruned = findEvent(res.events, api.events.p2pLoans.LoanPruned);
+    assert.equal(pruned.data.complete.isTrue, true);
+    assert.ok((await assetBalance(api, USDX.id, alice.address)) > aliceUsdx + 300n * USDX_UNIT, 'Alice was paid what she had not claimed');
+    assert.ok((await api.call.p2pLoansApi.loan(id)).isNone, 'the record is gone');
+    assert.ok((await reserved(charlie)) < charlieHeld, "Charlie's request deposit returned");
   });
 });
