@@ -131,6 +131,17 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn forget_history() {
+		let who = registered::<T>("owner", 0);
+		assert!(Pallet::<T>::do_deregister(who.clone()).is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Histories::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
 	fn attest() {
 		let subject = registered::<T>("owner", 0);
 		nearly_full_attestations::<T>(&subject);

@@ -211,6 +211,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_forget_history(who: T::AccountId) -> DispatchResult {
+		ensure!(!Profiles::<T>::contains_key(&who), Error::<T>::StillRegistered);
+		let history = Histories::<T>::get(&who).ok_or(Error::<T>::HistoryRetained)?;
+		ensure!(history.open_positions.is_zero(), Error::<T>::HistoryRetained);
+		let delinquent = history.defaults > 0 || history.late != Default::default();
+		if delinquent {
+			let until = history.last_delinquency_at.saturating_add(T::HistoryRetention::get());
+			ensure!(Self::now() >= until, Error::<T>::HistoryRetained);
+		}
+		Histories::<T>::remove(&who);
+		Self::deposit_event(Event::HistoryForgotten { who });
+		Ok(())
+	}
+
 	pub(crate) fn do_attest(
 		verifier: T::AccountId,
 		subject: T::AccountId,

@@ -227,6 +227,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPositions: Get<u32>;
 
+		/// How long (milliseconds) after its last late payment or default a history is kept
+		/// after its owner deregistered, before the owner may erase it (`forget_history`); a
+		/// history without any delinquency may be erased at once.
+		#[pallet::constant]
+		type HistoryRetention: Get<Moment>;
+
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
 	}
@@ -360,6 +366,8 @@ pub mod pallet {
 		DocumentsUpdated { who: T::AccountId, documents: H256 },
 		/// A profile was removed and its deposit returned; the credit history is kept.
 		Deregistered { who: T::AccountId, deposit: DepositBalanceOf<T> },
+		/// The owner of a deregistered account erased its credit history.
+		HistoryForgotten { who: T::AccountId },
 		/// A verifier attested a claim about a profile.
 		Attested {
 			subject: T::AccountId,
@@ -437,6 +445,11 @@ pub mod pallet {
 		TooManyPositions,
 		/// The account still has access grants; revoke them first.
 		GrantsOutstanding,
+		/// The account is registered: deregister first.
+		StillRegistered,
+		/// The history has no record, or holds a delinquency younger than `HistoryRetention`, or
+		/// open positions.
+		HistoryRetained,
 		/// The account is frozen.
 		AccountFrozen,
 		/// The account is not frozen.
@@ -813,6 +826,23 @@ pub mod pallet {
 			ensure!(Self::now() < grant.until, Error::<T>::NoValidGrant);
 			Self::deposit_event(Event::ProfileAccessed { subject, institution });
 			Ok(())
+		}
+
+		/// Erase the caller's credit history, once it has deregistered: at once for a history
+		/// without any late payment or default, else `HistoryRetention` after the last one. A
+		/// history with an open position is kept. (A bad history cannot be shed sooner by
+		/// deregistering and registering again: `register` continues the kept history.)
+		///
+		/// The dispatch origin must be signed by the history's (deregistered) account.
+		///
+		/// Emits `HistoryForgotten`. Errors: `StillRegistered`, `HistoryRetained`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(14)]
+		pub fn forget_history(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_forget_history(who)
 		}
 	}
 }

@@ -24,6 +24,7 @@ pub trait WeightInfo {
 	fn register() -> Weight;
 	fn update_documents() -> Weight;
 	fn deregister() -> Weight;
+	fn forget_history() -> Weight;
 	fn attest() -> Weight;
 	fn revoke_attestation() -> Weight;
 	fn force_revoke_attestation() -> Weight;
@@ -69,6 +70,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(60_000_000, 4_800)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Reads: Profiles, Histories, Timestamp::Now. Writes: Histories.
+	fn forget_history() -> Weight {
+		Weight::from_parts(20_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Reads: Verifiers, Profiles, Attestations, Histories, Timestamp::Now.
 	/// Writes: Attestations, Histories.
@@ -135,6 +142,7 @@ impl WeightInfo for () {
 	fn register() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
 	fn update_documents() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
 	fn deregister() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }
+	fn forget_history() -> Weight { Weight::from_parts(20_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(3, 1)) }
 	fn attest() -> Weight { Weight::from_parts(45_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(5, 2)) }
 	fn revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
 	fn force_revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }

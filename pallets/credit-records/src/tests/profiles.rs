@@ -287,3 +287,42 @@ fn deregistering_announces_the_lost_attestation_bonus_and_re_attesting_announces
 		);
 	});
 }
+
+#[test]
+fn a_deregistered_owner_may_erase_a_clean_history_at_once_and_a_bad_one_only_after_retention() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		assert_noop!(
+			CreditRecords::forget_history(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::StillRegistered
+		);
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(100 * CREDIT_UNIT)));
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(CreditRecords::forget_history(RuntimeOrigin::signed(ALICE)));
+		assert!(!Histories::<Test>::contains_key(ALICE));
+		System::assert_last_event(Event::HistoryForgotten { who: ALICE }.into());
+		assert_noop!(
+			CreditRecords::forget_history(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::HistoryRetained
+		);
+
+		// Bob paid late: his history stays five years after it, whatever he does.
+		verified_individual(BOB);
+		assert_ok!(CreditRecords::note_borrowed(&BOB, POOL_USDX, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_repaid(&BOB, POOL_USDX, late(100 * CREDIT_UNIT, 10)));
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(BOB)));
+		advance(5 * 365 * DAY - 1);
+		assert_noop!(
+			CreditRecords::forget_history(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::HistoryRetained
+		);
+		// Registering again continues the kept history: no fresh start.
+		let late_before = history_of(BOB).late;
+		verified_individual(BOB);
+		assert_eq!(history_of(BOB).late, late_before);
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(BOB)));
+		advance(1);
+		assert_ok!(CreditRecords::forget_history(RuntimeOrigin::signed(BOB)));
+	});
+}

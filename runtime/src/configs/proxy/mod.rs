@@ -349,6 +349,7 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			pallet_credit_records::Call::register { .. }
 			| pallet_credit_records::Call::update_documents { .. }
 			| pallet_credit_records::Call::deregister { .. }
+			| pallet_credit_records::Call::forget_history { .. }
 			| pallet_credit_records::Call::grant_access { .. }
 			| pallet_credit_records::Call::revoke_access { .. }
 			| pallet_credit_records::Call::log_access { .. } => NON_TRANSFER | LENDING,

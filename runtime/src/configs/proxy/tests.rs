@@ -180,6 +180,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
 			("register", "NL"),
 			("update_documents", "NL"),
 			("deregister", "NL"),
+			("forget_history", "NL"),
 			("attest", "N"),
 			("revoke_attestation", "N"),
 			("force_revoke_attestation", ""),
