@@ -1,13 +1,21 @@
 // Chain-level helpers: dev accounts, signing and submitting, error decoding.
 
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
 /** 1 XDI in planck (12 decimals). */
 export const XDI = 10n ** 12n;
 /** Genesis assets. */
 export const USDX = { id: 1, name: 'Xindai USD', symbol: 'USDX', decimals: 6, genesisPerAccount: 1_000_000n * 10n ** 6n };
 export const XBTC = { id: 2, name: 'Xindai BTC', symbol: 'XBTC', decimals: 8, genesisPerAccount: 100n * 10n ** 8n };
+
+/**
+ * The identity commitment a KYC provider gives the person behind `address` (a salted hash of
+ * the identity documents in real life; here one person per address unless a test shares it).
+ */
+export function personOf(address) {
+  return blake2AsHex(`xindai-e2e-person:${address}`, 256);
+}
 
 export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 
 import { devAccounts, findEvent, submitAndWait } from '../lib/chain.js';
+import * as lib from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
 import { txHelpers } from '../lib/tx.js';
 
@@ -89,10 +90,10 @@ describe('credit records', { timeout: 300_000 }, () => {
   test('a non-verifier cannot attest, and no one can attest an account without a profile', async () => {
     const { eve, dave, bob, ferdie } = accounts;
     const expires = (await now()) + 365 * DAY_MS;
-    await failsWith(api.tx.creditRecords.attest(bob.address, 'KycBasic', EVIDENCE, expires), eve, 'NotVerifier');
-    await failsWith(api.tx.creditRecords.attest(ferdie.address, 'KycBasic', EVIDENCE, expires), dave, 'NoProfile');
+    await failsWith(api.tx.creditRecords.attest(bob.address, 'KycBasic', EVIDENCE, expires, lib.personOf(bob.address)), eve, 'NotVerifier');
+    await failsWith(api.tx.creditRecords.attest(ferdie.address, 'KycBasic', EVIDENCE, expires, lib.personOf(ferdie.address)), dave, 'NoProfile');
     await failsWith(
-      api.tx.creditRecords.attest(bob.address, 'AuditedFinancials', EVIDENCE, expires),
+      api.tx.creditRecords.attest(bob.address, 'AuditedFinancials', EVIDENCE, expires, null),
       dave,
       'ClaimNotAllowed',
     );
@@ -101,7 +102,7 @@ describe('credit records', { timeout: 300_000 }, () => {
   test('Dave attests KYC for Bob: the runtime API shows his tier, cap and eligibility', async () => {
     const { bob, dave } = accounts;
     const expires = (await now()) + 365 * DAY_MS;
-    const res = await ok(api.tx.creditRecords.attest(bob.address, 'KycBasic', EVIDENCE, expires), dave);
+    const res = await ok(api.tx.creditRecords.attest(bob.address, 'KycBasic', EVIDENCE, expires, lib.personOf(bob.address)), dave);
     assert.ok(findEvent(res.events, api.events.creditRecords.Attested), 'Attested emitted');
     const changed = findEvent(res.events, api.events.creditRecords.ScoreChanged);
     assert.ok(changed, 'ScoreChanged emitted');

@@ -16,6 +16,7 @@ import { compactAddLength, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/ut
 import { blake2AsU8a } from '@polkadot/util-crypto';
 
 import { XDI, devAccounts, findEvent, freeBalance, parentOf, submitAndWait } from '../lib/chain.js';
+import * as lib from '../lib/chain.js';
 import { printLogsOnFailure, startNode, waitFor } from '../lib/node.js';
 import { txHelpers } from '../lib/tx.js';
 
@@ -174,7 +175,7 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
     await ok(api.tx.creditRecords.register('Individual', `0x${'ab'.repeat(32)}`), ferdie);
     const now = (await api.query.timestamp.now()).toNumber();
     const attested = await ok(
-      api.tx.creditRecords.attest(ferdie.address, 'KycBasic', `0x${'cd'.repeat(32)}`, now + 365 * DAY_MS),
+      api.tx.creditRecords.attest(ferdie.address, 'KycBasic', `0x${'cd'.repeat(32)}`, now + 365 * DAY_MS, lib.personOf(ferdie.address)),
       dave,
     );
     assert.ok(findEvent(attested.events, api.events.creditRecords.Attested), 'Attested emitted');

@@ -96,7 +96,7 @@ describe('liquidity pools', { timeout: 400_000 }, () => {
     const { alice, bob, dave } = accounts;
     await tx.root(api.tx.creditRecords.addVerifier(dave.address, 'KycProvider', 'Dave KYC Ltd'), alice);
     await tx.ok(api.tx.creditRecords.register('Individual', DOCS), bob);
-    await tx.ok(api.tx.creditRecords.attest(bob.address, 'KycBasic', EVIDENCE, (await chainNow()) + 365 * DAY_MS), dave);
+    await tx.ok(api.tx.creditRecords.attest(bob.address, 'KycBasic', EVIDENCE, (await chainNow()) + 365 * DAY_MS, lib.personOf(bob.address)), dave);
 
     await tx.ok(api.tx.liquidityPools.deposit(XBTC.id, XBTC_UNIT), bob);
     await tx.ok(api.tx.liquidityPools.enableCollateral(XBTC.id), bob);

@@ -86,7 +86,7 @@ describe('P2P loans', { timeout: 400_000 }, () => {
     const expires = (await chainNow()) + 3 * 365 * DAY_MS;
     for (const who of [alice, bob, charlie, dave]) {
       await tx.ok(api.tx.creditRecords.register('Individual', DOCS), who);
-      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires), ferdie);
+      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires, lib.personOf(who.address)), ferdie);
     }
     scoreBefore = await score(bob);
     assert.equal(scoreBefore, 570);

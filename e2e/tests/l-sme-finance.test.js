@@ -148,10 +148,10 @@ describe('SME finance', { timeout: 400_000 }, () => {
     await tx.ok(api.tx.creditRecords.register('Enterprise', DOCS), eve);
     // An enterprise profile without KYB cannot file.
     await failsWith(api.tx.smeFinance.fileReport(PERIOD, STATEMENTS, METRICS), eve, 'NotVerifiedEnterprise');
-    await tx.ok(api.tx.creditRecords.attest(eve.address, 'Kyb', EVIDENCE, expires), bob);
+    await tx.ok(api.tx.creditRecords.attest(eve.address, 'Kyb', EVIDENCE, expires, lib.personOf(eve.address)), bob);
     for (const who of [dave, ferdie]) {
       await tx.ok(api.tx.creditRecords.register('Individual', DOCS), who);
-      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires), bob);
+      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires, lib.personOf(who.address)), bob);
     }
 
     const s = await summary(eve);

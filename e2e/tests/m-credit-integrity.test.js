@@ -5,6 +5,7 @@
 // surplus collateral to the borrower; a liquidated loan that stops paying can still default.
 // The registry books debt per product position in the lent asset; an ended P2P loan is pruned
 // (its lenders paid, the borrower's deposit returned) once nobody can clear a stale listing.
+// Two accounts a KYC provider attests with one identity commitment share one history and cap.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -76,7 +77,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     const expires = (await chainNow()) + 3 * 365 * DAY_MS;
     for (const who of [alice, bob, charlie, dave]) {
       await tx.ok(api.tx.creditRecords.register('Individual', DOCS), who);
-      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires), ferdie);
+      await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires, lib.personOf(who.address)), ferdie);
     }
     await feed();
     await tx.ok(api.tx.liquidityPools.deposit(USDX.id, 100_000n * USDX_UNIT), alice);
@@ -120,6 +121,35 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     positions = (await summary(bob)).positions.toJSON();
     assert.deepEqual(positions, [], 'repaid in full, nothing is left booked');
     assert.equal((await summary(bob)).history.openPositions.toNumber(), 0);
+  });
+
+  test('two accounts of one attested person share one history and one cap', async () => {
+    const { alice, dave, eve, ferdie } = accounts;
+    await feed();
+    // Ferdie's KYC finds that Eve's account belongs to the person behind Dave's.
+    await tx.ok(api.tx.creditRecords.register('Individual', DOCS), eve);
+    const expires = (await chainNow()) + 365 * DAY_MS;
+    const res = await tx.ok(
+      api.tx.creditRecords.attest(eve.address, 'KycBasic', EVIDENCE, expires, lib.personOf(dave.address)),
+      ferdie,
+    );
+    const linked = findEvent(res.events, api.events.creditRecords.IdentityLinked);
+    assert.equal(linked.data.accounts.toNumber(), 2);
+    const eveSummary = await summary(eve);
+    assert.deepEqual(eveSummary.personAccounts.map((a) => a.toString()).sort(), [dave.address, eve.address].sort());
+    assert.equal(eveSummary.score.toNumber(), (await summary(dave)).score.toNumber(), 'one history');
+    // Dave's open 6,000 request takes 6,000 of the person's 10,000 cap: Eve cannot ask for 6,000.
+    const id = await request(dave, 6_000n * USDX_UNIT, XBTC_UNIT / 5n);
+    await tx.failsWith(
+      api.tx.p2pLoans.createRequest(USDX.id, 6_000n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
+        [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT),
+      eve,
+      'CreditRecords.ExposureCapExceeded',
+    );
+    // Nor may one person lend to itself from its other account.
+    await tx.failsWith(api.tx.p2pLoans.fund(id, 6_000n * USDX_UNIT), eve, 'P2pLoans.OwnLoan');
+    await tx.ok(api.tx.p2pLoans.cancelRequest(id), dave);
+    assert.ok(alice, 'alice stays a lender');
   });
 
   test('open requests count against the cap, and a frozen borrower is not paid out', async () => {

@@ -262,6 +262,10 @@ pub trait CreditRegistry<AccountId> {
 	/// The tier of `who`, if they have a profile.
 	fn tier(who: &AccountId) -> Option<TierInfo>;
 
+	/// Whether `a` and `b` are one person: the same account, or accounts attested with the same
+	/// identity commitment. A product refuses one person on both sides of a deal.
+	fn same_person(a: &AccountId, b: &AccountId) -> bool;
+
 	/// Whether every position of `who` has a price fresh enough for
 	/// [`ensure_can_borrow`](Self::ensure_can_borrow) now: a product that would end a request
 	/// on a refusal checks this first, so a passing oracle delay only fails the call.

@@ -50,6 +50,7 @@ std::thread_local! {
 	static ENTERPRISES: RefCell<BTreeSet<TestAccount>> = const { RefCell::new(BTreeSet::new()) };
 	static VERIFIERS: RefCell<BTreeSet<(TestAccount, u8)>> = const { RefCell::new(BTreeSet::new()) };
 	static FILINGS: RefCell<Vec<(TestAccount, FilingSignal)>> = const { RefCell::new(Vec::new()) };
+	static PERSONS: RefCell<BTreeMap<TestAccount, u32>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Forgets every price, verification, premium and note; the cap goes back to unlimited.
@@ -62,6 +63,7 @@ pub fn reset() {
 	ENTERPRISES.with(|e| e.borrow_mut().clear());
 	VERIFIERS.with(|v| v.borrow_mut().clear());
 	FILINGS.with(|f| f.borrow_mut().clear());
+	PERSONS.with(|p| p.borrow_mut().clear());
 }
 
 /// Makes `who` a verified enterprise (KYB), and verified for [`CreditRegistry`] too.
@@ -88,6 +90,15 @@ pub fn set_now(now: Moment) {
 /// Sets `asset`'s price, stamped `updated_at`.
 pub fn set_price_at(asset: AssetId, price: Price, updated_at: Moment) {
 	PRICES.with(|p| p.borrow_mut().insert(asset, TimestampedPrice { price, updated_at }));
+}
+
+/// Makes `a` and `b` accounts of one person.
+pub fn same_person(a: TestAccount, b: TestAccount) {
+	PERSONS.with(|p| {
+		let mut persons = p.borrow_mut();
+		let person = *persons.entry(a).or_insert(a as u32);
+		persons.insert(b, person);
+	});
 }
 
 /// Makes `who` verified (and so eligible, within the cap).
@@ -235,6 +246,9 @@ impl CreditRegistry<TestAccount> for TestCredit {
 	fn note_settled(who: &TestAccount) -> DispatchResult {
 		note(CreditNote::Settled(*who));
 		Ok(())
+	}
+	fn same_person(a: &TestAccount, b: &TestAccount) -> bool {
+		a == b || PERSONS.with(|p| p.borrow().get(a).is_some_and(|x| p.borrow().get(b) == Some(x)))
 	}
 	fn exposure_priced(who: &TestAccount) -> bool {
 		exposure_with(*who, None).is_some()

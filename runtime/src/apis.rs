@@ -192,7 +192,7 @@ impl_runtime_apis! {
 	impl pallet_credit_records_runtime_api::CreditRecordsApi<Block, AccountId, Balance> for Runtime {
 		fn profile_summary(
 			who: AccountId,
-		) -> Option<pallet_credit_records::ProfileSummary<Balance>> {
+		) -> Option<pallet_credit_records::ProfileSummary<AccountId, Balance>> {
 			CreditRecords::profile_summary(&who)
 		}
 

@@ -32,7 +32,7 @@ use crate::{
 
 /// What a wallet shows of a profile (`CreditRecordsApi::profile_summary`).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
-pub struct ProfileSummary<DepositBalance> {
+pub struct ProfileSummary<AccountId, DepositBalance> {
 	/// Person or enterprise.
 	pub kind: ProfileKind,
 	/// The document commitment.
@@ -53,6 +53,10 @@ pub struct ProfileSummary<DepositBalance> {
 	pub committed: Balance,
 	/// Each open position in its asset's units.
 	pub positions: Vec<(PositionKey, ReportedPosition)>,
+	/// The person (identity commitment) the account belongs to, if attested with one.
+	pub person: Option<H256>,
+	/// The person's accounts, which share this history and one exposure cap.
+	pub person_accounts: Vec<AccountId>,
 	/// Why the account is frozen, if it is.
 	pub frozen: Option<FreezeReason>,
 	/// Whether its identity (KYC or KYB) is attested and valid.
@@ -119,7 +123,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The current score breakdown of `who` (a fresh history if none).
 	pub fn score_breakdown(who: &T::AccountId) -> ScoreBreakdown {
-		let history = Histories::<T>::get(who).unwrap_or_default();
+		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
 		let attestations = Attestations::<T>::get(who);
 		score::breakdown(&Self::score_inputs(&history, &attestations, Self::now()))
 	}
@@ -135,7 +139,7 @@ impl<T: Config> Pallet<T> {
 		let new = score::score(&Self::score_inputs(&history, &attestations, Self::now()));
 		let old = history.last_score;
 		history.last_score = new;
-		Histories::<T>::insert(who, history);
+		Histories::<T>::insert(Self::history_holder(who), history);
 		if old != new {
 			Self::deposit_event(Event::ScoreChanged { who: who.clone(), old, new, reason });
 		}
@@ -143,7 +147,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Rescores `who` after its attestations changed.
 	fn rescore_after_attestations(who: &T::AccountId) {
-		if let Some(history) = Histories::<T>::get(who) {
+		if let Some(history) = Histories::<T>::get(Self::history_holder(who)) {
 			Self::store_history_and_rescore(who, history, ScoreChangeReason::AttestationsChanged);
 		}
 	}
@@ -177,7 +181,8 @@ impl<T: Config> Pallet<T> {
 			&who,
 			Profile { kind, documents, deposit, registered_at: Self::now(), frozen: None },
 		);
-		if !Histories::<T>::contains_key(&who) {
+		// A returning account, or another account of a person, continues the kept history.
+		if !Histories::<T>::contains_key(Self::history_holder(&who)) {
 			let history = CreditHistory {
 				last_score: score::score(&ScoreInputs::default()),
 				..Default::default()
@@ -193,8 +198,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
 		// Debt or a commitment (an open request, an undrawn line, a confirmed invoice) keeps
 		// the profile: a product must be able to report on it until it ends.
-		let open = Histories::<T>::get(&who).map(|h| h.open_positions).unwrap_or_default();
-		ensure!(open.is_zero(), Error::<T>::DebtOutstanding);
+		ensure!(Positions::<T>::iter_prefix(&who).next().is_none(), Error::<T>::DebtOutstanding);
 		ensure!(GrantCount::<T>::get(&who).is_zero(), Error::<T>::GrantsOutstanding);
 
 		T::Currency::release(
@@ -212,15 +216,27 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_forget_history(who: T::AccountId) -> DispatchResult {
-		ensure!(!Profiles::<T>::contains_key(&who), Error::<T>::StillRegistered);
-		let history = Histories::<T>::get(&who).ok_or(Error::<T>::HistoryRetained)?;
+		// A person's history is shared by its accounts: it goes only when all have left.
+		let accounts = Self::person_accounts(&who);
+		for account in &accounts {
+			ensure!(!Profiles::<T>::contains_key(account), Error::<T>::StillRegistered);
+		}
+		let holder = Self::history_holder(&who);
+		let history = Histories::<T>::get(&holder).ok_or(Error::<T>::HistoryRetained)?;
 		ensure!(history.open_positions.is_zero(), Error::<T>::HistoryRetained);
 		let delinquent = history.defaults > 0 || history.late != Default::default();
 		if delinquent {
 			let until = history.last_delinquency_at.saturating_add(T::HistoryRetention::get());
 			ensure!(Self::now() >= until, Error::<T>::HistoryRetained);
 		}
-		Histories::<T>::remove(&who);
+		Histories::<T>::remove(&holder);
+		if let Some(person) = AccountPerson::<T>::get(&who) {
+			PersonAccounts::<T>::remove(person);
+			for account in &accounts {
+				AccountPerson::<T>::remove(account);
+				HistoryHolder::<T>::remove(account);
+			}
+		}
 		Self::deposit_event(Event::HistoryForgotten { who });
 		Ok(())
 	}
@@ -231,6 +247,7 @@ impl<T: Config> Pallet<T> {
 		claim: ClaimKind,
 		claim_hash: H256,
 		expires_at: Moment,
+		identity: Option<H256>,
 	) -> DispatchResult {
 		let info = Verifiers::<T>::get(&verifier).ok_or(Error::<T>::NotVerifier)?;
 		ensure!(claim.attestable_by(info.kind), Error::<T>::ClaimNotAllowed);
@@ -238,6 +255,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(Profiles::<T>::contains_key(&subject), Error::<T>::NoProfile);
 		let now = Self::now();
 		ensure!(expires_at > now, Error::<T>::ExpiryNotInFuture);
+		ensure!(
+			claim.carries_identity() == identity.is_some(),
+			Error::<T>::IdentityCommitmentMismatch
+		);
+		if let Some(identity) = identity {
+			Self::link_identity(&subject, identity)?;
+		}
 
 		let attestation = Attestation {
 			verifier: verifier.clone(),
@@ -245,6 +269,7 @@ impl<T: Config> Pallet<T> {
 			claim_hash,
 			issued_at: now,
 			expires_at,
+			identity,
 		};
 		Attestations::<T>::try_mutate(&subject, |attestations| -> DispatchResult {
 			// Replace this verifier's earlier attestation of the same claim, if any.
@@ -398,8 +423,9 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim));
 		ensure!(verified, Error::<T>::NotVerified);
-		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
-		let history = Histories::<T>::get(who).unwrap_or_default();
+		// One person, one cap: a freeze of any of the person's accounts stops its new credit.
+		ensure!(!Self::person_frozen(who), Error::<T>::AccountFrozen);
+		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
 		let score = score::score(&Self::score_inputs(&history, &attestations, now));
 		let (tier, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
 		let exposure = Self::exposure_value(who, extra, Valuation::FreshForCap, now)?;
@@ -418,18 +444,20 @@ impl<T: Config> Pallet<T> {
 	/// The history of `who`, registered or not any more, for a hook reporting on a loan that
 	/// already exists: what happens to a debt is recorded even after its borrower deregistered.
 	fn history_of_known(who: &T::AccountId) -> Result<CreditHistory, DispatchError> {
-		Histories::<T>::get(who).ok_or_else(|| Error::<T>::NoProfile.into())
+		Histories::<T>::get(Self::history_holder(who)).ok_or_else(|| Error::<T>::NoProfile.into())
 	}
 
 	fn history_of_registered(who: &T::AccountId) -> Result<CreditHistory, DispatchError> {
 		ensure!(Profiles::<T>::contains_key(who), Error::<T>::NoProfile);
-		Ok(Histories::<T>::get(who).unwrap_or_default())
+		Ok(Histories::<T>::get(Self::history_holder(who)).unwrap_or_default())
 	}
 
 	/// The summary a wallet shows, if `who` has a profile.
-	pub fn profile_summary(who: &T::AccountId) -> Option<ProfileSummary<DepositBalanceOf<T>>> {
+	pub fn profile_summary(
+		who: &T::AccountId,
+	) -> Option<ProfileSummary<T::AccountId, DepositBalanceOf<T>>> {
 		let profile = Profiles::<T>::get(who)?;
-		let history = Histories::<T>::get(who).unwrap_or_default();
+		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
 		let attestations = Attestations::<T>::get(who);
 		let now = Self::now();
 		let valid_claims = Self::valid_claims(&attestations, now);
@@ -448,6 +476,8 @@ impl<T: Config> Pallet<T> {
 			outstanding,
 			committed,
 			positions: Self::positions_of(who),
+			person: AccountPerson::<T>::get(who),
+			person_accounts: Self::person_accounts(who),
 			frozen: profile.frozen,
 			verified,
 			valid_claims,
@@ -487,7 +517,8 @@ impl<T: Config> Pallet<T> {
 		);
 
 		for (who, profile) in Profiles::<T>::iter() {
-			let history = Histories::<T>::get(&who).ok_or("a profile has no history")?;
+			let history = Histories::<T>::get(Self::history_holder(&who))
+				.ok_or("a profile has no history")?;
 			ensure!(
 				history.on_time_since_delinquency_ms <= history.on_time_ms,
 				"more on-time instalments since the last delinquency than in all"
@@ -527,6 +558,7 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::AccessGrantDeposit.into(), &owner);
 			ensure!(held == deposits, "grant deposits differ from the held amount");
 		}
+		Self::try_state_persons()?;
 		Self::try_state_positions()
 	}
 }
@@ -583,7 +615,7 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 				book.committed.checked_add(amount).ok_or(Error::<T>::AmountOverflow)?;
 			Ok(())
 		})?;
-		Histories::<T>::insert(who, history);
+		Histories::<T>::insert(Self::history_holder(who), history);
 		Self::deposit_event(Event::Committed {
 			who: who.clone(),
 			position,
@@ -599,12 +631,14 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		amount: Balance,
 	) -> DispatchResult {
 		// A release never fails for want of a profile: a commitment must always be able to end.
-		let Some(mut history) = Histories::<T>::get(who) else { return Ok(()) };
+		let Some(mut history) = Histories::<T>::get(Self::history_holder(who)) else {
+			return Ok(());
+		};
 		let after = Self::update_position(who, &mut history, position, |book| {
 			book.committed = book.committed.saturating_sub(amount);
 			Ok(())
 		})?;
-		Histories::<T>::insert(who, history);
+		Histories::<T>::insert(Self::history_holder(who), history);
 		Self::deposit_event(Event::CommitmentReleased {
 			who: who.clone(),
 			position,
@@ -703,9 +737,13 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	fn note_settled(who: &T::AccountId) -> DispatchResult {
 		let mut history = Self::history_of_known(who)?;
 		history.settled = history.settled.saturating_add(1);
-		Histories::<T>::insert(who, history);
+		Histories::<T>::insert(Self::history_holder(who), history);
 		Self::deposit_event(Event::LoanSettled { who: who.clone() });
 		Ok(())
+	}
+
+	fn same_person(a: &T::AccountId, b: &T::AccountId) -> bool {
+		Self::same_person(a, b)
 	}
 
 	fn exposure_priced(who: &T::AccountId) -> bool {
@@ -763,7 +801,20 @@ impl<T: Config> Pallet<T> {
 		let verifier: T::AccountId = frame_benchmarking::account("bench-kyc", 0, 0);
 		Self::benchmark_admit_verifier(&verifier, VerifierKind::KycProvider);
 		let expires_at = Self::now().saturating_add(365 * MILLISECONDS_PER_DAY);
-		let _ = Self::do_attest(verifier, who.clone(), claim, H256::repeat_byte(2), expires_at);
+		let identity = claim.carries_identity().then(|| {
+			<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash_of(&(
+				b"bench-person",
+				who,
+			))
+		});
+		let _ = Self::do_attest(
+			verifier,
+			who.clone(),
+			claim,
+			H256::repeat_byte(2),
+			expires_at,
+			identity,
+		);
 	}
 }
 
@@ -780,7 +831,7 @@ impl<T: Config> EnterpriseRegistry<T::AccountId> for Pallet<T> {
 	fn note_attested_filing(who: &T::AccountId, signal: FilingSignal) -> DispatchResult {
 		let profile = Profiles::<T>::get(who).ok_or(Error::<T>::NoProfile)?;
 		ensure!(profile.kind == ProfileKind::Enterprise, Error::<T>::NotEnterprise);
-		let mut history = Histories::<T>::get(who).unwrap_or_default();
+		let mut history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
 		history.attested_filings = history.attested_filings.saturating_add(1);
 		if signal.profitable {
 			history.profitable_filings = history.profitable_filings.saturating_add(1);

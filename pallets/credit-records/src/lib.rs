@@ -23,7 +23,13 @@
 //!   `owed` and `committed` credit (open P2P requests, undrawn credit lines). Each product's
 //!   `try_state` checks that its loans add up to its positions here, per borrower and in total
 //!   ([`ProductTotals`]). An account holds at most `MaxPositions` positions.
-//! - **Exposure**: every position's debt and commitments, valued in credit units **when it is
+//! - **Person**: the accounts a KYC provider attested with one identity commitment (a salted
+//!   hash it derives from the identity documents, never the identity): they share one credit
+//!   history (the first account's; a second account continues it, never a fresh start) and one
+//!   exposure cap, and a freeze of any of them stops the person's new credit; products refuse one
+//!   person on both sides of a loan, an invoice or a share sale (see [`persons`]). At most
+//!   `MaxAccountsPerPerson` accounts; links are permanent.
+//! - **Exposure**: every position's debt and commitments (of all the person's accounts), valued in credit units **when it is
 //!   checked**, at prices no older than `MaxPriceAge` (a missing or stale price refuses the
 //!   borrowing: an unpriced debt must not slip past the cap); the reference stablecoin
 //!   (`CreditAsset`) needs no price. The tier's cap bounds it.
@@ -87,6 +93,7 @@ mod benchmarking;
 mod impls;
 #[cfg(test)]
 mod mock;
+pub mod persons;
 mod positions;
 pub mod score;
 #[cfg(test)]
@@ -233,6 +240,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type HistoryRetention: Get<Moment>;
 
+		/// The most accounts one person (one identity commitment) may have attested.
+		#[pallet::constant]
+		type MaxAccountsPerPerson: Get<u32>;
+
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
 	}
@@ -287,6 +298,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProductTotals<T: Config> =
 		StorageMap<_, Twox64Concat, PositionKey, ReportedPosition, ValueQuery>;
+
+	/// The person (identity commitment) each identity-attested account belongs to. Permanent:
+	/// an account stays its person's after its attestation expires or is revoked.
+	#[pallet::storage]
+	pub type AccountPerson<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, H256>;
+
+	/// The accounts of each person, in the order they were attested: the first holds the
+	/// person's credit history.
+	#[pallet::storage]
+	pub type PersonAccounts<T: Config> = StorageMap<
+		_,
+		Identity,
+		H256,
+		BoundedVec<T::AccountId, T::MaxAccountsPerPerson>,
+		ValueQuery,
+	>;
+
+	/// For every account of a person but its first: the first, whose history they share.
+	#[pallet::storage]
+	pub type HistoryHolder<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
 
 	#[pallet::storage]
 	pub type Attestations<T: Config> = StorageMap<
@@ -368,6 +399,9 @@ pub mod pallet {
 		Deregistered { who: T::AccountId, deposit: DepositBalanceOf<T> },
 		/// The owner of a deregistered account erased its credit history.
 		HistoryForgotten { who: T::AccountId },
+		/// An identity attestation linked `who` to the person `identity`, who now has
+		/// `accounts` accounts sharing one history and one exposure cap.
+		IdentityLinked { who: T::AccountId, identity: H256, accounts: u32 },
 		/// A verifier attested a claim about a profile.
 		Attested {
 			subject: T::AccountId,
@@ -445,8 +479,17 @@ pub mod pallet {
 		TooManyPositions,
 		/// The account still has access grants; revoke them first.
 		GrantsOutstanding,
-		/// The account is registered: deregister first.
+		/// The account, or another account of its person, is registered: deregister first.
 		StillRegistered,
+		/// An identity claim (KYC, KYB) needs the verifier's identity commitment; other claims
+		/// carry none.
+		IdentityCommitmentMismatch,
+		/// The account already belongs to another person.
+		IdentityConflict,
+		/// The person has `MaxAccountsPerPerson` accounts already.
+		TooManyAccounts,
+		/// The account has a credit history of its own: it cannot join a person's history.
+		HistoryConflict,
 		/// The history has no record, or holds a delinquency younger than `HistoryRetention`, or
 		/// open positions.
 		HistoryRetained,
@@ -651,12 +694,17 @@ pub mod pallet {
 		/// Attest `claim` about `subject`, with `claim_hash` the hash of the off-chain evidence,
 		/// valid until `expires_at` (milliseconds since the Unix epoch). Replaces an earlier
 		/// attestation of the same claim by the same verifier; expired attestations make room.
+		/// An identity claim (KYC, KYB) carries `identity`, the verifier's commitment of the
+		/// person: the account joins that person, whose accounts share one credit history and
+		/// one exposure cap (a second account continues the person's history, never a fresh
+		/// one).
 		///
 		/// The dispatch origin must be signed by a verifier whose kind may attest `claim`.
 		///
-		/// Emits `Attested`, and `ScoreChanged` if the score moved. Errors: `NotVerifier`,
-		/// `ClaimNotAllowed`, `SelfAttestation`, `NoProfile`, `ExpiryNotInFuture`,
-		/// `TooManyAttestations`.
+		/// Emits `Attested`, `IdentityLinked` when the account joins a person, and `ScoreChanged`
+		/// if the score moved. Errors: `NotVerifier`, `ClaimNotAllowed`, `SelfAttestation`,
+		/// `NoProfile`, `ExpiryNotInFuture`, `TooManyAttestations`, `IdentityCommitmentMismatch`,
+		/// `IdentityConflict`, `TooManyAccounts`, `HistoryConflict`.
 		///
 		/// ## Complexity
 		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
@@ -667,9 +715,10 @@ pub mod pallet {
 			claim: ClaimKind,
 			claim_hash: H256,
 			expires_at: Moment,
+			identity: Option<H256>,
 		) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
-			Self::do_attest(verifier, subject, claim, claim_hash, expires_at)
+			Self::do_attest(verifier, subject, claim, claim_hash, expires_at, identity)
 		}
 
 		/// Revoke the caller's attestation of `claim` about `subject`.
@@ -828,12 +877,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Erase the caller's credit history, once it has deregistered: at once for a history
-		/// without any late payment or default, else `HistoryRetention` after the last one. A
-		/// history with an open position is kept. (A bad history cannot be shed sooner by
-		/// deregistering and registering again: `register` continues the kept history.)
+		/// Erase the caller's credit history, once it (and every other account of its person)
+		/// has deregistered: at once for a history without any late payment or default, else
+		/// `HistoryRetention` after the last one. A history with an open position is kept. The
+		/// person's links go with it. (A bad history cannot be shed sooner by deregistering and
+		/// registering again, or by another account: both continue the kept history.)
 		///
-		/// The dispatch origin must be signed by the history's (deregistered) account.
+		/// The dispatch origin must be signed by one of the history's (deregistered) accounts.
 		///
 		/// Emits `HistoryForgotten`. Errors: `StillRegistered`, `HistoryRetained`.
 		///

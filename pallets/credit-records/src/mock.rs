@@ -103,6 +103,7 @@ impl pallet_credit_records::Config for Test {
 	type Prices = MockPrices;
 	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
 	type MaxPositions = ConstU32<3>;
+	type MaxAccountsPerPerson = ConstU32<3>;
 	type HistoryRetention = ConstU64<{ 5 * 365 * DAY }>;
 	type WeightInfo = ();
 }

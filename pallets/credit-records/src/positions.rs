@@ -53,8 +53,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Debt and commitments of every position of `who`, plus `extra` (a new borrowing), in
-	/// credit units; a new borrowing in an asset of none of the positions is refused beyond
+	/// Debt and commitments of every position of `who`'s person (all its accounts), plus
+	/// `extra` (a new borrowing), in credit units; a new borrowing in an asset of none of the positions is refused beyond
 	/// `MaxPositions`. Reads the account's positions: at most `MaxPositions`, plus one per
 	/// (product, asset) of recourse debt booked without asking.
 	pub(crate) fn exposure_value(
@@ -66,14 +66,18 @@ impl<T: Config> Pallet<T> {
 		let mut total: Balance = 0;
 		let mut new_asset = extra.map(|(asset, _)| asset);
 		let mut open = 0u32;
-		let positions = Positions::<T>::iter_prefix(who).map(|(key, position)| {
-			open = open.saturating_add(1);
-			if new_asset == Some(key.asset) {
-				new_asset = None;
+		// One person, one cap: every account of the person counts.
+		let mut amounts: Vec<(AssetId, Balance)> = Vec::new();
+		for account in Self::person_accounts(who) {
+			for (key, position) in Positions::<T>::iter_prefix(&account) {
+				open = open.saturating_add(1);
+				if new_asset == Some(key.asset) {
+					new_asset = None;
+				}
+				amounts.push((key.asset, position.owed.saturating_add(position.committed)));
 			}
-			(key.asset, position.owed.saturating_add(position.committed))
-		});
-		let amounts: Vec<(AssetId, Balance)> = positions.chain(extra).collect();
+		}
+		amounts.extend(extra);
 		// New credit in an asset none of the positions is in opens a position: within the bound.
 		// (In an asset it already owes, another product may open one: an account holds at most
 		// one position per product in each of at most `MaxPositions` assets.)
@@ -152,7 +156,8 @@ impl<T: Config> Pallet<T> {
 		let mut totals: BTreeMap<PositionKey, ReportedPosition> = BTreeMap::new();
 		for (who, key, position) in Positions::<T>::iter() {
 			ensure!(!position.is_empty(), "an empty position is stored");
-			*counts.entry(who).or_default() += 1;
+			// A person's positions are counted in the history its accounts share.
+			*counts.entry(Self::history_holder(&who)).or_default() += 1;
 			let total = totals.entry(key).or_default();
 			total.owed = total.owed.saturating_add(position.owed);
 			total.committed = total.committed.saturating_add(position.committed);

@@ -63,6 +63,12 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+	/// Whether the claim identifies a person or an enterprise (KYC, KYB): its attestation
+	/// carries the identity commitment that links all accounts of one person.
+	pub fn carries_identity(self) -> bool {
+		matches!(self, ClaimKind::KycBasic | ClaimKind::KycFull | ClaimKind::Kyb)
+	}
+
 	/// Whether a verifier of `kind` may attest this claim.
 	pub fn attestable_by(self, kind: VerifierKind) -> bool {
 		matches!(
@@ -150,6 +156,9 @@ pub struct Attestation<AccountId> {
 	pub issued_at: Moment,
 	/// From this moment on it no longer counts.
 	pub expires_at: Moment,
+	/// For identity claims (KYC, KYB): the verifier's identity commitment of the person or
+	/// enterprise (a salted hash it derives from the identity documents, never the identity).
+	pub identity: Option<H256>,
 }
 
 impl<AccountId> Attestation<AccountId> {

@@ -77,12 +77,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Reads: Verifiers, Profiles, Attestations, Histories, Timestamp::Now.
-	/// Writes: Attestations, Histories.
+	/// Reads: Verifiers, Profiles, Attestations, Histories ×2, Timestamp::Now, AccountPerson,
+	/// PersonAccounts, HistoryHolder. Writes: Attestations, Histories ×2, AccountPerson,
+	/// PersonAccounts, HistoryHolder (an account joining a person).
 	fn attest() -> Weight {
-		Weight::from_parts(45_000_000, 9_000)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		Weight::from_parts(55_000_000, 9_000)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Reads: Attestations, Histories, Timestamp::Now. Writes: Attestations, Histories.
 	fn revoke_attestation() -> Weight {
@@ -143,7 +144,7 @@ impl WeightInfo for () {
 	fn update_documents() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
 	fn deregister() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }
 	fn forget_history() -> Weight { Weight::from_parts(20_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(3, 1)) }
-	fn attest() -> Weight { Weight::from_parts(45_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(5, 2)) }
+	fn attest() -> Weight { Weight::from_parts(55_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(9, 6)) }
 	fn revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
 	fn force_revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
 	fn set_tier_table(t: u32, ) -> Weight { Weight::from_parts(12_000_000, 0).saturating_add(Weight::from_parts(400_000, 0).saturating_mul(t.into())).saturating_add(RocksDbWeight::get().writes(1)) }

@@ -256,6 +256,8 @@ impl pallet_credit_records::Config for Runtime {
 	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
 	/// Three products, each in a few assets.
 	type MaxPositions = ConstU32<8>;
+	/// One person may use four accounts (each attested with its identity commitment).
+	type MaxAccountsPerPerson = ConstU32<4>;
 	/// A deregistered account's history with a delinquency is kept five years after it.
 	type HistoryRetention = ConstU64<{ 5 * 365 * 24 * 60 * 60 * 1_000 }>;
 	type WeightInfo = crate::weights::pallet_credit_records::WeightInfo<Runtime>;

@@ -21,7 +21,7 @@ sp_api::decl_runtime_apis! {
 	{
 		/// Score, tier, exposure cap, outstanding debt, freeze, valid attestations and borrowing
 		/// eligibility of `who`; `None` without a profile.
-		fn profile_summary(who: AccountId) -> Option<ProfileSummary<DepositBalance>>;
+		fn profile_summary(who: AccountId) -> Option<ProfileSummary<AccountId, DepositBalance>>;
 
 		/// Each factor's contribution to the score of `who` (a fresh history if unknown).
 		fn score_breakdown(who: AccountId) -> ScoreBreakdown;

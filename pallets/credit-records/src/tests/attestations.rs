@@ -11,6 +11,7 @@ fn attest_stores_the_attestation_and_raises_the_score() {
 			ClaimKind::KycBasic,
 			docs(9),
 			expires_at,
+			person_of(ALICE, ClaimKind::KycBasic),
 		));
 
 		assert_eq!(
@@ -21,6 +22,7 @@ fn attest_stores_the_attestation_and_raises_the_score() {
 				claim_hash: docs(9),
 				issued_at: START,
 				expires_at,
+				identity: person_of(ALICE, ClaimKind::KycBasic),
 			}]
 		);
 		assert_eq!(history_of(ALICE).last_score, VERIFIED);
@@ -57,6 +59,7 @@ fn attest_requires_a_verifier() {
 				ClaimKind::KycBasic,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::KycBasic),
 			),
 			Error::<Test>::NotVerifier
 		);
@@ -74,6 +77,7 @@ fn attest_refuses_a_claim_outside_the_verifier_kind() {
 				ClaimKind::KycBasic,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::KycBasic),
 			),
 			Error::<Test>::ClaimNotAllowed
 		);
@@ -84,6 +88,7 @@ fn attest_refuses_a_claim_outside_the_verifier_kind() {
 				ClaimKind::AuditedFinancials,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::AuditedFinancials),
 			),
 			Error::<Test>::ClaimNotAllowed
 		);
@@ -101,6 +106,7 @@ fn attest_refuses_a_verifier_attesting_itself() {
 				ClaimKind::KycBasic,
 				docs(9),
 				now() + DAY,
+				person_of(KYC, ClaimKind::KycBasic),
 			),
 			Error::<Test>::SelfAttestation
 		);
@@ -117,6 +123,7 @@ fn attest_requires_the_subject_to_have_a_profile() {
 				ClaimKind::KycBasic,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::KycBasic),
 			),
 			Error::<Test>::NoProfile
 		);
@@ -135,6 +142,7 @@ fn attest_refuses_an_expiry_that_is_not_in_the_future() {
 					ClaimKind::KycBasic,
 					docs(9),
 					expires_at,
+					person_of(ALICE, ClaimKind::KycBasic),
 				),
 				Error::<Test>::ExpiryNotInFuture
 			);
@@ -155,6 +163,7 @@ fn attesting_the_same_claim_again_replaces_the_earlier_attestation() {
 			ClaimKind::KycBasic,
 			docs(8),
 			expires_at,
+			person_of(ALICE, ClaimKind::KycBasic),
 		));
 
 		let attestations = Attestations::<Test>::get(ALICE);
@@ -270,6 +279,7 @@ fn attest_refuses_when_the_list_is_full_of_valid_attestations() {
 				ClaimKind::AuditedFinancials,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::AuditedFinancials),
 			),
 			Error::<Test>::TooManyAttestations
 		);
@@ -289,6 +299,7 @@ fn a_full_list_still_accepts_a_replacement() {
 			ClaimKind::Kyb,
 			docs(5),
 			now() + 2 * DAY,
+			person_of(ALICE, ClaimKind::Kyb),
 		));
 		let attestations = Attestations::<Test>::get(ALICE);
 		assert_eq!(attestations.len(), 3);

@@ -4,6 +4,7 @@ mod access;
 mod attestations;
 mod filings;
 mod history;
+mod persons;
 mod positions;
 mod profiles;
 mod risk;
@@ -19,6 +20,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, ConstU32},
 	BoundedVec,
 };
+use sp_core::H256;
 use sp_runtime::{DispatchError, TokenError};
 
 /// The score of a fresh profile: the base.
@@ -27,6 +29,12 @@ pub const BASE: u16 = 550;
 pub const VERIFIED: u16 = 570;
 /// The exposure cap of tier 2 (scores 550–649) in the default table.
 pub const TIER_2_CAP: Balance = 10_000 * CREDIT_UNIT;
+
+/// The identity commitment the KYC provider gives `who` for `claim` (identity claims only):
+/// every account its own person unless a test links them.
+pub fn person_of(who: AccountId, claim: ClaimKind) -> Option<H256> {
+	claim.carries_identity().then(|| H256::from_low_u64_be(1_000 + who))
+}
 
 /// Registers `who` as an individual and has the KYC provider attest KYC for a year.
 pub fn verified_individual(who: AccountId) {
@@ -41,6 +49,7 @@ pub fn verified_individual(who: AccountId) {
 		ClaimKind::KycBasic,
 		docs(9),
 		now() + 365 * DAY,
+		person_of(who, ClaimKind::KycBasic),
 	));
 }
 
@@ -57,6 +66,7 @@ pub fn attest_for(verifier: AccountId, subject: AccountId, claim: ClaimKind, day
 		claim,
 		docs(9),
 		now() + days * DAY,
+		person_of(subject, claim),
 	));
 }
 
@@ -96,9 +106,9 @@ pub fn score_of(who: AccountId) -> u16 {
 	CreditRecords::score_breakdown(&who).score
 }
 
-/// The stored credit history of `who`.
+/// The stored credit history of `who` (its person's, for an account of a person).
 pub fn history_of(who: AccountId) -> CreditHistory {
-	Histories::<Test>::get(who).expect("a history")
+	Histories::<Test>::get(CreditRecords::history_holder(&who)).expect("a history")
 }
 
 /// Whether a `ScoreChanged` event was emitted for `who` so far.

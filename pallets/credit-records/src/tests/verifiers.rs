@@ -139,6 +139,7 @@ fn a_removed_verifier_cannot_attest() {
 				ClaimKind::KycBasic,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::KycBasic),
 			),
 			Error::<Test>::NotVerifier
 		);
@@ -196,6 +197,7 @@ fn a_credit_bureau_attests_income() {
 				ClaimKind::KycFull,
 				docs(9),
 				now() + DAY,
+				person_of(ALICE, ClaimKind::KycFull),
 			),
 			Error::<Test>::ClaimNotAllowed
 		);

@@ -38,7 +38,8 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		ensure!(loan.status == LoanStatus::Funding, Error::<T>::NotFunding);
 		ensure!(now <= loan.terms.funding_deadline, Error::<T>::DeadlinePassed);
-		ensure!(lender != &loan.borrower, Error::<T>::OwnLoan);
+		// One person on both sides lends itself nothing (two accounts of one attested person).
+		ensure!(!T::Credit::same_person(lender, &loan.borrower), Error::<T>::OwnLoan);
 		ensure!(T::Credit::is_verified(lender), Error::<T>::NotVerified);
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let needed = loan.terms.principal - loan.funded;

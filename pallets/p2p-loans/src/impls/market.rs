@@ -98,7 +98,11 @@ impl<T: Config> Pallet<T> {
 		let mut loan = Loans::<T>::get(loan_id).ok_or(Error::<T>::LoanNotFound)?;
 		ensure!(loan.status.is_repayable(), Error::<T>::NotTradable);
 		ensure!(T::Credit::is_verified(buyer), Error::<T>::NotVerified);
-		ensure!(buyer != &listing.seller && buyer != &loan.borrower, Error::<T>::OwnLoan);
+		ensure!(
+			!T::Credit::same_person(buyer, &listing.seller)
+				&& !T::Credit::same_person(buyer, &loan.borrower),
+			Error::<T>::OwnLoan
+		);
 		ensure!(shares > 0, Error::<T>::ZeroAmount);
 		ensure!(shares <= listing.shares, Error::<T>::InsufficientShares);
 		let cost =

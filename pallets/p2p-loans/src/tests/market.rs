@@ -119,6 +119,12 @@ fn market_errors() {
 			P2pLoans::buy_shares(RuntimeOrigin::signed(BOB), listing, DOLLAR),
 			Error::<Test>::OwnLoan
 		);
+		// Nor another account of the seller's person.
+		xindai_primitives::testing::same_person(ALICE, CHARLIE);
+		assert_noop!(
+			P2pLoans::buy_shares(RuntimeOrigin::signed(CHARLIE), listing, DOLLAR),
+			Error::<Test>::OwnLoan
+		);
 		assert_noop!(
 			P2pLoans::buy_shares(RuntimeOrigin::signed(DAVE), listing, 0),
 			Error::<Test>::ZeroAmount

@@ -153,6 +153,12 @@ fn fund_errors() {
 			P2pLoans::fund(RuntimeOrigin::signed(BOB), id, 100 * DOLLAR),
 			Error::<Test>::OwnLoan
 		);
+		// Another account of Bob's person is Bob.
+		xindai_primitives::testing::same_person(BOB, DAVE);
+		assert_noop!(
+			P2pLoans::fund(RuntimeOrigin::signed(DAVE), id, 100 * DOLLAR),
+			Error::<Test>::OwnLoan
+		);
 		assert_noop!(
 			P2pLoans::fund(RuntimeOrigin::signed(EVE), id, 100 * DOLLAR),
 			Error::<Test>::NotVerified

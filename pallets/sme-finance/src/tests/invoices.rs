@@ -79,6 +79,9 @@ fn submit_errors() {
 			Error::<Test>::NotVerifiedEnterprise
 		);
 		assert_noop!(submit(EVE, DOLLAR, START + DAY, 1), Error::<Test>::SelfInvoice);
+		// A buyer that is another account of the enterprise's owner is the enterprise.
+		xindai_primitives::testing::same_person(EVE, 77);
+		assert_noop!(submit(77, DOLLAR, START + DAY, 1), Error::<Test>::SelfInvoice);
 		assert_noop!(submit(FERDIE, 0, START + DAY, 1), Error::<Test>::ZeroAmount);
 		assert_noop!(submit(FERDIE, DOLLAR, START, 1), Error::<Test>::DueDateOutOfBounds);
 		assert_noop!(

@@ -1,0 +1,124 @@
+//! One person, one cap: identity commitments link the accounts of one person (or one
+//! enterprise) so that they share one credit history and one exposure cap.
+//!
+//! A KYC provider's identity attestation (KYC, KYB) carries its **identity commitment** of the
+//! subject: a salted hash it derives from the identity documents, never the identity itself.
+//! Accounts attested with the same commitment are one person ([`PersonAccounts`]). The first
+//! holds the person's [`Histories`] entry; the others point to it ([`HistoryHolder`]), so a
+//! second account continues the person's history (a default, a late payment, on-time service)
+//! instead of starting afresh: the classic "new account after default" escape is closed. The
+//! cap check values the positions of every account of the person, and a freeze of any of them
+//! stops the person's new credit. Links are permanent: they outlive attestations and
+//! deregistration. A person has at most `MaxAccountsPerPerson` accounts.
+
+use alloc::vec::Vec;
+use frame_support::ensure;
+use sp_core::H256;
+use sp_runtime::DispatchResult;
+
+use crate::pallet::*;
+
+impl<T: Config> Pallet<T> {
+	/// The account whose history `who` shares: the first account of its person, or itself.
+	pub fn history_holder(who: &T::AccountId) -> T::AccountId {
+		HistoryHolder::<T>::get(who).unwrap_or_else(|| who.clone())
+	}
+
+	/// Every account of `who`'s person (`who` alone without a person); at most
+	/// `MaxAccountsPerPerson`.
+	pub fn person_accounts(who: &T::AccountId) -> Vec<T::AccountId> {
+		match AccountPerson::<T>::get(who) {
+			Some(person) => PersonAccounts::<T>::get(person).into_inner(),
+			None => alloc::vec![who.clone()],
+		}
+	}
+
+	/// Whether `a` and `b` are the same account or accounts of the same person.
+	pub fn same_person(a: &T::AccountId, b: &T::AccountId) -> bool {
+		a == b
+			|| matches!(
+				(AccountPerson::<T>::get(a), AccountPerson::<T>::get(b)),
+				(Some(x), Some(y)) if x == y
+			)
+	}
+
+	/// Links `subject` to the person `identity` (an identity attestation's commitment). Its
+	/// own history, which must be unused, gives way to the person's. Idempotent.
+	pub(crate) fn link_identity(subject: &T::AccountId, identity: H256) -> DispatchResult {
+		if let Some(person) = AccountPerson::<T>::get(subject) {
+			ensure!(person == identity, Error::<T>::IdentityConflict);
+			return Ok(());
+		}
+		let mut accounts = PersonAccounts::<T>::get(identity);
+		accounts.try_push(subject.clone()).map_err(|_| Error::<T>::TooManyAccounts)?;
+		if let Some(first) = accounts.first().filter(|first| *first != subject).cloned() {
+			if let Some(own) = Histories::<T>::get(subject) {
+				let unused = own.first_activity.is_none()
+					&& own.open_positions == 0
+					&& own.defaults == 0
+					&& own.late == Default::default()
+					&& own.attested_filings == 0;
+				ensure!(unused, Error::<T>::HistoryConflict);
+				Histories::<T>::remove(subject);
+			}
+			HistoryHolder::<T>::insert(subject, first);
+		}
+		let count = accounts.len() as u32;
+		PersonAccounts::<T>::insert(identity, accounts);
+		AccountPerson::<T>::insert(subject, identity);
+		Self::deposit_event(Event::IdentityLinked {
+			who: subject.clone(),
+			identity,
+			accounts: count,
+		});
+		Ok(())
+	}
+
+	/// Whether any account of `who`'s person is frozen.
+	pub(crate) fn person_frozen(who: &T::AccountId) -> bool {
+		Self::person_accounts(who)
+			.iter()
+			.any(|account| Profiles::<T>::get(account).is_some_and(|p| p.frozen.is_some()))
+	}
+
+	/// The links' invariants: every linked account is listed under its person, every listed
+	/// account linked to it, and exactly the accounts after the first point to the first.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub(crate) fn try_state_persons() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (who, person) in AccountPerson::<T>::iter() {
+			ensure!(
+				PersonAccounts::<T>::get(person).contains(&who),
+				"a linked account is unlisted"
+			);
+		}
+		for (person, accounts) in PersonAccounts::<T>::iter() {
+			ensure!(!accounts.is_empty(), "a person without accounts is kept");
+			for (index, account) in accounts.iter().enumerate() {
+				ensure!(
+					AccountPerson::<T>::get(account) == Some(person),
+					"a listed account is linked elsewhere"
+				);
+				let holder = HistoryHolder::<T>::get(account);
+				if index == 0 {
+					ensure!(holder.is_none(), "a person's first account points elsewhere");
+				} else {
+					ensure!(
+						holder.as_ref() == accounts.first(),
+						"an account misses its person's history"
+					);
+					ensure!(
+						!Histories::<T>::contains_key(account),
+						"a secondary account keeps its own history"
+					);
+				}
+			}
+		}
+		for (account, _) in HistoryHolder::<T>::iter() {
+			ensure!(
+				AccountPerson::<T>::contains_key(&account),
+				"a history pointer without a person"
+			);
+		}
+		Ok(())
+	}
+}

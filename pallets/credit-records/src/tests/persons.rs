@@ -1,0 +1,154 @@
+//! One person, one cap: accounts attested with one identity commitment share one history and
+//! one exposure cap (issue 13, item 1).
+
+use super::*;
+use crate::{AccountPerson, HistoryHolder, PersonAccounts};
+
+/// The identity commitment of the person behind several accounts in these tests.
+fn person() -> H256 {
+	H256::repeat_byte(0x77)
+}
+
+/// Registers `who` and has the KYC provider attest it with the identity commitment `identity`.
+fn attested_as(who: AccountId, identity: H256) -> sp_runtime::DispatchResult {
+	if !crate::Profiles::<Test>::contains_key(who) {
+		register(who, ProfileKind::Individual);
+	}
+	CreditRecords::attest(
+		RuntimeOrigin::signed(KYC),
+		who,
+		ClaimKind::KycBasic,
+		docs(9),
+		now() + 365 * DAY,
+		Some(identity),
+	)
+}
+
+#[test]
+fn two_accounts_of_one_person_share_one_cap_and_one_history() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(attested_as(ALICE, person()));
+		assert_ok!(attested_as(BOB, person()));
+		System::assert_has_event(
+			Event::IdentityLinked { who: BOB, identity: person(), accounts: 2 }.into(),
+		);
+		assert_eq!(PersonAccounts::<Test>::get(person()).into_inner(), vec![ALICE, BOB]);
+		assert_eq!(HistoryHolder::<Test>::get(BOB), Some(ALICE));
+		// Alice owes 6,000 of the person's 10,000 cap: Bob may take 4,000, not more.
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 6_000 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::ensure_can_borrow(&BOB, USDX, 4_000 * CREDIT_UNIT));
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&BOB, USDX, 4_000 * CREDIT_UNIT + 1),
+			Error::<Test>::ExposureCapExceeded
+		);
+		// What happens on one account is the person's history.
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, late(CREDIT_UNIT, 10)));
+		assert_eq!(history_of(BOB).late.days_1_30, 1);
+		assert_eq!(score_of(BOB), score_of(ALICE));
+		let summary = CreditRecords::profile_summary(&BOB).unwrap();
+		assert_eq!(summary.person, Some(person()));
+		assert_eq!(summary.person_accounts, vec![ALICE, BOB]);
+		// A freeze of one account stops the person's new credit on all of them.
+		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::RiskReview));
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&BOB, USDX, CREDIT_UNIT),
+			Error::<Test>::AccountFrozen
+		);
+		assert!(CreditRecords::same_person(&ALICE, &BOB));
+		assert!(!CreditRecords::same_person(&ALICE, &CHARLIE));
+	});
+}
+
+#[test]
+fn a_new_account_after_a_default_inherits_the_default() {
+	// The classic escape: default, open a new account, start afresh.
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(attested_as(ALICE, person()));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_defaulted(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
+		let defaulted_score = score_of(ALICE);
+		assert_ok!(attested_as(CHARLIE, person()));
+		assert_eq!(history_of(CHARLIE).defaults, 1);
+		assert_eq!(score_of(CHARLIE), defaulted_score);
+		// Alice was frozen by her default: Charlie, the same person, borrows nothing.
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&CHARLIE, USDX, CREDIT_UNIT),
+			Error::<Test>::AccountFrozen
+		);
+	});
+}
+
+#[test]
+fn identity_attestation_errors() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(ALICE, ProfileKind::Individual);
+		// An identity claim needs the commitment; another claim carries none.
+		assert_noop!(
+			CreditRecords::attest(
+				RuntimeOrigin::signed(KYC),
+				ALICE,
+				ClaimKind::KycBasic,
+				docs(9),
+				now() + DAY,
+				None
+			),
+			Error::<Test>::IdentityCommitmentMismatch
+		);
+		assert_noop!(
+			CreditRecords::attest(
+				RuntimeOrigin::signed(AUDITOR),
+				ALICE,
+				ClaimKind::AuditedFinancials,
+				docs(9),
+				now() + DAY,
+				Some(person())
+			),
+			Error::<Test>::IdentityCommitmentMismatch
+		);
+		// One account, one person.
+		assert_ok!(attested_as(ALICE, person()));
+		assert_ok!(attested_as(ALICE, person()));
+		assert_noop!(attested_as(ALICE, H256::repeat_byte(0x78)), Error::<Test>::IdentityConflict);
+		// An account that already has a history of its own cannot join a person.
+		register(BOB, ProfileKind::Individual);
+		assert_ok!(CreditRecords::note_borrowed(&BOB, POOL_USDX, 1));
+		assert_noop!(attested_as(BOB, person()), Error::<Test>::HistoryConflict);
+		assert_ok!(CreditRecords::note_repaid(&BOB, POOL_USDX, unscored(1)));
+		assert_ok!(attested_as(CHARLIE, person()));
+		assert_eq!(PersonAccounts::<Test>::get(person()).len(), 2);
+	});
+}
+
+#[test]
+fn a_person_has_at_most_max_accounts_per_person() {
+	ExtBuilder::default().build_and_execute(|| {
+		let third = H256::repeat_byte(0x79);
+		assert_ok!(attested_as(ALICE, third));
+		assert_ok!(attested_as(BOB, third));
+		assert_ok!(attested_as(CHARLIE, third));
+		assert_eq!(PersonAccounts::<Test>::get(third).len(), 3);
+		// The auditor (funded, registered as a profile) would be the fourth.
+		register(AUDITOR, ProfileKind::Individual);
+		assert_noop!(attested_as(AUDITOR, third), Error::<Test>::TooManyAccounts);
+	});
+}
+
+#[test]
+fn a_persons_history_is_erased_only_when_every_account_left() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(attested_as(ALICE, person()));
+		assert_ok!(attested_as(BOB, person()));
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(BOB)));
+		assert_noop!(
+			CreditRecords::forget_history(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::StillRegistered
+		);
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(CreditRecords::forget_history(RuntimeOrigin::signed(BOB)));
+		assert!(!Histories::<Test>::contains_key(ALICE));
+		assert!(AccountPerson::<Test>::get(ALICE).is_none());
+		assert!(AccountPerson::<Test>::get(BOB).is_none());
+		assert!(HistoryHolder::<Test>::get(BOB).is_none());
+		assert!(PersonAccounts::<Test>::get(person()).is_empty());
+	});
+}
