@@ -129,10 +129,20 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     // Ferdie's KYC finds that Eve's account belongs to the person behind Dave's.
     await tx.ok(api.tx.creditRecords.register('Individual', DOCS), eve);
     const expires = (await chainNow()) + 365 * DAY_MS;
-    const res = await tx.ok(
+    let res = await tx.ok(
       api.tx.creditRecords.attest(eve.address, 'KycBasic', EVIDENCE, expires, lib.personOf(dave.address)),
       ferdie,
     );
+    assert.ok(findEvent(res.events, api.events.creditRecords.IdentityLinkPending), 'the link waits for consent');
+    // Until both sides agree, the attestation verifies nothing: Eve cannot borrow.
+    await tx.failsWith(
+      api.tx.p2pLoans.createRequest(USDX.id, 100n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
+        [XBTC.id, XBTC_UNIT / 100n], (await chainNow()) + 10 * DAY_MS, 100n * USDX_UNIT),
+      eve,
+      'CreditRecords.NotVerified',
+    );
+    await tx.ok(api.tx.creditRecords.acceptPerson(), eve);
+    res = await tx.ok(api.tx.creditRecords.approveAccount(eve.address), dave);
     const linked = findEvent(res.events, api.events.creditRecords.IdentityLinked);
     assert.equal(linked.data.accounts.toNumber(), 2);
     const eveSummary = await summary(eve);

@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
 	/// The current score breakdown of `who` (a fresh history if none).
 	pub fn score_breakdown(who: &T::AccountId) -> ScoreBreakdown {
 		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
-		let attestations = Attestations::<T>::get(who);
+		let attestations = Self::person_attestations(who);
 		score::breakdown(&Self::score_inputs(&history, &attestations, Self::now()))
 	}
 
@@ -135,7 +135,7 @@ impl<T: Config> Pallet<T> {
 		mut history: CreditHistory,
 		reason: ScoreChangeReason,
 	) {
-		let attestations = Attestations::<T>::get(who);
+		let attestations = Self::person_attestations(who);
 		let new = score::score(&Self::score_inputs(&history, &attestations, Self::now()));
 		let old = history.last_score;
 		history.last_score = new;
@@ -187,7 +187,7 @@ impl<T: Config> Pallet<T> {
 				last_score: score::score(&ScoreInputs::default()),
 				..Default::default()
 			};
-			Histories::<T>::insert(&who, history);
+			Histories::<T>::insert(Self::history_holder(&who), history);
 		}
 		Self::deposit_event(Event::Registered { who, kind, documents, deposit });
 		Ok(())
@@ -260,7 +260,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::IdentityCommitmentMismatch
 		);
 		if let Some(identity) = identity {
-			Self::link_identity(&subject, identity)?;
+			Self::note_identity(&subject, identity)?;
 		}
 
 		let attestation = Attestation {
@@ -418,11 +418,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<TierInfo, DispatchError> {
 		let profile = Profiles::<T>::get(who).ok_or(Error::<T>::NoProfile)?;
 		let now = Self::now();
-		let attestations = Attestations::<T>::get(who);
-		let verified = attestations
+		let verified = Self::counted_attestations(who)
 			.iter()
 			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim));
 		ensure!(verified, Error::<T>::NotVerified);
+		let attestations = Self::person_attestations(who);
 		// One person, one cap: a freeze of any of the person's accounts stops its new credit.
 		ensure!(!Self::person_frozen(who), Error::<T>::AccountFrozen);
 		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
@@ -458,10 +458,10 @@ impl<T: Config> Pallet<T> {
 	) -> Option<ProfileSummary<T::AccountId, DepositBalanceOf<T>>> {
 		let profile = Profiles::<T>::get(who)?;
 		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
-		let attestations = Attestations::<T>::get(who);
 		let now = Self::now();
-		let valid_claims = Self::valid_claims(&attestations, now);
-		let score = score::score(&Self::score_inputs(&history, &attestations, now));
+		let valid_claims = Self::valid_claims(&Self::counted_attestations(who), now);
+		let score =
+			score::score(&Self::score_inputs(&history, &Self::person_attestations(who), now));
 		let tier = Self::tier_for(score);
 		let verified = valid_claims.iter().any(|claim| profile.kind.is_identity_claim(*claim));
 		let (outstanding, committed) = Self::shown_exposure(who, now);
@@ -575,7 +575,7 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	fn is_verified(who: &T::AccountId) -> bool {
 		let Some(profile) = Profiles::<T>::get(who) else { return false };
 		let now = Self::now();
-		Attestations::<T>::get(who)
+		Self::counted_attestations(who)
 			.iter()
 			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim))
 	}
@@ -717,18 +717,22 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			owed: after.owed,
 		});
 		if T::FreezeOnDefault::get() {
-			let newly_frozen = Profiles::<T>::mutate(who, |profile| match profile {
-				Some(profile) if profile.frozen.is_none() => {
-					profile.frozen = Some(FreezeReason::Default);
-					true
-				},
-				_ => false,
-			});
-			if newly_frozen {
-				Self::deposit_event(Event::Frozen {
-					who: who.clone(),
-					reason: FreezeReason::Default,
+			// Every registered account of the person: a default booked on an account that
+			// deregistered (recourse) still stops the person's new credit.
+			for account in Self::person_accounts(who) {
+				let newly_frozen = Profiles::<T>::mutate(&account, |profile| match profile {
+					Some(profile) if profile.frozen.is_none() => {
+						profile.frozen = Some(FreezeReason::Default);
+						true
+					},
+					_ => false,
 				});
+				if newly_frozen {
+					Self::deposit_event(Event::Frozen {
+						who: account.clone(),
+						reason: FreezeReason::Default,
+					});
+				}
 			}
 		}
 		Ok(())

@@ -319,6 +319,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type HistoryHolder<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
 
+	/// Accounts an identity attestation named as another account of an existing person: they
+	/// join it once they and an account of the person agree (one entry per account, replaced by
+	/// a later attestation).
+	#[pallet::storage]
+	pub type PendingLinks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, PendingLink>;
+
 	#[pallet::storage]
 	pub type Attestations<T: Config> = StorageMap<
 		_,
@@ -399,9 +405,15 @@ pub mod pallet {
 		Deregistered { who: T::AccountId, deposit: DepositBalanceOf<T> },
 		/// The owner of a deregistered account erased its credit history.
 		HistoryForgotten { who: T::AccountId },
-		/// An identity attestation linked `who` to the person `identity`, who now has
-		/// `accounts` accounts sharing one history and one exposure cap.
+		/// `who` joined the person `identity`, who now has `accounts` accounts sharing one
+		/// history and one exposure cap.
 		IdentityLinked { who: T::AccountId, identity: H256, accounts: u32 },
+		/// An identity attestation named `who` as an account of the existing person `identity`:
+		/// it joins once it (`accept_person`) and an account of the person (`approve_account`)
+		/// agree; until then the attestation does not verify it.
+		IdentityLinkPending { who: T::AccountId, identity: H256 },
+		/// `by` refused `who`'s joining its pending person.
+		IdentityLinkRejected { who: T::AccountId, by: T::AccountId },
 		/// A verifier attested a claim about a profile.
 		Attested {
 			subject: T::AccountId,
@@ -488,6 +500,10 @@ pub mod pallet {
 		IdentityConflict,
 		/// The person has `MaxAccountsPerPerson` accounts already.
 		TooManyAccounts,
+		/// The account is not waiting to join a person.
+		NoPendingLink,
+		/// The caller is not an account of the person the link names.
+		NotOfThePerson,
 		/// The account has a credit history of its own: it cannot join a person's history.
 		HistoryConflict,
 		/// The history has no record, or holds a delinquency younger than `HistoryRetention`, or
@@ -893,6 +909,52 @@ pub mod pallet {
 		pub fn forget_history(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_forget_history(who)
+		}
+
+		/// Agree to join the person an identity attestation named for the caller (its own side
+		/// of the consent; an account of the person approves the other).
+		///
+		/// The dispatch origin must be signed by the account with a pending link.
+		///
+		/// Emits `IdentityLinked` once both sides agreed. Errors: `NoPendingLink`,
+		/// `TooManyAccounts`, `HistoryConflict`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(15)]
+		pub fn accept_person(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::consent_to_link(&who, &who, true)
+		}
+
+		/// Approve `account` joining the caller's person (the person's side of the consent).
+		///
+		/// The dispatch origin must be signed by an account of the person the link names.
+		///
+		/// Emits `IdentityLinked` once both sides agreed. Errors: `NoPendingLink`,
+		/// `NotOfThePerson`, `TooManyAccounts`, `HistoryConflict`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(16)]
+		pub fn approve_account(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::consent_to_link(&who, &account, false)
+		}
+
+		/// Refuse `account` joining the person: by the account itself or an account of the
+		/// person. Its identity attestation keeps counting for nothing.
+		///
+		/// The dispatch origin must be signed by `account` or an account of the person.
+		///
+		/// Emits `IdentityLinkRejected`. Errors: `NoPendingLink`, `NotOfThePerson`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(17)]
+		pub fn reject_link(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject_link(&who, &account)
 		}
 	}
 }

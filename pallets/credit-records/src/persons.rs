@@ -7,16 +7,24 @@
 //! holds the person's [`Histories`] entry; the others point to it ([`HistoryHolder`]), so a
 //! second account continues the person's history (a default, a late payment, on-time service)
 //! instead of starting afresh: the classic "new account after default" escape is closed. The
-//! cap check values the positions of every account of the person, and a freeze of any of them
-//! stops the person's new credit. Links are permanent: they outlive attestations and
-//! deregistration. A person has at most `MaxAccountsPerPerson` accounts.
+//! cap check values the positions of every account of the person, the score counts the valid
+//! claims of all of them, and a freeze of any of them stops the person's new credit. Links are
+//! permanent: they outlive attestations and deregistration. A person has at most
+//! `MaxAccountsPerPerson` accounts.
+//!
+//! **Consent.** A person's first account joins it at its identity attestation. A later account
+//! joins only when both sides agree ([`PendingLinks`]): the account itself (`accept_person`) and
+//! an account already of the person (`approve_account`), so neither a careless verifier nor a
+//! stranger can tie a victim's account to someone else's record or borrow against a victim's
+//! cap. Until it joins, an identity attestation naming a person counts for nothing: the account
+//! is not verified and cannot borrow, so refusing to link a new account is no escape either.
 
 use alloc::vec::Vec;
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_core::H256;
 use sp_runtime::DispatchResult;
 
-use crate::pallet::*;
+use crate::{pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
 	/// The account whose history `who` shares: the first account of its person, or itself.
@@ -42,13 +50,94 @@ impl<T: Config> Pallet<T> {
 			)
 	}
 
-	/// Links `subject` to the person `identity` (an identity attestation's commitment). Its
-	/// own history, which must be unused, gives way to the person's. Idempotent.
-	pub(crate) fn link_identity(subject: &T::AccountId, identity: H256) -> DispatchResult {
+	/// The attestations of `who` that count: an identity attestation only when its commitment is
+	/// the person the account belongs to.
+	pub(crate) fn counted_attestations(who: &T::AccountId) -> Vec<Attestation<T::AccountId>> {
+		let person = AccountPerson::<T>::get(who);
+		Attestations::<T>::get(who)
+			.into_iter()
+			.filter(|a| {
+				!a.claim.carries_identity() || (a.identity.is_some() && a.identity == person)
+			})
+			.collect()
+	}
+
+	/// The attestations that count of every account of `who`'s person: the person's score
+	/// inputs (at most `MaxAccountsPerPerson` × `MaxAttestations`).
+	pub(crate) fn person_attestations(who: &T::AccountId) -> Vec<Attestation<T::AccountId>> {
+		Self::person_accounts(who).iter().flat_map(Self::counted_attestations).collect()
+	}
+
+	/// An identity attestation of `subject` named the person `identity`: a first account joins
+	/// at once; a later one waits for both sides' consent ([`PendingLinks`]). Idempotent.
+	pub(crate) fn note_identity(subject: &T::AccountId, identity: H256) -> DispatchResult {
 		if let Some(person) = AccountPerson::<T>::get(subject) {
 			ensure!(person == identity, Error::<T>::IdentityConflict);
 			return Ok(());
 		}
+		let accounts = PersonAccounts::<T>::get(identity);
+		if accounts.is_empty() {
+			return Self::link_identity(subject, identity);
+		}
+		ensure!(
+			(accounts.len() as u32) < T::MaxAccountsPerPerson::get(),
+			Error::<T>::TooManyAccounts
+		);
+		if PendingLinks::<T>::get(subject).is_some_and(|pending| pending.identity == identity) {
+			return Ok(());
+		}
+		PendingLinks::<T>::insert(
+			subject,
+			PendingLink { identity, accepted: false, approved: false },
+		);
+		Self::deposit_event(Event::IdentityLinkPending { who: subject.clone(), identity });
+		Ok(())
+	}
+
+	/// One side's consent to `subject` joining its pending person: the account itself
+	/// (`by_subject`) or an account of the person. Joins once both agreed.
+	pub(crate) fn consent_to_link(
+		caller: &T::AccountId,
+		subject: &T::AccountId,
+		by_subject: bool,
+	) -> DispatchResult {
+		let mut pending = PendingLinks::<T>::get(subject).ok_or(Error::<T>::NoPendingLink)?;
+		if by_subject {
+			pending.accepted = true;
+		} else {
+			ensure!(
+				AccountPerson::<T>::get(caller) == Some(pending.identity),
+				Error::<T>::NotOfThePerson
+			);
+			pending.approved = true;
+		}
+		if pending.accepted && pending.approved {
+			PendingLinks::<T>::remove(subject);
+			Self::link_identity(subject, pending.identity)
+		} else {
+			PendingLinks::<T>::insert(subject, pending);
+			Ok(())
+		}
+	}
+
+	/// An account of the pending person, or the account itself, refuses the link.
+	pub(crate) fn do_reject_link(caller: &T::AccountId, subject: &T::AccountId) -> DispatchResult {
+		let pending = PendingLinks::<T>::get(subject).ok_or(Error::<T>::NoPendingLink)?;
+		ensure!(
+			caller == subject || AccountPerson::<T>::get(caller) == Some(pending.identity),
+			Error::<T>::NotOfThePerson
+		);
+		PendingLinks::<T>::remove(subject);
+		Self::deposit_event(Event::IdentityLinkRejected {
+			who: subject.clone(),
+			by: caller.clone(),
+		});
+		Ok(())
+	}
+
+	/// Joins `subject` to the person `identity`: its own history, which must be unused, gives
+	/// way to the person's.
+	fn link_identity(subject: &T::AccountId, identity: H256) -> DispatchResult {
 		let mut accounts = PersonAccounts::<T>::get(identity);
 		accounts.try_push(subject.clone()).map_err(|_| Error::<T>::TooManyAccounts)?;
 		if let Some(first) = accounts.first().filter(|first| *first != subject).cloned() {

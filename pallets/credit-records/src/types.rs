@@ -168,6 +168,29 @@ impl<AccountId> Attestation<AccountId> {
 	}
 }
 
+/// An account waiting to join a person: both the account and an account of the person must
+/// agree.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct PendingLink {
+	/// The person an identity attestation named.
+	pub identity: H256,
+	/// The account agreed (`accept_person`).
+	pub accepted: bool,
+	/// An account of the person agreed (`approve_account`).
+	pub approved: bool,
+}
+
 /// An owner's consent for an institution to read their off-chain profile.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[scale_info(skip_type_params(EnvelopeLimit))]

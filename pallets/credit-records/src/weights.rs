@@ -25,6 +25,9 @@ pub trait WeightInfo {
 	fn update_documents() -> Weight;
 	fn deregister() -> Weight;
 	fn forget_history() -> Weight;
+	fn accept_person() -> Weight;
+	fn approve_account() -> Weight;
+	fn reject_link() -> Weight;
 	fn attest() -> Weight;
 	fn revoke_attestation() -> Weight;
 	fn force_revoke_attestation() -> Weight;
@@ -71,10 +74,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Reads: Profiles, Histories, Timestamp::Now. Writes: Histories.
+	/// Reads: AccountPerson, PersonAccounts, Profiles ×P, HistoryHolder, Histories,
+	/// Timestamp::Now. Writes: Histories, PersonAccounts, AccountPerson ×P, HistoryHolder ×P
+	/// (P = `MaxAccountsPerPerson`, 4).
 	fn forget_history() -> Weight {
-		Weight::from_parts(20_000_000, 3_600)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		Weight::from_parts(30_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	/// Reads: PendingLinks, PersonAccounts, Histories, Positions. Writes: PendingLinks,
+	/// Histories, HistoryHolder, PersonAccounts, AccountPerson.
+	fn accept_person() -> Weight {
+		Weight::from_parts(30_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// As `accept_person`, plus the caller's AccountPerson.
+	fn approve_account() -> Weight {
+		Weight::from_parts(30_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Reads: PendingLinks, AccountPerson. Writes: PendingLinks.
+	fn reject_link() -> Weight {
+		Weight::from_parts(15_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Reads: Verifiers, Profiles, Attestations, Histories ×2, Timestamp::Now, AccountPerson,
@@ -143,7 +167,10 @@ impl WeightInfo for () {
 	fn register() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
 	fn update_documents() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
 	fn deregister() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }
-	fn forget_history() -> Weight { Weight::from_parts(20_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(3, 1)) }
+	fn forget_history() -> Weight { Weight::from_parts(30_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(9, 10)) }
+	fn accept_person() -> Weight { Weight::from_parts(30_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(4, 5)) }
+	fn approve_account() -> Weight { Weight::from_parts(30_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(5, 5)) }
+	fn reject_link() -> Weight { Weight::from_parts(15_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 1)) }
 	fn attest() -> Weight { Weight::from_parts(55_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(9, 6)) }
 	fn revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
 	fn force_revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }

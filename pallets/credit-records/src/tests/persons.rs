@@ -24,11 +24,19 @@ fn attested_as(who: AccountId, identity: H256) -> sp_runtime::DispatchResult {
 	)
 }
 
+/// `who` joins the person whose first account is `first`: attested with its commitment, then
+/// both sides agree.
+fn joins(who: AccountId, first: AccountId, identity: H256) {
+	assert_ok!(attested_as(who, identity));
+	assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(who)));
+	assert_ok!(CreditRecords::approve_account(RuntimeOrigin::signed(first), who));
+}
+
 #[test]
 fn two_accounts_of_one_person_share_one_cap_and_one_history() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(attested_as(ALICE, person()));
-		assert_ok!(attested_as(BOB, person()));
+		joins(BOB, ALICE, person());
 		System::assert_has_event(
 			Event::IdentityLinked { who: BOB, identity: person(), accounts: 2 }.into(),
 		);
@@ -67,7 +75,15 @@ fn a_new_account_after_a_default_inherits_the_default() {
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
 		assert_ok!(CreditRecords::note_defaulted(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
 		let defaulted_score = score_of(ALICE);
+		// A new account attested as the same person is not verified on its own: it borrows
+		// nothing until it joins the person, and then it is the person.
 		assert_ok!(attested_as(CHARLIE, person()));
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&CHARLIE, USDX, CREDIT_UNIT),
+			Error::<Test>::NotVerified
+		);
+		assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(CHARLIE)));
+		assert_ok!(CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), CHARLIE));
 		assert_eq!(history_of(CHARLIE).defaults, 1);
 		assert_eq!(score_of(CHARLIE), defaulted_score);
 		// Alice was frozen by her default: Charlie, the same person, borrows nothing.
@@ -112,10 +128,32 @@ fn identity_attestation_errors() {
 		// An account that already has a history of its own cannot join a person.
 		register(BOB, ProfileKind::Individual);
 		assert_ok!(CreditRecords::note_borrowed(&BOB, POOL_USDX, 1));
-		assert_noop!(attested_as(BOB, person()), Error::<Test>::HistoryConflict);
+		assert_ok!(attested_as(BOB, person()));
+		assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(BOB)));
+		assert_noop!(
+			CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::HistoryConflict
+		);
 		assert_ok!(CreditRecords::note_repaid(&BOB, POOL_USDX, unscored(1)));
-		assert_ok!(attested_as(CHARLIE, person()));
-		assert_eq!(PersonAccounts::<Test>::get(person()).len(), 2);
+		// Consent errors.
+		assert_noop!(
+			CreditRecords::accept_person(RuntimeOrigin::signed(CHARLIE)),
+			Error::<Test>::NoPendingLink
+		);
+		assert_noop!(
+			CreditRecords::approve_account(RuntimeOrigin::signed(CHARLIE), BOB),
+			Error::<Test>::NotOfThePerson
+		);
+		assert_noop!(
+			CreditRecords::reject_link(RuntimeOrigin::signed(CHARLIE), BOB),
+			Error::<Test>::NotOfThePerson
+		);
+		// A used history stays its own, even repaid: Bob cannot join.
+		assert_noop!(
+			CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::HistoryConflict
+		);
+		assert_eq!(PersonAccounts::<Test>::get(person()).len(), 1);
 	});
 }
 
@@ -124,8 +162,8 @@ fn a_person_has_at_most_max_accounts_per_person() {
 	ExtBuilder::default().build_and_execute(|| {
 		let third = H256::repeat_byte(0x79);
 		assert_ok!(attested_as(ALICE, third));
-		assert_ok!(attested_as(BOB, third));
-		assert_ok!(attested_as(CHARLIE, third));
+		joins(BOB, ALICE, third);
+		joins(CHARLIE, BOB, third);
 		assert_eq!(PersonAccounts::<Test>::get(third).len(), 3);
 		// The auditor (funded, registered as a profile) would be the fourth.
 		register(AUDITOR, ProfileKind::Individual);
@@ -137,7 +175,7 @@ fn a_person_has_at_most_max_accounts_per_person() {
 fn a_persons_history_is_erased_only_when_every_account_left() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(attested_as(ALICE, person()));
-		assert_ok!(attested_as(BOB, person()));
+		joins(BOB, ALICE, person());
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(BOB)));
 		assert_noop!(
 			CreditRecords::forget_history(RuntimeOrigin::signed(BOB)),
@@ -150,5 +188,55 @@ fn a_persons_history_is_erased_only_when_every_account_left() {
 		assert!(AccountPerson::<Test>::get(BOB).is_none());
 		assert!(HistoryHolder::<Test>::get(BOB).is_none());
 		assert!(PersonAccounts::<Test>::get(person()).is_empty());
+	});
+}
+
+#[test]
+fn no_one_ties_an_account_to_a_person_without_both_sides_consent() {
+	// A careless or rogue verifier attests a victim's new account with a defaulter's
+	// commitment, or an attacker's account with a victim's: neither joins without consent.
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(attested_as(ALICE, person()));
+		assert_ok!(attested_as(BOB, person()));
+		System::assert_has_event(
+			Event::IdentityLinkPending { who: BOB, identity: person() }.into(),
+		);
+		// Pending, Bob is nobody: not verified, no borrowing against Alice's cap.
+		assert!(!<CreditRecords as CreditRegistry<AccountId>>::is_verified(&BOB));
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&BOB, USDX, CREDIT_UNIT),
+			Error::<Test>::NotVerified
+		);
+		// One side alone changes nothing.
+		assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(BOB)));
+		assert!(AccountPerson::<Test>::get(BOB).is_none());
+		// Alice refuses: the link is gone, Bob's attestation still counts for nothing.
+		assert_ok!(CreditRecords::reject_link(RuntimeOrigin::signed(ALICE), BOB));
+		System::assert_last_event(Event::IdentityLinkRejected { who: BOB, by: ALICE }.into());
+		assert_noop!(
+			CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NoPendingLink
+		);
+		assert!(!<CreditRecords as CreditRegistry<AccountId>>::is_verified(&BOB));
+		assert_eq!(PersonAccounts::<Test>::get(person()).into_inner(), vec![ALICE]);
+	});
+}
+
+#[test]
+fn a_default_freezes_every_registered_account_of_the_person() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(attested_as(ALICE, person()));
+		joins(BOB, ALICE, person());
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 100 * CREDIT_UNIT));
+		// Alice leaves the registry; her recourse-like debt defaults afterwards.
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(100 * CREDIT_UNIT)));
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, 10 * CREDIT_UNIT));
+		assert_ok!(CreditRecords::note_defaulted(&ALICE, POOL_USDX, 10 * CREDIT_UNIT));
+		assert_eq!(crate::Profiles::<Test>::get(BOB).unwrap().frozen, Some(FreezeReason::Default));
+		assert_noop!(
+			CreditRecords::ensure_can_borrow(&BOB, USDX, CREDIT_UNIT),
+			Error::<Test>::AccountFrozen
+		);
 	});
 }

@@ -23,7 +23,8 @@ impl<T: Config> Pallet<T> {
 		invoice_hash: H256,
 	) -> Result<InvoiceId, DispatchError> {
 		Self::ensure_enterprise(&enterprise)?;
-		// An enterprise invoicing another account of its own owner proves no sale.
+		// An enterprise invoicing another of its own accounts (one attested person or
+		// enterprise) proves no sale.
 		ensure!(!T::Credit::same_person(&buyer, &enterprise), Error::<T>::SelfInvoice);
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let now = Self::now();

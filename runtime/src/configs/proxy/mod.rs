@@ -350,14 +350,19 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_credit_records::Call::update_documents { .. }
 			| pallet_credit_records::Call::deregister { .. }
 			| pallet_credit_records::Call::forget_history { .. }
+			| pallet_credit_records::Call::reject_link { .. }
 			| pallet_credit_records::Call::grant_access { .. }
 			| pallet_credit_records::Call::revoke_access { .. }
 			| pallet_credit_records::Call::log_access { .. } => NON_TRANSFER | LENDING,
 			// A verifier's work.
 			pallet_credit_records::Call::attest { .. }
 			| pallet_credit_records::Call::revoke_attestation { .. } => NON_TRANSFER,
+			// Tying another account to the principal's person (its history and cap): the
+			// principal itself only (an `Any` proxy).
+			pallet_credit_records::Call::accept_person { .. }
+			| pallet_credit_records::Call::approve_account { .. }
 			// Verifier-admin, risk and freeze origins.
-			pallet_credit_records::Call::add_verifier { .. }
+			| pallet_credit_records::Call::add_verifier { .. }
 			| pallet_credit_records::Call::remove_verifier { .. }
 			| pallet_credit_records::Call::force_revoke_attestation { .. }
 			| pallet_credit_records::Call::set_tier_table { .. }
