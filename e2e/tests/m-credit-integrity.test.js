@@ -6,6 +6,7 @@
 // The registry books debt per product position in the lent asset; an ended P2P loan is pruned
 // (its lenders paid, the borrower's deposit returned) once nobody can clear a stale listing.
 // Two accounts a KYC provider attests with one identity commitment share one history and cap.
+// An overdue loan's notices go out at each threshold (1, 7, 30 days past due), each once.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -233,6 +234,30 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     const xbtcLender = await assetBalance(api, XBTC.id, alice.address);
     await tx.ok(api.tx.p2pLoans.claim(id), alice);
     assert.equal((await assetBalance(api, XBTC.id, alice.address)) - xbtcLender, toLenders);
+  });
+
+  test('an overdue loan emits its notices at each threshold, each once', async () => {
+    const { alice, charlie, eve } = accounts;
+    await feed();
+    const id = await request(charlie, 200n * USDX_UNIT, XBTC_UNIT / 100n);
+    await tx.ok(api.tx.p2pLoans.fund(id, 200n * USDX_UNIT), alice);
+    const due = (await loan(id)).schedule[0].instalment.dueAt.toNumber();
+    await tx.failsWith(api.tx.p2pLoans.notifyOverdue(id), eve, 'P2pLoans.NothingOverdue');
+    await travelTo(due + 8 * DAY_MS);
+    const noticesIn = (res) => res.events
+      .filter(({ event }) => api.events.p2pLoans.OverdueNotice.is(event))
+      .map(({ event }) => event.data.daysPastDue.toNumber());
+    let res = await tx.ok(api.tx.p2pLoans.notifyOverdue(id), eve);
+    assert.deepEqual(noticesIn(res), [1, 7], 'the 1- and 7-day notices');
+    const notice = findEvent(res.events, api.events.p2pLoans.OverdueNotice);
+    assert.equal(notice.data.borrower.toString(), charlie.address);
+    assert.ok(notice.data.amountDue.toBigInt() > 200n * USDX_UNIT, 'principal, interest and penalty are due');
+    await tx.failsWith(api.tx.p2pLoans.notifyOverdue(id), eve, 'P2pLoans.NoNoticeDue');
+    await travelTo(due + 31 * DAY_MS);
+    res = await tx.ok(api.tx.p2pLoans.notifyOverdue(id), eve);
+    assert.deepEqual(noticesIn(res), [30], 'the 30-day notice, once');
+    await feed();
+    await tx.ok(api.tx.p2pLoans.repay(id, 1_000n * USDX_UNIT), charlie);
   });
 
   test('a liquidated loan that stops paying can still default', async () => {

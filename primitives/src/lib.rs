@@ -22,6 +22,7 @@ pub mod credit;
 pub mod custody;
 pub mod facility;
 pub mod interest;
+pub mod overdue;
 pub mod price;
 pub mod service;
 #[cfg(feature = "test-utils")]

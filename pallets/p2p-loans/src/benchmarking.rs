@@ -205,6 +205,22 @@ mod benchmarks {
 		assert!(Loans::<T>::get(id).is_none());
 	}
 
+	/// An instalment far past due: the penalty accrual walks the schedule and every threshold
+	/// goes out at once.
+	#[benchmark]
+	fn notify_overdue() {
+		let (_, lender, id) = started::<T>();
+		let first_due = Schedules::<T>::get(id)
+			.and_then(|items| items.first().map(|i| i.due_at))
+			.unwrap_or_default();
+		T::BenchmarkHelper::set_time(first_due + 100 * 24 * 60 * 60 * 1_000);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id);
+
+		assert!(Loans::<T>::get(id).is_some_and(|l| l.notices.sent > 0));
+	}
+
 	#[benchmark]
 	fn set_risk_params() -> Result<(), BenchmarkError> {
 		let origin =

@@ -337,6 +337,15 @@ pub mod pallet {
 		InstalmentPaid { loan: LoanId, index: u32, days_late: u32 },
 		/// Fully repaid: collateral and deposit returned.
 		LoanClosed { loan: LoanId },
+		/// An instalment of `loan` is `days_past_due` days past due (one of the governance
+		/// thresholds, each announced once per due date); `amount_due` is what is due now
+		/// (instalments due and the penalty accrued).
+		OverdueNotice {
+			loan: LoanId,
+			borrower: T::AccountId,
+			days_past_due: u32,
+			amount_due: Balance,
+		},
 		/// An ended loan's record was removed (`complete`), or `lenders_paid` more of its
 		/// lenders were paid out and removed on the way there.
 		LoanPruned { loan: LoanId, lenders_paid: u32, complete: bool },
@@ -488,6 +497,12 @@ pub mod pallet {
 		LiquidatorRewardTooHigh,
 		/// Price age outside its bounds.
 		PriceAgeOutOfBounds,
+		/// Overdue notice days not ascending within 1..=365 (then zeros).
+		NoticeDaysInvalid,
+		/// No instalment of the loan is past due.
+		NothingOverdue,
+		/// Every notice the loan's overdue instalment has reached was sent already.
+		NoNoticeDue,
 		/// An amount overflowed.
 		Overflow,
 	}
@@ -727,6 +742,21 @@ pub mod pallet {
 		pub fn withdraw_unclaimed(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_unclaimed(&who, asset)
+		}
+
+		/// Announce that `loan`'s oldest unpaid instalment passed one or more of the governance
+		/// thresholds (`RiskParams::notice_days`, e.g. 1, 7, 30, 60, 90 days past due): one
+		/// `OverdueNotice` per threshold, each once per due date. Anyone may call it (the
+		/// borrower's wallet, an indexer, a collection agent); it pays no reward.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotRepayable`], [`Error::NothingOverdue`],
+		///   [`Error::NoNoticeDue`].
+		/// - Emits [`Event::OverdueNotice`] per threshold crossed since the last call.
+		#[pallet::call_index(14)]
+		pub fn notify_overdue(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_notify_overdue(loan)
 		}
 	}
 }

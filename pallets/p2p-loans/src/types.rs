@@ -3,7 +3,12 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
-use xindai_primitives::{interest::Rate, service::ServiceClock, AssetId, Balance, Moment, Seconds};
+use xindai_primitives::{
+	interest::Rate,
+	overdue::{NoticeDays, NoticeState, DEFAULT_NOTICE_DAYS},
+	service::ServiceClock,
+	AssetId, Balance, Moment, Seconds,
+};
 
 pub use crate::schedule::{Instalment, RepaymentKind};
 
@@ -164,6 +169,8 @@ pub struct Loan<AccountId, DepositBalance> {
 	pub committed: Balance,
 	/// The on-time service the loan has earned since the borrower's last on-time payment.
 	pub service: ServiceClock,
+	/// The overdue notices sent for the oldest unpaid instalment.
+	pub notices: NoticeState,
 }
 
 /// A lender's stake in a loan: one share per unit funded.
@@ -239,6 +246,9 @@ pub struct RiskParams {
 	pub liquidator_reward: Permill,
 	/// Prices older than this (milliseconds) are stale.
 	pub max_price_age: Moment,
+	/// Days past due at which `notify_overdue` announces an unpaid instalment (ascending, then
+	/// zeros; see `xindai_primitives::overdue`).
+	pub notice_days: NoticeDays,
 }
 
 impl Default for RiskParams {
@@ -251,6 +261,7 @@ impl Default for RiskParams {
 			liquidation_ltv: Permill::from_percent(85),
 			liquidator_reward: Permill::from_percent(5),
 			max_price_age: 60 * 60 * 1_000,
+			notice_days: DEFAULT_NOTICE_DAYS,
 		}
 	}
 }

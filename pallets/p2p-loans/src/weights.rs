@@ -35,6 +35,7 @@ pub trait WeightInfo {
 	fn buy_shares() -> Weight;
 	fn set_risk_params() -> Weight;
 	fn prune_loan(n: u32) -> Weight;
+	fn notify_overdue() -> Weight;
 }
 
 /// Weights using the chain's database weights.
@@ -80,6 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Reads: Loans, ListingCount, Positions ×(n + 1), per lender a claim (Assets ×4),
 	/// LenderLoans ×n, holds. Writes: Positions ×n, LenderLoans ×n, Assets::Account ×4n,
 	/// Loans, Schedules, PendingRefunds, holds.
+	/// Reads: Loans, Schedules (N items), Timestamp, Params. Writes: Loans.
+	fn notify_overdue() -> Weight { counted(T::DbWeight::get(), 60_000_000, 8_000, 4, 1) }
 	fn prune_loan(n: u32) -> Weight {
 		counted(T::DbWeight::get(), 40_000_000, 4_000, 4, 4)
 			.saturating_add(counted(T::DbWeight::get(), 60_000_000, 6_000, 6, 6).saturating_mul(n.into()))
@@ -100,6 +103,7 @@ impl WeightInfo for () {
 	fn cancel_listing() -> Weight { counted(RocksDbWeight::get(), 30_000_000, 4_000, 3, 3) }
 	fn buy_shares() -> Weight { counted(RocksDbWeight::get(), 110_000_000, 10_000, 16, 12) }
 	fn set_risk_params() -> Weight { counted(RocksDbWeight::get(), 15_000_000, 0, 0, 1) }
+	fn notify_overdue() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 8_000, 4, 1) }
 	fn prune_loan(n: u32) -> Weight {
 		counted(RocksDbWeight::get(), 40_000_000, 4_000, 4, 4)
 			.saturating_add(counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6).saturating_mul(n.into()))

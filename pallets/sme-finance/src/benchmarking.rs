@@ -331,6 +331,20 @@ mod benchmarks {
 		assert!(Invoices::<T>::get(id).is_some_and(|i| i.offer.is_some()));
 	}
 
+	/// A recourse long unpaid: every threshold goes out at once.
+	#[benchmark]
+	fn notify_overdue() {
+		let (_, _, financier, id) = financed::<T>();
+		T::BenchmarkHelper::set_time(START + 150 * DAY_MS);
+		let _ = Pallet::<T>::do_claim_recourse(&financier, id);
+		T::BenchmarkHelper::set_time(START + 300 * DAY_MS);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(financier), OverdueTarget::Recourse(id));
+		assert!(Invoices::<T>::get(id)
+			.and_then(|i| i.financing)
+			.is_some_and(|f| f.notices.sent > 0));
+	}
+
 	#[benchmark]
 	fn forget_invoice_hash() {
 		let (who, _, id) = invoice::<T>(false);

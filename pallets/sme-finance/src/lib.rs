@@ -400,6 +400,14 @@ pub mod pallet {
 		RecourseRepaid { invoice: InvoiceId, amount: Balance, owed: Balance },
 		/// The parameters changed.
 		ParamsSet { params: SmeParams },
+		/// A line's oldest unpaid due date, or a recourse, is `days_past_due` days past due (one
+		/// of the governance thresholds, each announced once); `amount_due` is what is due now.
+		OverdueNotice {
+			target: OverdueTarget,
+			borrower: T::AccountId,
+			days_past_due: u32,
+			amount_due: Balance,
+		},
 	}
 
 	#[pallet::error]
@@ -496,6 +504,12 @@ pub mod pallet {
 		DefaultDaysOutOfBounds,
 		/// Advance or fee bound above its ceiling.
 		InvoiceLimitsOutOfBounds,
+		/// Overdue notice days not ascending within 1..=365 (then zeros).
+		NoticeDaysInvalid,
+		/// Nothing of the line or the recourse is past due.
+		NothingOverdue,
+		/// Every notice the overdue amount has reached was sent already.
+		NoNoticeDue,
 		/// The invoice is not offered for financing.
 		NotOffered,
 		/// The financing does not meet the enterprise's terms.
@@ -850,6 +864,21 @@ pub mod pallet {
 		pub fn forget_invoice_hash(origin: OriginFor<T>, invoice_hash: H256) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_forget_invoice_hash(invoice_hash)
+		}
+
+		/// Announce that a line's oldest unpaid due date, or an invoice's recourse, passed one or
+		/// more of the governance thresholds (`SmeParams::notice_days`): one `OverdueNotice` per
+		/// threshold, each once. Anyone may call it; it pays no reward.
+		///
+		/// - Origin: signed (anyone).
+		/// - Errors: [`Error::LineNotFound`], [`Error::InvoiceNotFound`],
+		///   [`Error::WrongLineStatus`], [`Error::WrongInvoiceStatus`], [`Error::NothingOverdue`],
+		///   [`Error::NoNoticeDue`].
+		/// - Emits [`Event::OverdueNotice`] per threshold crossed since the last call.
+		#[pallet::call_index(20)]
+		pub fn notify_overdue(origin: OriginFor<T>, target: OverdueTarget) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_notify_overdue(target)
 		}
 	}
 }

@@ -6,7 +6,11 @@ use scale_info::TypeInfo;
 use sp_core::{Get, H256};
 use sp_runtime::Permill;
 use xindai_primitives::{
-	credit::VerifierKind, interest::Rate, service::ServiceClock, AssetId, Balance, Moment, Seconds,
+	credit::VerifierKind,
+	interest::Rate,
+	overdue::{NoticeDays, NoticeState, DEFAULT_NOTICE_DAYS},
+	service::ServiceClock,
+	AssetId, Balance, Moment, Seconds,
 };
 
 use crate::accrual::Outstanding;
@@ -227,6 +231,8 @@ pub struct CreditLine<AccountId, DepositBalance, MaxMilestones: Get<u32>> {
 	pub service: ServiceClock,
 	/// The due date whose lateness was last reported: a due date is reported late once.
 	pub late_reported_for: Option<Moment>,
+	/// The overdue notices sent for the line's oldest unpaid due date.
+	pub notices: NoticeState,
 }
 
 impl<AccountId, DepositBalance, MaxMilestones: Get<u32>>
@@ -279,8 +285,30 @@ pub struct Financing<AccountId> {
 	pub recourse_since: Moment,
 	/// Whether the enterprise's late recourse payment was reported (once per recourse).
 	pub late_reported: bool,
+	/// The overdue notices sent for the recourse.
+	pub notices: NoticeState,
 	/// When the invoice was financed (milliseconds): the buyer's on-time service runs from it.
 	pub financed_at: Moment,
+}
+
+/// What an overdue notice is about.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OverdueTarget {
+	/// A credit line's oldest unpaid due date.
+	Line(LineId),
+	/// An invoice's recourse owed by the enterprise.
+	Recourse(InvoiceId),
 }
 
 /// A submitted invoice document's hash: it cannot be submitted again while its invoice is open,
@@ -374,6 +402,9 @@ pub struct SmeParams {
 	pub max_advance_rate: Permill,
 	/// The largest fee (share of the invoice) a financier may charge.
 	pub max_fee_rate: Permill,
+	/// Days past due at which `notify_overdue` announces a line's unpaid due date or an unpaid
+	/// recourse (ascending, then zeros; see `xindai_primitives::overdue`).
+	pub notice_days: NoticeDays,
 }
 
 impl Default for SmeParams {
@@ -384,6 +415,7 @@ impl Default for SmeParams {
 			default_after_days: 90,
 			max_advance_rate: Permill::from_percent(90),
 			max_fee_rate: Permill::from_percent(5),
+			notice_days: DEFAULT_NOTICE_DAYS,
 		}
 	}
 }

@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn set_params() -> Weight;
 	fn offer_invoice() -> Weight;
 	fn forget_invoice_hash() -> Weight;
+	fn notify_overdue() -> Weight;
 }
 
 /// For tests: counted storage access at RocksDB costs.
@@ -89,4 +90,6 @@ impl WeightInfo for () {
 	fn offer_invoice() -> Weight { counted(40, 2, 1) }
 	/// Reads: InvoiceHashes, Timestamp. Writes: InvoiceHashes.
 	fn forget_invoice_hash() -> Weight { counted(30, 2, 1) }
+	/// Reads: Lines (or Invoices), Params, Timestamp. Writes: Lines (or Invoices).
+	fn notify_overdue() -> Weight { counted(60, 3, 1) }
 }

@@ -24,6 +24,7 @@ use crate::{pallet::*, types::*};
 mod default;
 mod funding;
 mod market;
+mod notices;
 mod prune;
 mod repayment;
 mod requests;
@@ -148,6 +149,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			(MIN_PRICE_AGE..=MAX_PRICE_AGE).contains(&params.max_price_age),
 			Error::<T>::PriceAgeOutOfBounds
+		);
+		ensure!(
+			xindai_primitives::overdue::valid_notice_days(&params.notice_days),
+			Error::<T>::NoticeDaysInvalid
 		);
 		Ok(())
 	}

@@ -95,6 +95,7 @@ impl<T: Config> Pallet<T> {
 				collateral_returned: 0,
 				committed: terms.principal,
 				service: ServiceClock::default(),
+				notices: Default::default(),
 			},
 		);
 		Self::deposit_event(Event::RequestCreated { loan: id, borrower, terms });

@@ -4,6 +4,7 @@
 mod default;
 mod integrity;
 mod market;
+mod notices;
 mod pruning;
 mod repayment;
 mod requests;

@@ -176,6 +176,7 @@ impl<T: Config> Pallet<T> {
 			recourse_owed: 0,
 			recourse_since: 0,
 			late_reported: false,
+			notices: Default::default(),
 			financed_at: Self::now(),
 		});
 		Invoices::<T>::insert(id, invoice);

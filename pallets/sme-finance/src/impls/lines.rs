@@ -65,6 +65,7 @@ impl<T: Config> Pallet<T> {
 			committed: 0,
 			service: ServiceClock::default(),
 			late_reported_for: None,
+			notices: Default::default(),
 		};
 		Lines::<T>::insert(id, line);
 		Self::deposit_event(Event::LineApplied { line: id, enterprise: enterprise.clone(), terms });

@@ -8,6 +8,7 @@ mod filings;
 mod invoices;
 mod line_repayment;
 mod lines;
+mod notices;
 mod recourse;
 #[cfg(any(test, feature = "try-runtime"))]
 mod try_state;
@@ -113,6 +114,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			params.max_advance_rate <= MAX_ADVANCE_RATE && params.max_fee_rate <= MAX_FEE_RATE,
 			Error::<T>::InvoiceLimitsOutOfBounds
+		);
+		ensure!(
+			xindai_primitives::overdue::valid_notice_days(&params.notice_days),
+			Error::<T>::NoticeDaysInvalid
 		);
 		Ok(())
 	}

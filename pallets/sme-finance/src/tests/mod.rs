@@ -5,6 +5,7 @@ mod filings;
 mod integrity;
 mod invoices;
 mod lines;
+mod notices;
 mod params;
 
 use crate::{mock::*, types::*, Error, Event};

@@ -406,7 +406,8 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_p2p_loans::Call::liquidate { .. }
 			| pallet_p2p_loans::Call::cancel_listing { .. }
 			| pallet_p2p_loans::Call::prune_loan { .. }
-			| pallet_p2p_loans::Call::withdraw_unclaimed { .. } => NON_TRANSFER | LENDING,
+			| pallet_p2p_loans::Call::withdraw_unclaimed { .. }
+			| pallet_p2p_loans::Call::notify_overdue { .. } => NON_TRANSFER | LENDING,
 			// Risk origin.
 			pallet_p2p_loans::Call::set_risk_params { .. }
 			| pallet_p2p_loans::Call::__Ignore(..) => NONE,
@@ -430,7 +431,8 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_sme_finance::Call::reject_invoice { .. }
 			| pallet_sme_finance::Call::cancel_invoice { .. }
 			| pallet_sme_finance::Call::claim_recourse { .. }
-			| pallet_sme_finance::Call::forget_invoice_hash { .. } => NON_TRANSFER | LENDING,
+			| pallet_sme_finance::Call::forget_invoice_hash { .. }
+			| pallet_sme_finance::Call::notify_overdue { .. } => NON_TRANSFER | LENDING,
 			// An auditor's or verifier's work.
 			pallet_sme_finance::Call::attest_report { .. }
 			| pallet_sme_finance::Call::attest_milestone { .. } => NON_TRANSFER,
