@@ -53,8 +53,9 @@ pub fn valid_notice_days(days: &NoticeDays) -> bool {
 pub struct NoticeState {
 	/// The due date the notices are about.
 	pub due_at: Moment,
-	/// How many of the thresholds were announced for it.
-	pub sent: u8,
+	/// The latest threshold (days past due) announced for it: a change of the thresholds
+	/// meanwhile neither repeats nor skips a notice.
+	pub last_day: u32,
 }
 
 /// The thresholds (days past due) to announce now, at `now`, for the unpaid due date `due_at`,
@@ -66,13 +67,15 @@ pub fn due_notices(
 	now: Moment,
 ) -> Vec<u32> {
 	if state.due_at != due_at {
-		*state = NoticeState { due_at, sent: 0 };
+		*state = NoticeState { due_at, last_day: 0 };
 	}
 	let past_due = u32::try_from(now.saturating_sub(due_at) / DAY_MS).unwrap_or(u32::MAX);
-	let crossed = days.iter().take_while(|d| **d > 0 && **d <= past_due).count();
-	let sent = usize::from(state.sent).min(crossed);
-	state.sent = u8::try_from(crossed).unwrap_or(u8::MAX);
-	days[sent..crossed].to_vec()
+	let due: Vec<u32> =
+		days.iter().copied().filter(|d| *d > state.last_day && *d <= past_due).collect();
+	if let Some(last) = due.last() {
+		state.last_day = *last;
+	}
+	due
 }
 
 #[cfg(test)]
@@ -97,6 +100,16 @@ mod tests {
 			due_notices(&mut state, &DEFAULT_NOTICE_DAYS, next, next + 8 * DAY_MS),
 			vec![1, 7]
 		);
+	}
+
+	#[test]
+	fn changing_the_thresholds_meanwhile_neither_repeats_nor_skips() {
+		let mut state = NoticeState::default();
+		assert_eq!(due_notices(&mut state, &DEFAULT_NOTICE_DAYS, 0, 8 * DAY_MS), vec![1, 7]);
+		// Governance moves to 3, 8, 10: 8 is new, 3 was covered by the 7-day notice.
+		let days = [3, 8, 10, 0, 0];
+		assert_eq!(due_notices(&mut state, &days, 0, 8 * DAY_MS), vec![8]);
+		assert_eq!(due_notices(&mut state, &DEFAULT_NOTICE_DAYS, 0, 9 * DAY_MS), Vec::<u32>::new());
 	}
 
 	#[test]

@@ -174,9 +174,43 @@ mod benchmarks {
 		assert!(!Histories::<T>::contains_key(&who));
 	}
 
+	/// A pending second account of a person, the person's side agreed: the account's
+	/// acceptance joins it (its own history gives way).
 	#[benchmark]
+	fn accept_person() {
+		let (first, subject) = pending_second_account::<T>();
+		assert!(CreditRecords::<T>::consent_to_link(&first, &subject, false).is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(subject.clone()));
+
+		assert!(crate::AccountPerson::<T>::contains_key(&subject));
+	}
+
+	#[benchmark]
+	fn approve_account() {
+		let (first, subject) = pending_second_account::<T>();
+		assert!(CreditRecords::<T>::consent_to_link(&subject, &subject, true).is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(first), subject.clone());
+
+		assert!(crate::AccountPerson::<T>::contains_key(&subject));
+	}
+
+	#[benchmark]
+	fn reject_link() {
+		let (first, subject) = pending_second_account::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(first), subject.clone());
+
+		assert!(!crate::PendingLinks::<T>::contains_key(&subject));
+	}
+
 	/// The heaviest attestation: the subject's first identity attestation names a person who
 	/// has accounts already (the link waits for both sides' consent).
+	#[benchmark]
 	fn attest() {
 		let provider = verifier::<T>(0, VerifierKind::KycProvider);
 		let person: T::AccountId = account("person", 0, 0);

@@ -209,6 +209,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Profiles::<T>::remove(&who);
 		Attestations::<T>::remove(&who);
+		PendingLinks::<T>::remove(&who);
 		Self::deposit_event(Event::Deregistered { who: who.clone(), deposit: profile.deposit });
 		// The history stays; its score loses the attestation bonus, announced like any change.
 		Self::rescore_after_attestations(&who);

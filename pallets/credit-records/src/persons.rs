@@ -75,15 +75,23 @@ impl<T: Config> Pallet<T> {
 			ensure!(person == identity, Error::<T>::IdentityConflict);
 			return Ok(());
 		}
+		// A link waiting for another person must be refused (`reject_link`) first: one account
+		// is never on its way to two persons.
+		let pending = PendingLinks::<T>::get(subject);
+		ensure!(
+			pending.is_none_or(|pending| pending.identity == identity),
+			Error::<T>::IdentityConflict
+		);
 		let accounts = PersonAccounts::<T>::get(identity);
 		if accounts.is_empty() {
+			PendingLinks::<T>::remove(subject);
 			return Self::link_identity(subject, identity);
 		}
 		ensure!(
 			(accounts.len() as u32) < T::MaxAccountsPerPerson::get(),
 			Error::<T>::TooManyAccounts
 		);
-		if PendingLinks::<T>::get(subject).is_some_and(|pending| pending.identity == identity) {
+		if pending.is_some() {
 			return Ok(());
 		}
 		PendingLinks::<T>::insert(
@@ -102,11 +110,18 @@ impl<T: Config> Pallet<T> {
 		by_subject: bool,
 	) -> DispatchResult {
 		let mut pending = PendingLinks::<T>::get(subject).ok_or(Error::<T>::NoPendingLink)?;
+		if PersonAccounts::<T>::get(pending.identity).is_empty() {
+			// The person was erased since (`forget_history`): the stale link goes.
+			PendingLinks::<T>::remove(subject);
+			return Err(Error::<T>::NoPendingLink.into());
+		}
 		if by_subject {
 			pending.accepted = true;
 		} else {
+			// Only a registered account of the person speaks for it.
 			ensure!(
-				AccountPerson::<T>::get(caller) == Some(pending.identity),
+				AccountPerson::<T>::get(caller) == Some(pending.identity)
+					&& Profiles::<T>::contains_key(caller),
 				Error::<T>::NotOfThePerson
 			);
 			pending.approved = true;
@@ -139,6 +154,10 @@ impl<T: Config> Pallet<T> {
 	/// way to the person's.
 	fn link_identity(subject: &T::AccountId, identity: H256) -> DispatchResult {
 		let mut accounts = PersonAccounts::<T>::get(identity);
+		ensure!(
+			!AccountPerson::<T>::contains_key(subject) && !accounts.contains(subject),
+			Error::<T>::IdentityConflict
+		);
 		accounts.try_push(subject.clone()).map_err(|_| Error::<T>::TooManyAccounts)?;
 		if let Some(first) = accounts.first().filter(|first| *first != subject).cloned() {
 			if let Some(own) = Histories::<T>::get(subject) {
@@ -207,6 +226,10 @@ impl<T: Config> Pallet<T> {
 				AccountPerson::<T>::contains_key(&account),
 				"a history pointer without a person"
 			);
+		}
+		// A link pending to a person erased since is inert, removed at the next consent.
+		for (account, _) in PendingLinks::<T>::iter() {
+			ensure!(!AccountPerson::<T>::contains_key(&account), "a linked account still pending");
 		}
 		Ok(())
 	}

@@ -218,7 +218,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lender), id);
 
-		assert!(Loans::<T>::get(id).is_some_and(|l| l.notices.sent > 0));
+		assert!(Loans::<T>::get(id).is_some_and(|l| l.notices.last_day > 0));
 	}
 
 	#[benchmark]

@@ -342,7 +342,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(financier), OverdueTarget::Recourse(id));
 		assert!(Invoices::<T>::get(id)
 			.and_then(|i| i.financing)
-			.is_some_and(|f| f.notices.sent > 0));
+			.is_some_and(|f| f.notices.last_day > 0));
 	}
 
 	#[benchmark]

@@ -240,3 +240,26 @@ fn a_default_freezes_every_registered_account_of_the_person() {
 		);
 	});
 }
+
+#[test]
+fn an_account_is_never_on_its_way_to_two_persons() {
+	ExtBuilder::default().build_and_execute(|| {
+		let other = H256::repeat_byte(0x78);
+		assert_ok!(attested_as(ALICE, person()));
+		assert_ok!(attested_as(CHARLIE, other));
+		// Bob waits to join Alice's person: no attestation may name him as anyone else.
+		assert_ok!(attested_as(BOB, person()));
+		assert_noop!(attested_as(BOB, other), Error::<Test>::IdentityConflict);
+		assert_noop!(attested_as(BOB, H256::repeat_byte(0x79)), Error::<Test>::IdentityConflict);
+		// A deregistered account of the person does not speak for it.
+		assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(BOB)));
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(ALICE)));
+		assert_noop!(
+			CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NotOfThePerson
+		);
+		// Deregistering drops one's own pending link.
+		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(BOB)));
+		assert!(!crate::PendingLinks::<Test>::contains_key(BOB));
+	});
+}

@@ -23,7 +23,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!notices.is_empty(), Error::<T>::NoNoticeDue);
 		// What is due now: the instalments due and the penalty accrued until now.
 		let mut accrued = loan.clone();
-		let _ = Self::accrue_penalty(&mut accrued, &items, now, &params);
+		Self::accrue_penalty(&mut accrued, &items, now, &params).ok_or(Error::<T>::Overflow)?;
 		let instalments_due = items
 			.iter()
 			.filter(|i| i.due_at <= now)

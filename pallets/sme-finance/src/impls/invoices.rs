@@ -96,6 +96,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(invoice.buyer == *buyer, Error::<T>::NotBuyer);
 		ensure!(invoice.status == InvoiceStatus::Submitted, Error::<T>::WrongInvoiceStatus);
 		ensure!(T::Credit::is_verified(buyer), Error::<T>::NotVerified);
+		// Checked again: the buyer may have joined the enterprise's person since submission.
+		ensure!(!T::Credit::same_person(buyer, &invoice.enterprise), Error::<T>::SelfInvoice);
 		let now = Self::now();
 		ensure!(now < invoice.due_at, Error::<T>::InvoiceDue);
 		// A confirmed invoice is the buyer's debt: within its cap, never while it is frozen.

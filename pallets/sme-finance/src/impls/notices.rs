@@ -14,8 +14,12 @@ impl<T: Config> Pallet<T> {
 		match target {
 			OverdueTarget::Line(id) => {
 				let mut line = Lines::<T>::get(id).ok_or(Error::<T>::LineNotFound)?;
+				// A defaulted line is still owed: its notices go on, as a defaulted loan's do.
 				ensure!(
-					matches!(line.status, LineStatus::Active | LineStatus::Closing),
+					matches!(
+						line.status,
+						LineStatus::Active | LineStatus::Closing | LineStatus::Defaulted
+					),
 					Error::<T>::WrongLineStatus
 				);
 				let clock = Self::accrue(&mut line, now)?;

@@ -462,3 +462,15 @@ fn an_ended_invoice_hash_is_refused_for_its_retention_then_anyone_may_prune_it()
 		assert_ok!(submit(FERDIE, DOLLAR, Timestamp::get() + DAY, 1));
 	});
 }
+
+#[test]
+fn a_buyer_who_joined_the_enterprises_person_after_submission_cannot_confirm() {
+	run_test(|| {
+		assert_ok!(submit(FERDIE, DOLLAR, START + DAY, 1));
+		xindai_primitives::testing::same_person(EVE, FERDIE);
+		assert_noop!(
+			SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), 0),
+			Error::<Test>::SelfInvoice
+		);
+	});
+}
