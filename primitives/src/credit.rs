@@ -256,6 +256,10 @@ pub trait CreditRegistry<AccountId> {
 	/// collateral did not cover).
 	fn note_defaulted(who: &AccountId, position: PositionKey, amount: Balance) -> DispatchResult;
 
+	/// `who` withdrew a credit request before it was funded (what the registry's monitoring
+	/// counts: many requests opened and withdrawn). Never fails.
+	fn note_request_withdrawn(who: &AccountId);
+
 	/// A loan of `who` was settled in full.
 	fn note_settled(who: &AccountId) -> DispatchResult;
 
@@ -301,6 +305,9 @@ pub enum VerifierKind {
 	Auditor,
 	/// Income and credit-file checks.
 	CreditBureau,
+	/// Third-party debt collection: lenders of a defaulted loan may assign one, which then
+	/// sees the borrower's contact file for a limited time (and attests no claims).
+	CollectionAgent,
 }
 
 /// What an auditor's attestation of an enterprise's financial filing tells the credit registry.

@@ -38,6 +38,8 @@ pub enum CreditNote {
 	Committed(TestAccount, Balance),
 	/// `note_commitment_released(who, _, amount)`.
 	Released(TestAccount, Balance),
+	/// `note_request_withdrawn(who)`.
+	Withdrawn(TestAccount),
 }
 
 std::thread_local! {
@@ -242,6 +244,9 @@ impl CreditRegistry<TestAccount> for TestCredit {
 		note(CreditNote::Defaulted(*who, amount));
 		book_entry(*who, position, |p| p.owed = p.owed.saturating_sub(amount));
 		Ok(())
+	}
+	fn note_request_withdrawn(who: &TestAccount) {
+		note(CreditNote::Withdrawn(*who));
 	}
 	fn note_settled(who: &TestAccount) -> DispatchResult {
 		note(CreditNote::Settled(*who));

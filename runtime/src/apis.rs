@@ -203,6 +203,19 @@ impl_runtime_apis! {
 		fn grants(owner: AccountId) -> Vec<pallet_credit_records::GrantView<AccountId>> {
 			CreditRecords::grants_of(&owner)
 		}
+
+		fn flags(
+			who: AccountId,
+		) -> Vec<(pallet_credit_records::FlagId, pallet_credit_records::Flag<AccountId>)> {
+			CreditRecords::flags_of(&who)
+		}
+
+		fn review_queue(
+			start_after: Option<pallet_credit_records::FlagId>,
+			limit: u32,
+		) -> Vec<(pallet_credit_records::FlagId, pallet_credit_records::Flag<AccountId>)> {
+			CreditRecords::review_queue(start_after, limit)
+		}
 	}
 
 	impl pallet_liquidity_pools_runtime_api::LiquidityPoolsApi<Block, AccountId> for Runtime {

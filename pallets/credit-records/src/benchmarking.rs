@@ -382,6 +382,88 @@ mod benchmarks {
 		_(RawOrigin::Signed(institution), owner);
 	}
 
+	#[benchmark]
+	fn raise_flag() {
+		let reporter = verifier::<T>(0, VerifierKind::CreditBureau);
+		let subject = registered::<T>("owner", 0);
+		// Worst case: the last free slot of the person's open flags.
+		for code in 1..crate::monitor::MAX_OPEN_FLAGS {
+			CreditRecords::<T>::do_raise_flag(
+				reporter.clone(),
+				subject.clone(),
+				code as u16,
+				H256::zero(),
+			)
+			.expect("room for a flag");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reporter), subject.clone(), 0, H256::repeat_byte(3));
+
+		assert_eq!(PersonFlags::<T>::get(&subject).len() as u32, crate::monitor::MAX_OPEN_FLAGS);
+	}
+
+	#[benchmark]
+	fn clear_flag() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ReviewOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let reporter = verifier::<T>(0, VerifierKind::CreditBureau);
+		let subject = registered::<T>("owner", 0);
+		for code in 0..crate::monitor::MAX_OPEN_FLAGS {
+			CreditRecords::<T>::do_raise_flag(
+				reporter.clone(),
+				subject.clone(),
+				code as u16,
+				H256::zero(),
+			)
+			.map_err(|_| BenchmarkError::Stop("raise"))?;
+		}
+		let last = NextFlagId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, last, H256::repeat_byte(4));
+
+		assert!(!Flags::<T>::contains_key(last));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn confirm_flag() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ReviewOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let reporter = verifier::<T>(0, VerifierKind::CreditBureau);
+		let subject = registered::<T>("owner", 0);
+		for code in 0..crate::monitor::MAX_OPEN_FLAGS {
+			CreditRecords::<T>::do_raise_flag(
+				reporter.clone(),
+				subject.clone(),
+				code as u16,
+				H256::zero(),
+			)
+			.map_err(|_| BenchmarkError::Stop("raise"))?;
+		}
+		let last = NextFlagId::<T>::get() - 1;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, last, H256::repeat_byte(4));
+
+		assert!(Profiles::<T>::get(&subject).and_then(|p| p.frozen).is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_monitor_params() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let params = MonitorParams { max_borrowings: 20, ..MonitorParams::DEFAULT };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, params);
+
+		assert_eq!(MonitorParameters::<T>::get(), params);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(
 		CreditRecords,
 		crate::mock::ExtBuilder::default().build(),

@@ -352,5 +352,76 @@ mod calls {
 			let who = ensure_signed(origin)?;
 			Self::do_reject_link(&who, &account)
 		}
+
+		/// Report `subject` for review: an admitted verifier (KYC provider, auditor or credit
+		/// bureau) raises a flag on the subject's person with its `reason_code` and the hash of
+		/// its off-chain `evidence`. The person takes no new credit until the risk council
+		/// reviews the flag.
+		///
+		/// The dispatch origin must be signed by an admitted verifier other than a collection
+		/// agent.
+		///
+		/// Emits `FlagRaised`. Errors: `NotVerifier`, `SelfAttestation`, `NoProfile` (the
+		/// subject has neither a profile nor a history), `TooManyFlags`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(18)]
+		pub fn raise_flag(
+			origin: OriginFor<T>,
+			subject: T::AccountId,
+			reason_code: u16,
+			evidence: H256,
+		) -> DispatchResult {
+			let reporter = ensure_signed(origin)?;
+			Self::do_raise_flag(reporter, subject, reason_code, evidence)
+		}
+
+		/// Clear `flag` after review: a false alarm. The person may take new credit again (once
+		/// no other flag is open); for a rule's flag the monitoring window's counters start
+		/// afresh. `reason` is the hash of the council's written reasons.
+		///
+		/// The dispatch origin must be `ReviewOrigin` (the risk council).
+		///
+		/// Emits `FlagCleared`. Errors: `FlagNotFound`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(19)]
+		pub fn clear_flag(origin: OriginFor<T>, flag: FlagId, reason: H256) -> DispatchResult {
+			T::ReviewOrigin::ensure_origin(origin)?;
+			Self::do_clear_flag(flag, reason)
+		}
+
+		/// Confirm `flag` after review: the flagged account is frozen for suspected fraud (which
+		/// stops its person's new credit; `unfreeze` lifts it) and the flag is closed.
+		///
+		/// The dispatch origin must be `ReviewOrigin` (the risk council).
+		///
+		/// Emits `FlagConfirmed`, and `Frozen` unless the account was frozen or deregistered.
+		/// Errors: `FlagNotFound`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(20)]
+		pub fn confirm_flag(origin: OriginFor<T>, flag: FlagId, reason: H256) -> DispatchResult {
+			T::ReviewOrigin::ensure_origin(origin)?;
+			Self::do_confirm_flag(flag, reason)
+		}
+
+		/// Set the monitoring rules' thresholds, each within its compile-time bound
+		/// (`monitor::bounds`).
+		///
+		/// The dispatch origin must be `RiskOrigin`.
+		///
+		/// Emits `MonitorParamsSet`. Errors: `MonitorParamsOutOfBounds`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(21)]
+		pub fn set_monitor_params(origin: OriginFor<T>, params: MonitorParams) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::do_set_monitor_params(params)
+		}
 	}
 }

@@ -59,6 +59,9 @@ pub struct ProfileSummary<AccountId, DepositBalance> {
 	pub person_accounts: Vec<AccountId>,
 	/// Why the account is frozen, if it is.
 	pub frozen: Option<FreezeReason>,
+	/// The person's open monitoring flags (see `CreditRecordsApi::flags`): while any is open,
+	/// it takes no new credit.
+	pub open_flags: u32,
 	/// Whether its identity (KYC or KYB) is attested and valid.
 	pub verified: bool,
 	/// Claims with a valid attestation.
@@ -225,12 +228,14 @@ impl<T: Config> Pallet<T> {
 		let holder = Self::history_holder(&who);
 		let history = Histories::<T>::get(&holder).ok_or(Error::<T>::HistoryRetained)?;
 		ensure!(history.open_positions.is_zero(), Error::<T>::HistoryRetained);
+		ensure!(PersonFlags::<T>::get(&holder).is_empty(), Error::<T>::UnderReview);
 		let delinquent = history.defaults > 0 || history.late != Default::default();
 		if delinquent {
 			let until = history.last_delinquency_at.saturating_add(T::HistoryRetention::get());
 			ensure!(Self::now() >= until, Error::<T>::HistoryRetained);
 		}
 		Histories::<T>::remove(&holder);
+		Activities::<T>::remove(&holder);
 		if let Some(person) = AccountPerson::<T>::get(&who) {
 			PersonAccounts::<T>::remove(person);
 			for account in &accounts {
@@ -426,6 +431,7 @@ impl<T: Config> Pallet<T> {
 		let attestations = Self::person_attestations(who);
 		// One person, one cap: a freeze of any of the person's accounts stops its new credit.
 		ensure!(!Self::person_frozen(who), Error::<T>::AccountFrozen);
+		ensure!(!Self::under_review(who), Error::<T>::UnderReview);
 		let history = Histories::<T>::get(Self::history_holder(who)).unwrap_or_default();
 		let score = score::score(&Self::score_inputs(&history, &attestations, now));
 		let (tier, band) = Self::tier_for(score).ok_or(Error::<T>::NoTierTable)?;
@@ -480,6 +486,7 @@ impl<T: Config> Pallet<T> {
 			person: AccountPerson::<T>::get(who),
 			person_accounts: Self::person_accounts(who),
 			frozen: profile.frozen,
+			open_flags: PersonFlags::<T>::get(Self::history_holder(who)).len() as u32,
 			verified,
 			valid_claims,
 			eligible: Self::check_can_borrow(who, None).is_ok(),
@@ -560,6 +567,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(held == deposits, "grant deposits differ from the held amount");
 		}
 		Self::try_state_persons()?;
+		Self::try_state_flags()?;
 		Self::try_state_positions()
 	}
 }
@@ -602,6 +610,7 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			amount,
 			owed: after.owed,
 		});
+		Self::monitor(who, now, |activity, params| activity.note_borrowing(value, now, params));
 		Ok(())
 	}
 
@@ -692,6 +701,9 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			credited_ms,
 			owed: after.owed,
 		});
+		if repayment.amount > 0 {
+			Self::monitor(who, now, |activity, params| activity.note_repayment(now, params));
+		}
 		Ok(())
 	}
 
@@ -737,6 +749,14 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			}
 		}
 		Ok(())
+	}
+
+	fn note_request_withdrawn(who: &T::AccountId) {
+		// Only an account with a history has activity to watch (a request needs a profile).
+		if Histories::<T>::contains_key(Self::history_holder(who)) {
+			let now = Self::now();
+			Self::monitor(who, now, |activity, params| activity.note_cancellation(now, params));
+		}
 	}
 
 	fn note_settled(who: &T::AccountId) -> DispatchResult {

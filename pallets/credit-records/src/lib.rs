@@ -91,9 +91,11 @@ pub use xindai_primitives::credit::{
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod calls;
+mod flags;
 mod impls;
 #[cfg(test)]
 mod mock;
+pub mod monitor;
 pub mod persons;
 mod positions;
 pub mod score;
@@ -103,6 +105,7 @@ pub mod types;
 pub mod weights;
 
 pub use impls::{GrantView, ProfileSummary};
+pub use monitor::{Flag, FlagCause, FlagId, MonitorParams, RiskRule};
 pub use score::ScoreBreakdown;
 pub use types::*;
 
@@ -162,6 +165,10 @@ pub mod pallet {
 
 		/// Freezes and unfreezes accounts (also the fast emergency path of a risk council).
 		type FreezeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Reviews monitoring flags (the risk council): clears them, or confirms them and
+		/// freezes the account.
+		type ReviewOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Held from an account while it has a profile.
 		#[pallet::constant]
@@ -358,6 +365,34 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TierTable<T: Config> = StorageValue<_, BoundedVec<TierBand, T::MaxTiers>, ValueQuery>;
 
+	/// The thresholds of the monitoring rules (see [`monitor`]).
+	#[pallet::storage]
+	pub type MonitorParameters<T: Config> = StorageValue<_, MonitorParams, ValueQuery>;
+
+	/// Each person's credit activity in the current monitoring window, keyed by the account
+	/// holding the person's history: one entry per history, removed with it.
+	#[pallet::storage]
+	pub type Activities<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, monitor::Activity, ValueQuery>;
+
+	/// Open flags, awaiting the risk council's review.
+	#[pallet::storage]
+	pub type Flags<T: Config> = StorageMap<_, Twox64Concat, FlagId, Flag<T::AccountId>>;
+
+	/// The open flags of each person (keyed by the account holding its history).
+	#[pallet::storage]
+	pub type PersonFlags<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<FlagId, ConstU32<{ monitor::MAX_OPEN_FLAGS }>>,
+		ValueQuery,
+	>;
+
+	/// The id of the next flag.
+	#[pallet::storage]
+	pub type NextFlagId<T: Config> = StorageValue<_, FlagId, ValueQuery>;
+
 	/// Why a score changed.
 	#[derive(
 		Clone,
@@ -469,6 +504,20 @@ pub mod pallet {
 		AccessRevoked { owner: T::AccountId, institution: T::AccountId },
 		/// An institution accessed an owner's off-chain profile.
 		ProfileAccessed { subject: T::AccountId, institution: T::AccountId },
+		/// A monitoring rule or a verifier's report flagged `person` (the account holding its
+		/// history) over `account`'s activity: no new credit until the risk council reviews it.
+		FlagRaised {
+			flag: FlagId,
+			person: T::AccountId,
+			account: T::AccountId,
+			cause: FlagCause<T::AccountId>,
+		},
+		/// The risk council cleared a flag (`reason`: hash of its written reasons).
+		FlagCleared { flag: FlagId, person: T::AccountId, reason: H256 },
+		/// The risk council confirmed a flag: `account` is frozen for suspected fraud.
+		FlagConfirmed { flag: FlagId, person: T::AccountId, account: T::AccountId, reason: H256 },
+		/// Governance set the monitoring rules' thresholds.
+		MonitorParamsSet { params: MonitorParams },
 	}
 
 	#[pallet::error]
@@ -557,6 +606,15 @@ pub mod pallet {
 		NoValidGrant,
 		/// A credit amount overflowed.
 		AmountOverflow,
+		/// The person has an open monitoring flag: no new credit until the risk council reviews
+		/// it.
+		UnderReview,
+		/// The person has the most open flags there may be.
+		TooManyFlags,
+		/// No such open flag.
+		FlagNotFound,
+		/// A monitoring parameter is outside its compile-time bounds (see `monitor::bounds`).
+		MonitorParamsOutOfBounds,
 	}
 
 	#[pallet::genesis_config]

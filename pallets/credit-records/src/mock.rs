@@ -67,6 +67,8 @@ pub const START: Moment = 1_767_225_600_000;
 ord_parameter_types! {
 	/// May freeze and unfreeze, nothing else.
 	pub const EmergencyCouncil: AccountId = 42;
+	/// Reviews monitoring flags, nothing else.
+	pub const RiskCouncil: AccountId = 43;
 }
 
 parameter_types! {
@@ -84,6 +86,8 @@ impl pallet_credit_records::Config for Test {
 	/// Root, or the stand-in for an emergency council.
 	type FreezeOrigin =
 		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<EmergencyCouncil, AccountId>>;
+	/// The stand-in for the risk council.
+	type ReviewOrigin = EnsureSignedBy<RiskCouncil, AccountId>;
 	type ProfileDeposit = ConstU128<PROFILE_DEPOSIT>;
 	type GrantDepositBase = ConstU128<GRANT_DEPOSIT_BASE>;
 	type GrantDepositPerByte = ConstU128<GRANT_DEPOSIT_PER_BYTE>;
@@ -155,6 +159,8 @@ pub const CHARLIE: AccountId = 3;
 pub const KYC: AccountId = 10;
 /// An auditor admitted at genesis.
 pub const AUDITOR: AccountId = 11;
+/// An account tests admit as a credit bureau or collection agent.
+pub const BUREAU: AccountId = 12;
 /// An account with no funds.
 pub const PAUPER: AccountId = 99;
 

@@ -37,6 +37,10 @@ pub trait WeightInfo {
 	fn grant_access() -> Weight;
 	fn revoke_access() -> Weight;
 	fn log_access() -> Weight;
+	fn raise_flag() -> Weight;
+	fn clear_flag() -> Weight;
+	fn confirm_flag() -> Weight;
+	fn set_monitor_params() -> Weight;
 }
 
 /// Weights for `pallet_credit_records` using the chain's database weights.
@@ -158,6 +162,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(16_000_000, 4_000)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
+	/// Reads: Verifiers, HistoryHolder, Profiles, Timestamp, NextFlagId, PersonFlags.
+	/// Writes: NextFlagId, PersonFlags, Flags.
+	fn raise_flag() -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Reads: Flags, PersonFlags, Timestamp, Activities. Writes: Flags, PersonFlags, Activities.
+	fn clear_flag() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Reads: Flags, PersonFlags, Profiles. Writes: Flags, PersonFlags, Profiles.
+	fn confirm_flag() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Writes: MonitorParameters.
+	fn set_monitor_params() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For tests: the same figures on RocksDB weights.
@@ -180,4 +208,8 @@ impl WeightInfo for () {
 	fn grant_access() -> Weight { Weight::from_parts(65_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(6, 4)) }
 	fn revoke_access() -> Weight { Weight::from_parts(55_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
 	fn log_access() -> Weight { Weight::from_parts(16_000_000, 4_000).saturating_add(RocksDbWeight::get().reads(2)) }
+	fn raise_flag() -> Weight { Weight::from_parts(30_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(6, 3)) }
+	fn clear_flag() -> Weight { Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(4, 3)) }
+	fn confirm_flag() -> Weight { Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 3)) }
+	fn set_monitor_params() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 }

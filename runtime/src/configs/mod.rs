@@ -232,6 +232,8 @@ impl pallet_credit_records::Config for Runtime {
 	type VerifierAdminOrigin = crate::governance::RootOrVerifierAdmin;
 	type RiskOrigin = crate::governance::RootOrRiskAdmin;
 	type FreezeOrigin = crate::governance::EmergencyOrigin;
+	/// Flags are reviewed by two thirds of the risk council (or the risk-admin track, or root).
+	type ReviewOrigin = crate::governance::EmergencyOrigin;
 	type ProfileDeposit = ProfileDeposit;
 	type GrantDepositBase = GrantDepositBase;
 	type GrantDepositPerByte = GrantDepositPerByte;

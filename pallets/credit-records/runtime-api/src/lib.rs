@@ -1,7 +1,8 @@
 //! Runtime API of Xindai's credit records, for wallets, lenders and institutions.
 //!
 //! From @polkadot/api: `api.call.creditRecordsApi.profileSummary(who)`,
-//! `api.call.creditRecordsApi.scoreBreakdown(who)`, `api.call.creditRecordsApi.grants(owner)`.
+//! `api.call.creditRecordsApi.scoreBreakdown(who)`, `api.call.creditRecordsApi.grants(owner)`,
+//! `api.call.creditRecordsApi.flags(who)`, `api.call.creditRecordsApi.reviewQueue(startAfter, limit)`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -10,7 +11,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 
-pub use pallet_credit_records::{GrantView, ProfileSummary, ScoreBreakdown};
+pub use pallet_credit_records::{Flag, FlagId, GrantView, ProfileSummary, ScoreBreakdown};
 
 sp_api::decl_runtime_apis! {
 	/// Read access to credit profiles.
@@ -28,5 +29,12 @@ sp_api::decl_runtime_apis! {
 
 		/// The data-access grants `owner` has given.
 		fn grants(owner: AccountId) -> Vec<GrantView<AccountId>>;
+
+		/// The open monitoring flags of `who`'s person (at most `MAX_OPEN_FLAGS`).
+		fn flags(who: AccountId) -> Vec<(FlagId, Flag<AccountId>)>;
+
+		/// The risk council's review queue: open flags after `start_after`, in storage order, at
+		/// most `limit` (capped at 100). Page on with the last id returned.
+		fn review_queue(start_after: Option<FlagId>, limit: u32) -> Vec<(FlagId, Flag<AccountId>)>;
 	}
 }

@@ -4,6 +4,7 @@ mod access;
 mod attestations;
 mod filings;
 mod history;
+mod monitoring;
 mod persons;
 mod positions;
 mod profiles;

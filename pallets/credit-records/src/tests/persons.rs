@@ -5,12 +5,12 @@ use super::*;
 use crate::{AccountPerson, HistoryHolder, PersonAccounts};
 
 /// The identity commitment of the person behind several accounts in these tests.
-fn person() -> H256 {
+pub(super) fn person() -> H256 {
 	H256::repeat_byte(0x77)
 }
 
 /// Registers `who` and has the KYC provider attest it with the identity commitment `identity`.
-fn attested_as(who: AccountId, identity: H256) -> sp_runtime::DispatchResult {
+pub(super) fn attested_as(who: AccountId, identity: H256) -> sp_runtime::DispatchResult {
 	if !crate::Profiles::<Test>::contains_key(who) {
 		register(who, ProfileKind::Individual);
 	}
@@ -26,7 +26,7 @@ fn attested_as(who: AccountId, identity: H256) -> sp_runtime::DispatchResult {
 
 /// `who` joins the person whose first account is `first`: attested with its commitment, then
 /// both sides agree.
-fn joins(who: AccountId, first: AccountId, identity: H256) {
+pub(super) fn joins(who: AccountId, first: AccountId, identity: H256) {
 	assert_ok!(attested_as(who, identity));
 	assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(who)));
 	assert_ok!(CreditRecords::approve_account(RuntimeOrigin::signed(first), who));

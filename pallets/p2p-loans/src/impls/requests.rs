@@ -164,6 +164,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(loan.status == LoanStatus::Funding, Error::<T>::NotFunding);
 		Self::end_request(loan_id, &mut loan, LoanStatus::Cancelled)?;
 		Loans::<T>::insert(loan_id, loan);
+		// Many requests opened and withdrawn is what the registry's monitoring watches.
+		T::Credit::note_request_withdrawn(who);
 		Self::deposit_event(Event::RequestCancelled { loan: loan_id });
 		Ok(())
 	}

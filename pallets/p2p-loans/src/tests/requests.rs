@@ -204,6 +204,8 @@ fn cancelling_returns_collateral_and_lenders_claim_refunds() {
 		);
 		assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(BOB), id));
 		assert_eq!(last_event(), Event::RequestCancelled { loan: id });
+		// The registry's monitoring counts the withdrawn request.
+		assert!(credit_notes().contains(&CreditNote::Withdrawn(BOB)));
 		assert_eq!(balance(XBTC, BOB) - bob_xbtc, BTC / 10);
 		// The deposit stays until the record is pruned, after every lender is refunded.
 		assert_eq!(Balances::total_balance_on_hold(&BOB), DEPOSIT);
