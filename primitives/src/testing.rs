@@ -10,6 +10,7 @@ use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
+	collection::{CollectionAccess, CollectionCase},
 	credit::{
 		CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
 		TierInfo, VerifierKind,
@@ -53,6 +54,8 @@ std::thread_local! {
 	static VERIFIERS: RefCell<BTreeSet<(TestAccount, u8)>> = const { RefCell::new(BTreeSet::new()) };
 	static FILINGS: RefCell<Vec<(TestAccount, FilingSignal)>> = const { RefCell::new(Vec::new()) };
 	static PERSONS: RefCell<BTreeMap<TestAccount, u32>> = const { RefCell::new(BTreeMap::new()) };
+	static COLLECTION_GRANTS: RefCell<BTreeMap<(TestAccount, TestAccount, CollectionCase), Moment>> =
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Forgets every price, verification, premium and note; the cap goes back to unlimited.
@@ -66,6 +69,12 @@ pub fn reset() {
 	VERIFIERS.with(|v| v.borrow_mut().clear());
 	FILINGS.with(|f| f.borrow_mut().clear());
 	PERSONS.with(|p| p.borrow_mut().clear());
+	COLLECTION_GRANTS.with(|g| g.borrow_mut().clear());
+}
+
+/// The collection grants given so far: (owner, agent, case) → until.
+pub fn collection_grants() -> BTreeMap<(TestAccount, TestAccount, CollectionCase), Moment> {
+	COLLECTION_GRANTS.with(|g| g.borrow().clone())
 }
 
 /// Makes `who` a verified enterprise (KYB), and verified for [`CreditRegistry`] too.
@@ -277,6 +286,30 @@ impl CreditRegistry<TestAccount> for TestCredit {
 			exposure_cap: EXPOSURE_CAP.with(|c| *c.borrow()),
 			rate_premium_bps: PREMIUM_BPS.with(|p| p.borrow().get(who).copied().unwrap_or(0)),
 		})
+	}
+}
+
+impl CollectionAccess<TestAccount> for TestCredit {
+	fn is_collection_agent(who: &TestAccount) -> bool {
+		VERIFIERS.with(|v| v.borrow().contains(&(*who, VerifierKind::CollectionAgent as u8)))
+	}
+	fn grant_collection_access(
+		owner: &TestAccount,
+		agent: &TestAccount,
+		case: CollectionCase,
+		until: Moment,
+	) -> DispatchResult {
+		if !Self::is_collection_agent(agent) {
+			return Err(DispatchError::Other("not a collection agent"));
+		}
+		if until <= NOW.with(|n| *n.borrow()) {
+			return Err(DispatchError::Other("grant in the past"));
+		}
+		COLLECTION_GRANTS.with(|g| g.borrow_mut().insert((*owner, *agent, case), until));
+		Ok(())
+	}
+	fn end_collection_access(owner: &TestAccount, agent: &TestAccount, case: CollectionCase) {
+		COLLECTION_GRANTS.with(|g| g.borrow_mut().remove(&(*owner, *agent, case)));
 	}
 }
 

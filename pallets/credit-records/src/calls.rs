@@ -274,7 +274,7 @@ mod calls {
 		/// who looked.
 		///
 		/// The dispatch origin must be signed by an institution holding a valid grant from
-		/// `subject`.
+		/// `subject`, or a collection agent holding a valid collection grant on it.
 		///
 		/// Emits `ProfileAccessed`. Errors: `NoValidGrant`.
 		///
@@ -283,8 +283,12 @@ mod calls {
 		#[pallet::call_index(13)]
 		pub fn log_access(origin: OriginFor<T>, subject: T::AccountId) -> DispatchResult {
 			let institution = ensure_signed(origin)?;
-			let grant = Grants::<T>::get(&subject, &institution).ok_or(Error::<T>::NoValidGrant)?;
-			ensure!(Self::now() < grant.until, Error::<T>::NoValidGrant);
+			let granted = Grants::<T>::get(&subject, &institution)
+				.is_some_and(|grant| Self::now() < grant.until);
+			ensure!(
+				granted || Self::has_collection_access(&subject, &institution),
+				Error::<T>::NoValidGrant
+			);
 			Self::deposit_event(Event::ProfileAccessed { subject, institution });
 			Ok(())
 		}

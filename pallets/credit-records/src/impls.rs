@@ -27,7 +27,7 @@ use crate::{
 	positions::Valuation,
 	score::{self, RecordedRepayment, ScoreBreakdown, ScoreInputs},
 	types::*,
-	DepositBalanceOf,
+	CollectionCase, DepositBalanceOf,
 };
 
 /// What a wallet shows of a profile (`CreditRecordsApi::profile_summary`).
@@ -83,6 +83,9 @@ pub struct GrantView<AccountId> {
 	pub until: Moment,
 	/// Whether it is still valid now.
 	pub active: bool,
+	/// For a collection agent's access: the defaulted debt it collects (the owner consented in
+	/// the loan's terms).
+	pub collection: Option<CollectionCase>,
 }
 
 impl<T: Config> Pallet<T> {
@@ -504,7 +507,17 @@ impl<T: Config> Pallet<T> {
 				granted_at: grant.granted_at,
 				until: grant.until,
 				active: now < grant.until,
+				collection: None,
 			})
+			.chain(CollectionGrants::<T>::iter_prefix(owner).map(|((agent, case), grant)| {
+				GrantView {
+					institution: agent,
+					granted_at: grant.granted_at,
+					until: grant.until,
+					active: now < grant.until,
+					collection: Some(case),
+				}
+			}))
 			.collect()
 	}
 

@@ -83,6 +83,7 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
+pub use xindai_primitives::collection::{CollectionAccess, CollectionCase};
 pub use xindai_primitives::credit::{
 	CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, ReportedPosition,
 	TierInfo,
@@ -91,6 +92,7 @@ pub use xindai_primitives::credit::{
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod calls;
+pub mod collection;
 mod flags;
 mod impls;
 #[cfg(test)]
@@ -357,6 +359,18 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Collection agents' access to defaulted borrowers' contact files: owner → (agent, case)
+	/// → grant (see [`collection`]).
+	#[pallet::storage]
+	pub type CollectionGrants<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		(T::AccountId, CollectionCase),
+		CollectionGrant,
+	>;
+
 	/// How many grants each owner has.
 	#[pallet::storage]
 	pub type GrantCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
@@ -518,6 +532,16 @@ pub mod pallet {
 		FlagConfirmed { flag: FlagId, person: T::AccountId, account: T::AccountId, reason: H256 },
 		/// Governance set the monitoring rules' thresholds.
 		MonitorParamsSet { params: MonitorParams },
+		/// Lenders assigned `agent` to collect `owner`'s defaulted debt `case`: it may see the
+		/// owner's contact file until `until` (the owner consented in the loan's terms).
+		CollectionAccessGranted {
+			owner: T::AccountId,
+			agent: T::AccountId,
+			case: CollectionCase,
+			until: Moment,
+		},
+		/// A collection agent's access ended (the debt was repaid, or another agent assigned).
+		CollectionAccessEnded { owner: T::AccountId, agent: T::AccountId, case: CollectionCase },
 	}
 
 	#[pallet::error]

@@ -205,6 +205,26 @@ pub struct AccessGrant<DepositBalance, EnvelopeLimit: Get<u32>> {
 	pub deposit: DepositBalance,
 }
 
+/// A collection agent's access to a defaulted borrower's contact file (see `collection.rs`).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct CollectionGrant {
+	/// When the agent was assigned.
+	pub granted_at: Moment,
+	/// From this moment on the grant is inert.
+	pub until: Moment,
+}
+
 /// Late instalments, by how late they were.
 #[derive(
 	Clone,

@@ -232,5 +232,27 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The worst case: the lender moves its majority from an assigned agent to another, which
+	/// ends the first agent's access and grants the second.
+	#[benchmark]
+	fn vote_collector() {
+		let (_, lender, id) = started::<T>();
+		Loans::<T>::mutate(id, |loan| {
+			if let Some(loan) = loan {
+				loan.status = LoanStatus::Defaulted;
+			}
+		});
+		let first: T::AccountId = account("agent", 1, 0);
+		let second: T::AccountId = account("agent", 2, 0);
+		T::BenchmarkHelper::make_collection_agent(&first);
+		T::BenchmarkHelper::make_collection_agent(&second);
+		assert!(Pallet::<T>::do_vote_collector(&lender, id, first).is_ok());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lender), id, second.clone());
+
+		assert_eq!(Collections::<T>::get(id).map(|c| c.agent), Some(second));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -104,6 +104,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn make_eligible(who: &AccountId);
 	/// Sets the chain's clock (milliseconds).
 	fn set_time(now: xindai_primitives::Moment);
+	/// Admits `who` as a collection agent.
+	fn make_collection_agent(who: &AccountId);
 }
 
 #[frame_support::pallet]
@@ -117,8 +119,8 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use xindai_primitives::{
-		credit::CreditRegistry, interest::Rate, price::PriceProvider, AssetId, Balance, Moment,
-		Seconds,
+		collection::CollectionAccess, credit::CreditRegistry, interest::Rate, price::PriceProvider,
+		AssetId, Balance, Moment, Seconds,
 	};
 
 	/// The balance type of the native deposit.
@@ -159,6 +161,15 @@ pub mod pallet {
 
 		/// The credit registry.
 		type Credit: CreditRegistry<Self::AccountId>;
+
+		/// The credit registry's collection access: who is a collection agent, and their
+		/// time-limited access to a defaulted borrower's contact file.
+		type Collections: CollectionAccess<Self::AccountId>;
+
+		/// How long (milliseconds) an assigned collection agent's access lasts (a majority may
+		/// renew it).
+		#[pallet::constant]
+		type CollectionAccessPeriod: Get<Moment>;
 
 		/// Sets the lateness, default and stop-loss parameters.
 		type RiskOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -309,6 +320,27 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SweepCursor<T: Config> = StorageValue<_, BoundedVec<u8, ConstU32<128>>>;
 
+	/// Each lender's vote for a collection agent of a defaulted loan, with its weight (shares).
+	#[pallet::storage]
+	pub type CollectorVotes<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		LoanId,
+		Blake2_128Concat,
+		T::AccountId,
+		(T::AccountId, Balance),
+	>;
+
+	/// The shares voting for each collection agent of a loan (removed at zero).
+	#[pallet::storage]
+	pub type CollectorSupport<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, LoanId, Blake2_128Concat, T::AccountId, Balance>;
+
+	/// The collection agent assigned to a defaulted loan.
+	#[pallet::storage]
+	pub type Collections<T: Config> =
+		StorageMap<_, Blake2_128Concat, LoanId, CollectionAssignment<T::AccountId>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -411,6 +443,25 @@ pub mod pallet {
 		},
 		/// The risk parameters changed.
 		RiskParamsSet { params: RiskParams },
+		/// A lender voted for `agent` to collect a defaulted loan with its `shares`; `support`
+		/// is all the shares voting for the agent now.
+		CollectorVoted {
+			loan: LoanId,
+			lender: T::AccountId,
+			agent: T::AccountId,
+			shares: Balance,
+			support: Balance,
+		},
+		/// Lenders holding a majority of the loan assigned `agent` to collect it: it may see
+		/// the borrower's contact file until `access_until`.
+		CollectorAssigned { loan: LoanId, agent: T::AccountId, access_until: Moment },
+		/// The assigned collection agent paid `amount` on the loan (`recovered` in all).
+		CollectionRecovered {
+			loan: LoanId,
+			agent: T::AccountId,
+			amount: Balance,
+			recovered: Balance,
+		},
 	}
 
 	#[pallet::error]
@@ -505,6 +556,10 @@ pub mod pallet {
 		NoNoticeDue,
 		/// An amount overflowed.
 		Overflow,
+		/// Only a defaulted loan goes to collection.
+		NotDefaulted,
+		/// The account is not an admitted collection agent.
+		NotCollectionAgent,
 	}
 
 	#[pallet::hooks]
@@ -757,6 +812,27 @@ pub mod pallet {
 		pub fn notify_overdue(origin: OriginFor<T>, loan: LoanId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_notify_overdue(loan)
+		}
+
+		/// Vote, with the caller's shares, for `agent` to collect the defaulted `loan`
+		/// (replacing the caller's earlier vote). The vote that gives an agent more than half of
+		/// the loan's shares assigns it: the agent gets access to the borrower's contact file
+		/// for `CollectionAccessPeriod` (the borrower agreed to this in the loan's terms; the
+		/// grant shows among its grants), and a previously assigned agent's access ends. What
+		/// the agent recovers it pays with `repay`.
+		///
+		/// - Origin: signed, a lender of the loan.
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotDefaulted`],
+		///   [`Error::NotCollectionAgent`], [`Error::InsufficientShares`] (no shares).
+		/// - Emits [`Event::CollectorVoted`], and [`Event::CollectorAssigned`] on a majority.
+		#[pallet::call_index(15)]
+		pub fn vote_collector(
+			origin: OriginFor<T>,
+			loan: LoanId,
+			agent: T::AccountId,
+		) -> DispatchResult {
+			let lender = ensure_signed(origin)?;
+			Self::do_vote_collector(&lender, loan, agent)
 		}
 	}
 }

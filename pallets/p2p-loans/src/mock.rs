@@ -94,6 +94,9 @@ impl pallet_p2p_loans::Config for Test {
 	type Time = Timestamp;
 	type Prices = TestPrices;
 	type Credit = TestCredit;
+	type Collections = TestCredit;
+	/// Ninety days.
+	type CollectionAccessPeriod = ConstU64<{ 90 * DAY }>;
 	type RiskOrigin = EnsureRoot<AccountId>;
 	type PalletId = P2pPalletId;
 	type RequestDeposit = ConstU128<DEPOSIT>;
@@ -130,6 +133,12 @@ impl crate::BenchmarkHelper<AccountId> for TestBenchmarkHelper {
 	}
 	fn set_time(now: Moment) {
 		Timestamp::set_timestamp(now);
+	}
+	fn make_collection_agent(who: &AccountId) {
+		xindai_primitives::testing::admit_verifier(
+			*who,
+			xindai_primitives::credit::VerifierKind::CollectionAgent,
+		);
 	}
 }
 

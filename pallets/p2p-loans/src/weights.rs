@@ -36,6 +36,7 @@ pub trait WeightInfo {
 	fn set_risk_params() -> Weight;
 	fn prune_loan(n: u32) -> Weight;
 	fn notify_overdue() -> Weight;
+	fn vote_collector() -> Weight;
 }
 
 /// Weights using the chain's database weights.
@@ -83,6 +84,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Loans, Schedules, PendingRefunds, holds.
 	/// Reads: Loans, Schedules (N items), Timestamp, Params. Writes: Loans.
 	fn notify_overdue() -> Weight { counted(T::DbWeight::get(), 60_000_000, 8_000, 4, 1) }
+	/// Reads: Loans, credit (verifier), Positions, CollectorVotes, CollectorSupport ×2,
+	/// Timestamp, Collections, credit grants ×2. Writes: CollectorVotes, CollectorSupport ×2,
+	/// Collections, credit grants ×2.
+	fn vote_collector() -> Weight { counted(T::DbWeight::get(), 60_000_000, 8_000, 10, 6) }
 	fn prune_loan(n: u32) -> Weight {
 		counted(T::DbWeight::get(), 40_000_000, 4_000, 4, 4)
 			.saturating_add(counted(T::DbWeight::get(), 60_000_000, 6_000, 6, 6).saturating_mul(n.into()))
@@ -104,6 +109,7 @@ impl WeightInfo for () {
 	fn buy_shares() -> Weight { counted(RocksDbWeight::get(), 110_000_000, 10_000, 16, 12) }
 	fn set_risk_params() -> Weight { counted(RocksDbWeight::get(), 15_000_000, 0, 0, 1) }
 	fn notify_overdue() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 8_000, 4, 1) }
+	fn vote_collector() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 8_000, 10, 6) }
 	fn prune_loan(n: u32) -> Weight {
 		counted(RocksDbWeight::get(), 40_000_000, 4_000, 4, 4)
 			.saturating_add(counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6).saturating_mul(n.into()))

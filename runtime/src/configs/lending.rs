@@ -203,6 +203,12 @@ mod benchmark_helper {
 		fn set_time(now: Moment) {
 			pallet_timestamp::Now::<Runtime>::put(now);
 		}
+		fn make_collection_agent(who: &AccountId) {
+			pallet_credit_records::Pallet::<Runtime>::benchmark_admit_verifier(
+				who,
+				xindai_primitives::credit::VerifierKind::CollectionAgent,
+			);
+		}
 	}
 
 	impl pallet_sme_finance::BenchmarkHelper<AccountId> for LendingBenchmarkHelper {
@@ -286,6 +292,10 @@ impl pallet_p2p_loans::Config for Runtime {
 	type Time = Timestamp;
 	type Prices = OraclePrices;
 	type Credit = CreditRecords;
+	type Collections = CreditRecords;
+	/// An assigned collection agent sees the borrower's contact file for 90 days (renewable
+	/// by the majority).
+	type CollectionAccessPeriod = ConstU64<{ 90 * 24 * 60 * 60 * 1_000 }>;
 	/// Grace, penalty, default threshold, LTVs, reward and price age: root or risk_admin.
 	type RiskOrigin = RootOrRiskAdmin;
 	type PalletId = P2pLoansPalletId;

@@ -373,4 +373,13 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Not generated yet: `Loans` (r:1), `CreditRecords::Verifiers` (r:1), `Positions` (r:1),
+	/// `CollectorVotes` (r:1 w:1), `CollectorSupport` (r:2 w:2), `Timestamp::Now` (r:1),
+	/// `Collections` (r:1 w:1), `CreditRecords::CollectionGrants` (r:2 w:2), at
+	/// `notify_overdue`'s order of cost.
+	fn vote_collector() -> Weight {
+		Weight::from_parts(572_916_000, 8 * 2_700)
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
 }

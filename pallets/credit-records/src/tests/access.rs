@@ -340,12 +340,14 @@ fn grants_of_lists_the_grants_and_whether_they_are_active() {
 					granted_at: START,
 					until: START + DAY,
 					active: false,
+					collection: None,
 				},
 				GrantView {
 					institution: CHARLIE,
 					granted_at: START,
 					until: START + 10 * DAY,
 					active: true,
+					collection: None,
 				},
 			]
 		);

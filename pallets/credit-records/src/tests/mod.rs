@@ -2,6 +2,7 @@
 
 mod access;
 mod attestations;
+mod collection;
 mod filings;
 mod history;
 mod monitoring;

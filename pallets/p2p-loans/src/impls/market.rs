@@ -122,6 +122,8 @@ impl<T: Config> Pallet<T> {
 		let principal = loan.terms.principal;
 		from.shares -= shares;
 		from.listed -= shares;
+		// Sold shares take their weight away from the seller's collector vote.
+		Self::shares_left_voter(loan_id, &seller, shares);
 		from.claimed = pro_rata(loan.distributed, from.shares, principal);
 		from.collateral_claimed = pro_rata(loan.collateral_for_lenders, from.shares, principal);
 		let mut to = Positions::<T>::get(loan_id, buyer).unwrap_or_default();

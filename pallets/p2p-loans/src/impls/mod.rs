@@ -21,6 +21,7 @@ use xindai_primitives::{
 
 use crate::{pallet::*, types::*};
 
+mod collection;
 mod default;
 mod funding;
 mod market;
@@ -78,6 +79,8 @@ pub struct LoanView<AccountId> {
 	pub payoff_today: Balance,
 	/// Paid in by the borrower for lenders so far.
 	pub repaid: Balance,
+	/// The collection agent lenders assigned, if the loan defaulted and they did.
+	pub collection: Option<CollectionAssignment<AccountId>>,
 }
 
 /// A lender's position in one loan (`P2pLoansApi::positions`).

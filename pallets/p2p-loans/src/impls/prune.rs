@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Positions::<T>::remove(loan_id, &lender);
 			Self::remove_lender_loan(&lender, loan_id);
+			Self::prune_vote(loan_id, &lender);
 		}
 		let complete = Positions::<T>::iter_key_prefix(loan_id).next().is_none();
 		if complete {
@@ -46,6 +47,7 @@ impl<T: Config> Pallet<T> {
 			)?;
 			Loans::<T>::remove(loan_id);
 			Schedules::<T>::remove(loan_id);
+			Collections::<T>::remove(loan_id);
 			PendingRefunds::<T>::remove(loan_id);
 		} else {
 			Loans::<T>::insert(loan_id, loan);

@@ -154,6 +154,7 @@ impl<T: Config> Pallet<T> {
 			total,
 		)?;
 		loan.distributed = loan.distributed.saturating_add(total);
+		Self::note_collection_payment(loan_id, payer, total);
 
 		// What the payment tells the credit registry. Exposure falls by the principal repaid.
 		// A late instalment is recorded once, when it is completed. On-time service is what the
@@ -258,6 +259,7 @@ impl<T: Config> Pallet<T> {
 		loan.status = LoanStatus::Closed;
 		Self::return_collateral(loan_id, loan)?;
 		Self::report(T::Credit::note_settled(&loan.borrower));
+		Self::end_collection(loan_id, &loan.borrower);
 		Self::deposit_event(Event::LoanClosed { loan: loan_id });
 		Ok(())
 	}

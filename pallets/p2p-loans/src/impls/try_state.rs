@@ -119,6 +119,28 @@ impl<T: Config> Pallet<T> {
 			let position = Positions::<T>::get(loan, &seller).unwrap_or_default();
 			ensure!(position.listed == shares, "listed shares differ from listings");
 		}
+		// Collection: each vote weighs at most its lender's shares, each agent's support is the
+		// sum of its votes, and only a defaulted or closed loan has an agent.
+		let mut support: BTreeMap<(LoanId, T::AccountId), Balance> = BTreeMap::new();
+		for (loan, lender, (agent, weight)) in CollectorVotes::<T>::iter() {
+			let shares = Positions::<T>::get(loan, &lender).map(|p| p.shares).unwrap_or_default();
+			ensure!(weight > 0 && weight <= shares, "a collector vote outweighs its shares");
+			*support.entry((loan, agent)).or_default() += weight;
+		}
+		for (loan, agent, total) in CollectorSupport::<T>::iter() {
+			ensure!(
+				support.remove(&(loan, agent)) == Some(total),
+				"a collector's support differs from its votes"
+			);
+		}
+		ensure!(support.is_empty(), "collector votes without support");
+		for (loan, _) in Collections::<T>::iter() {
+			let status = Loans::<T>::get(loan).map(|l| l.status);
+			ensure!(
+				matches!(status, Some(LoanStatus::Defaulted | LoanStatus::Closed)),
+				"a collection agent on a loan that is not in default"
+			);
+		}
 		Ok(())
 	}
 }

@@ -49,6 +49,7 @@ impl<T: Config> Pallet<T> {
 				0
 			},
 			repaid: loan.distributed,
+			collection: Collections::<T>::get(id),
 		})
 	}
 

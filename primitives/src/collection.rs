@@ -1,0 +1,58 @@
+//! Third-party collection of defaulted debt: how a lending product gives the collection agent
+//! its lenders assigned access to the borrower's off-chain contact file, through the credit
+//! registry's consented-access mechanism.
+//!
+//! The borrower consents when the loan starts (it is part of every loan's terms): if the loan
+//! defaults, lenders holding a majority of it may assign an admitted collection agent, who then
+//! holds a time-limited grant to the borrower's contact file, shown among the borrower's grants
+//! and audited like any other (`log_access`). What the agent recovers is paid through the
+//! product's ordinary repayment path, so lenders' claims, the history and the score follow.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::DispatchResult;
+
+use crate::{credit::CreditProduct, Moment};
+
+/// A debt in collection: the product and the loan's (or line's) id in it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct CollectionCase {
+	/// The product that lent.
+	pub product: CreditProduct,
+	/// The loan's id in it.
+	pub id: u64,
+}
+
+/// The credit registry's collection access (implemented by `pallet-credit-records`), as lending
+/// products see it.
+pub trait CollectionAccess<AccountId> {
+	/// Whether `who` is an admitted collection agent.
+	fn is_collection_agent(who: &AccountId) -> bool;
+
+	/// Gives `agent` access to `owner`'s contact file for `case` until `until` (replacing an
+	/// earlier grant for the same case and agent). Fails if `agent` is not an admitted
+	/// collection agent or `until` is not in the future.
+	fn grant_collection_access(
+		owner: &AccountId,
+		agent: &AccountId,
+		case: CollectionCase,
+		until: Moment,
+	) -> DispatchResult;
+
+	/// Ends `agent`'s access for `case` (the debt was repaid, or another agent was assigned).
+	/// Nothing happens without such a grant.
+	fn end_collection_access(owner: &AccountId, agent: &AccountId, case: CollectionCase);
+}
