@@ -105,6 +105,14 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     assert.equal(after.score.toNumber(), 570, 'no on-time service in one block');
     assert.equal(after.history.onTimeMs.toNumber(), 0);
     assert.equal(after.tier.unwrap().toNumber(), before.tier.unwrap().toNumber(), 'same tier, same cap');
+    // And monitoring flags it: too many borrowings in a day, repaid at once again and again.
+    const rules = res.events
+      .filter(({ event }) => api.events.creditRecords.FlagRaised.is(event))
+      .map(({ event }) => [event.data.flag, event.data.cause.toJSON().rule.rule]);
+    assert.deepEqual(rules.map(([, rule]) => rule).sort(), ['BorrowingCount', 'QuickRepayments']);
+    // The risk council reviews them (sudo stands in for its motion here; see test o).
+    for (const [flag] of rules) await tx.root(api.tx.creditRecords.clearFlag(flag, EVIDENCE), accounts.alice);
+    assert.equal((await summary(bob)).openFlags.toNumber(), 0);
   });
 
   test('the registry books pool debt as a position in the lent asset, emptied by repaying', async () => {

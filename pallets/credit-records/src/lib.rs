@@ -14,6 +14,13 @@
 //! Owners grant institutions time-limited access to their off-chain files and can audit each
 //! access.
 //!
+//! **Monitoring** ([`monitor`], `flags.rs`): every credit event updates the person's activity
+//! in a rolling window; a rule that trips (too many or too large new debts, borrow-repay
+//! cycling, many withdrawn requests), or a verifier's report, raises a flag, and the person takes
+//! no new credit until the risk council clears the flag or confirms it (freezing the account).
+//! **Collection** ([`collection`]): the agent a defaulted loan's lenders assign gets a
+//! time-limited grant to the borrower's contact file, shown among the borrower's grants.
+//!
 //! ## Terms
 //!
 //! - **Credit unit**: the smallest unit of the reference stablecoin USDX (6 decimals). Caps,
@@ -48,6 +55,10 @@
 //! | verifier admin (root or the verifier-admin track) | `add_verifier`, `remove_verifier`, `force_revoke_attestation` | `VerifierAdminOrigin` |
 //! | risk admin (root or the risk-admin track) | `set_tier_table` | `RiskOrigin` |
 //! | emergency (risk admin, or 2/3 of the risk council) | `freeze`, `unfreeze` | `FreezeOrigin` |
+//! | risk council (review) | `clear_flag`, `confirm_flag` | `ReviewOrigin` |
+//! | risk admin | `set_monitor_params` | `RiskOrigin` |
+//! | verifier (not a collection agent) | `raise_flag` | signed, admitted |
+//! | collection agent | `log_access` (with a collection grant) | signed, admitted |
 //! | account owner | `register`, `update_documents`, `deregister`, `grant_access`, `revoke_access` | signed |
 //! | verifier | `attest`, `revoke_attestation` | signed, admitted |
 //! | institution | `log_access` | signed, holding a valid grant |

@@ -34,13 +34,19 @@
 //!   reports the loan settled.
 //! - **Secondary market** ([`Pallet::list_shares`], [`Pallet::buy_shares`]): what the sold shares
 //!   had earned up to the sale goes to the seller; the buyer receives later repayments.
+//! - **Collection** ([`Pallet::vote_collector`]): every loan's terms carry the borrower's consent
+//!   to collection on default. Lenders of a defaulted loan vote with their shares for an
+//!   admitted collection agent; a majority assigns it, and the credit registry gives it
+//!   time-limited access to the borrower's contact file. The agent pays what it recovers with
+//!   `repay` (recorded as `CollectionRecovered`); repayment in full ends its access.
 //!
 //! ## Roles
 //!
 //! | role | calls | origin |
 //! |------|-------|--------|
 //! | borrower | `create_request`, `cancel_request`, `repay` | signed, passing the credit check |
-//! | lender | `fund`, `claim_refund`, `claim`, `list_shares`, `cancel_listing` | signed, verified |
+//! | lender | `fund`, `claim_refund`, `claim`, `list_shares`, `cancel_listing`, `vote_collector` | signed, verified |
+//! | collection agent | `repay` (what it recovered) | signed |
 //! | buyer | `buy_shares` | signed, verified |
 //! | anyone | `mark_default`, `liquidate`, `claim_refund` | signed |
 //! | risk admin | `set_risk_params` | `RiskOrigin` |
