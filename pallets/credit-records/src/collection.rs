@@ -19,8 +19,12 @@ use xindai_primitives::{
 use crate::{pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
-	/// Whether `agent` holds a valid collection grant from `owner` (for any case).
+	/// Whether `agent` holds a valid collection grant from `owner` (for any case) and is still
+	/// an admitted collection agent (removing an agent ends its access at once).
 	pub(crate) fn has_collection_access(owner: &T::AccountId, agent: &T::AccountId) -> bool {
+		if !Self::is_collection_agent(agent) {
+			return false;
+		}
 		let now = Self::now();
 		CollectionGrants::<T>::iter_prefix(owner)
 			.any(|((holder, _), grant)| &holder == agent && now < grant.until)

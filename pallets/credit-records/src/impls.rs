@@ -714,7 +714,9 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			credited_ms,
 			owed: after.owed,
 		});
-		if repayment.amount > 0 {
+		// A cycle ends with the position repaid in full: partial payments (which anyone may
+		// make on a P2P loan) cannot make a borrower look like a cycler.
+		if repayment.amount > 0 && after.owed == 0 {
 			Self::monitor(who, now, |activity, params| activity.note_repayment(now, params));
 		}
 		Ok(())

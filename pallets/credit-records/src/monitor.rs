@@ -8,7 +8,7 @@
 //! |------|----------------------------------|---------|--------|
 //! | [`RiskRule::BorrowingCount`] | more than `max_borrowings` new debts (disbursements, drawdowns) | 6 per day | 1–1,000 |
 //! | [`RiskRule::BorrowedValue`] | more than `max_borrowed` of new debt, in credit units | 100,000 USDX per day | 1–10,000,000 USDX |
-//! | [`RiskRule::QuickRepayments`] | more than `max_quick_repayments` repayments, each within `quick_repay_within` of the person's latest borrowing (borrow-repay cycling) | 3 within 1 h | 1–100, 1 min–7 days |
+//! | [`RiskRule::QuickRepayments`] | more than `max_quick_repayments` repayments that clear a position, each within `quick_repay_within` of the person's latest borrowing (borrow-repay cycling) | 3 within 1 h | 1–100, 1 min–7 days |
 //! | [`RiskRule::Cancellations`] | more than `max_cancellations` credit requests withdrawn by the borrower | 5 | 1–100 |
 //!
 //! The window is 24 h by default (bounds 1 h – 30 days). A triggered rule raises a flag

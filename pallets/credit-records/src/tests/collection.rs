@@ -57,6 +57,14 @@ fn an_assigned_agent_sees_the_contact_file_until_its_access_ends() {
 			Error::<Test>::NoValidGrant
 		);
 		assert!(!CreditRecords::grants_of(&ALICE)[0].active);
+		// Removing the agent ends its access at once.
+		assert_ok!(CreditRecords::grant_collection_access(&ALICE, &AGENT, CASE, now() + DAY));
+		assert_ok!(CreditRecords::log_access(RuntimeOrigin::signed(AGENT), ALICE));
+		assert_ok!(CreditRecords::remove_verifier(RuntimeOrigin::root(), AGENT));
+		assert_noop!(
+			CreditRecords::log_access(RuntimeOrigin::signed(AGENT), ALICE),
+			Error::<Test>::NoValidGrant
+		);
 		CreditRecords::end_collection_access(&ALICE, &AGENT, CASE);
 		System::assert_last_event(
 			Event::CollectionAccessEnded { owner: ALICE, agent: AGENT, case: CASE }.into(),

@@ -152,9 +152,14 @@ fn borrow_repay_cycling_is_flagged_and_slow_repayment_is_not() {
 			assert_eq!(rule_flags().len(), usize::from(round == 3));
 		}
 		assert_eq!(rule_flags()[0].3, RiskRule::QuickRepayments);
-		// A payment of no principal (interest only) counts for nothing.
+		// A payment of no principal (interest only) counts for nothing, nor does a partial one
+		// (anyone may pay a little on someone's P2P loan: that must not make them a cycler).
 		assert_eq!(Activities::<Test>::get(ALICE).quick_repayments, 4);
 		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(0)));
+		borrow(ALICE, 10 * CREDIT_UNIT);
+		for _ in 0..9 {
+			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(CREDIT_UNIT)));
+		}
 		assert_eq!(Activities::<Test>::get(ALICE).quick_repayments, 4);
 	});
 }
