@@ -36,6 +36,32 @@ pub struct CollectionCase {
 	pub id: u64,
 }
 
+/// The collection agent assigned to a debt in collection, as the lending product records it.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct CollectionAssignment<AccountId> {
+	/// The agent.
+	pub agent: AccountId,
+	/// When it was assigned (or its access renewed).
+	pub assigned_at: Moment,
+	/// Until when it may see the borrower's contact file.
+	pub access_until: Moment,
+	/// What it has paid on the debt.
+	pub recovered: crate::Balance,
+}
+
+impl<AccountId: PartialEq> CollectionAssignment<AccountId> {
+	/// Counts `amount` paid by `payer` as recovered if `payer` is the agent; whether it was.
+	pub fn note_payment(&mut self, payer: &AccountId, amount: crate::Balance) -> bool {
+		if &self.agent != payer {
+			return false;
+		}
+		self.recovered = self.recovered.saturating_add(amount);
+		true
+	}
+}
+
 /// The credit registry's collection access (implemented by `pallet-credit-records`), as lending
 /// products see it.
 pub trait CollectionAccess<AccountId> {

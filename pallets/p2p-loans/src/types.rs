@@ -11,6 +11,7 @@ use xindai_primitives::{
 };
 
 pub use crate::schedule::{Instalment, RepaymentKind};
+pub use xindai_primitives::collection::CollectionAssignment;
 
 /// Identifies a loan, from request to settlement.
 pub type LoanId = u32;
@@ -281,19 +282,4 @@ pub mod bounds {
 	pub const MIN_PRICE_AGE: Moment = 60_000;
 	/// See [`MIN_PRICE_AGE`].
 	pub const MAX_PRICE_AGE: Moment = 24 * 60 * 60 * 1_000;
-}
-
-/// The collection agent lenders assigned to a defaulted loan.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct CollectionAssignment<AccountId> {
-	/// The agent.
-	pub agent: AccountId,
-	/// When the majority assigned it (or renewed its access).
-	pub assigned_at: Moment,
-	/// Until when it may see the borrower's contact file.
-	pub access_until: Moment,
-	/// What it has paid on the loan.
-	pub recovered: Balance,
 }

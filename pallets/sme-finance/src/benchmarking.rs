@@ -244,6 +244,28 @@ mod benchmarks {
 		assert_eq!(Lines::<T>::get(line).map(|l| l.status), Some(LineStatus::Defaulted));
 	}
 
+	/// The underwriter replaces the agent of a defaulted pool line: the first agent's access
+	/// ends, the second's is granted.
+	#[benchmark]
+	fn assign_line_collector() -> Result<(), BenchmarkError> {
+		let origin = T::UnderwriterOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let (_, line, _) = drawn_pool_line::<T>();
+		let term_ms = T::MaxTerm::get().saturating_mul(1_000);
+		T::BenchmarkHelper::set_time(START + term_ms - DAY_MS);
+		Pallet::<T>::do_mark_default(line).map_err(|_| BenchmarkError::Stop("default"))?;
+		let first: T::AccountId = account("agent", 1, 0);
+		let second: T::AccountId = account("agent", 2, 0);
+		T::BenchmarkHelper::make_verifier(&first, VerifierKind::CollectionAgent);
+		T::BenchmarkHelper::make_verifier(&second, VerifierKind::CollectionAgent);
+		Pallet::<T>::do_assign_line_collector(None, line, first)
+			.map_err(|_| BenchmarkError::Stop("first agent"))?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, line, second.clone());
+		assert_eq!(LineCollections::<T>::get(line).map(|c| c.agent), Some(second));
+		Ok(())
+	}
+
 	#[benchmark]
 	fn submit_invoice() {
 		let who = enterprise::<T>();

@@ -141,6 +141,7 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::Permill;
 	use xindai_primitives::{
+		collection::{CollectionAccess, CollectionAssignment},
 		credit::{CreditRegistry, EnterpriseRegistry},
 		facility::CreditFacilities,
 		interest::Rate,
@@ -198,6 +199,13 @@ pub mod pallet {
 
 		/// Liquidity pools lending to credit lines.
 		type Facilities: CreditFacilities<Self::AccountId>;
+
+		/// The credit registry's collection access for defaulted lines.
+		type Collections: CollectionAccess<Self::AccountId>;
+
+		/// How long (milliseconds) an assigned collection agent's access lasts (renewable).
+		#[pallet::constant]
+		type CollectionAccessPeriod: Get<Moment>;
 
 		/// Approves credit lines (the governance underwriter track).
 		type UnderwriterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -286,6 +294,11 @@ pub mod pallet {
 	/// Credit lines, from application until repaid and closed.
 	#[pallet::storage]
 	pub type Lines<T: Config> = StorageMap<_, Blake2_128Concat, LineId, LineOf<T>>;
+
+	/// The collection agent assigned to each defaulted line (removed with the line).
+	#[pallet::storage]
+	pub type LineCollections<T: Config> =
+		StorageMap<_, Blake2_128Concat, LineId, CollectionAssignment<T::AccountId>>;
 
 	/// The lines of each enterprise.
 	#[pallet::storage]
@@ -408,6 +421,16 @@ pub mod pallet {
 			days_past_due: u32,
 			amount_due: Balance,
 		},
+		/// The source of a defaulted line assigned `agent` to collect it: it may see the
+		/// enterprise's contact file until `access_until`.
+		LineCollectorAssigned { line: LineId, agent: T::AccountId, access_until: Moment },
+		/// The assigned collection agent paid `amount` on the line (`recovered` in all).
+		LineCollectionRecovered {
+			line: LineId,
+			agent: T::AccountId,
+			amount: Balance,
+			recovered: Balance,
+		},
 	}
 
 	#[pallet::error]
@@ -518,6 +541,11 @@ pub mod pallet {
 		FilingMismatch,
 		/// An amount overflowed.
 		Overflow,
+		/// Only the line's source (its financier, or the underwriter for a pool-funded line)
+		/// may do this.
+		NotLineSource,
+		/// The account is not an admitted collection agent.
+		NotCollectionAgent,
 	}
 
 	#[pallet::hooks]
@@ -879,6 +907,29 @@ pub mod pallet {
 		pub fn notify_overdue(origin: OriginFor<T>, target: OverdueTarget) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_notify_overdue(target)
+		}
+
+		/// Assign `agent` to collect the defaulted `line` (or renew its access): it gets access
+		/// to the enterprise's contact file for `CollectionAccessPeriod` (the enterprise agreed
+		/// to this in the line's terms; the grant shows among its grants), and a previously
+		/// assigned agent's access ends. What the agent recovers it pays with `repay_line`.
+		///
+		/// - Origin: signed by the line's financier, or `UnderwriterOrigin` for a pool-funded
+		///   line (the pool's lenders have no signer of their own).
+		/// - Errors: [`Error::LineNotFound`], [`Error::NotLineSource`],
+		///   [`Error::WrongLineStatus`] (not defaulted), [`Error::NotCollectionAgent`].
+		/// - Emits [`Event::LineCollectorAssigned`].
+		#[pallet::call_index(21)]
+		pub fn assign_line_collector(
+			origin: OriginFor<T>,
+			line: LineId,
+			agent: T::AccountId,
+		) -> DispatchResult {
+			let caller = match T::UnderwriterOrigin::try_origin(origin) {
+				Ok(_) => None,
+				Err(origin) => Some(ensure_signed(origin)?),
+			};
+			Self::do_assign_line_collector(caller, line, agent)
 		}
 	}
 }

@@ -121,6 +121,9 @@ impl pallet_sme_finance::Config for Test {
 	type Credit = TestCredit;
 	type Enterprises = TestEnterprises;
 	type Facilities = TestPool;
+	type Collections = TestCredit;
+	/// Ninety days.
+	type CollectionAccessPeriod = ConstU64<{ 90 * DAY }>;
 	type UnderwriterOrigin = EnsureSignedBy<UnderwriterMembers, AccountId>;
 	type RiskOrigin = EnsureRoot<AccountId>;
 	type PalletId = SmePalletId;

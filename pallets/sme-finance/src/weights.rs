@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn offer_invoice() -> Weight;
 	fn forget_invoice_hash() -> Weight;
 	fn notify_overdue() -> Weight;
+	fn assign_line_collector() -> Weight;
 }
 
 /// For tests: counted storage access at RocksDB costs.
@@ -92,4 +93,7 @@ impl WeightInfo for () {
 	fn forget_invoice_hash() -> Weight { counted(30, 2, 1) }
 	/// Reads: Lines (or Invoices), Params, Timestamp. Writes: Lines (or Invoices).
 	fn notify_overdue() -> Weight { counted(60, 3, 1) }
+	/// Reads: Lines, registry verifier, Timestamp, LineCollections, registry grants ×2.
+	/// Writes: LineCollections, registry grants ×2.
+	fn assign_line_collector() -> Weight { counted(60, 6, 3) }
 }

@@ -336,6 +336,9 @@ impl pallet_sme_finance::Config for Runtime {
 	type Enterprises = CreditRecords;
 	/// Pool-funded lines borrow from the liquidity pools through credit facilities.
 	type Facilities = crate::LiquidityPools;
+	type Collections = CreditRecords;
+	/// As for P2P loans: 90 days, renewable.
+	type CollectionAccessPeriod = ConstU64<{ 90 * 24 * 60 * 60 * 1_000 }>;
 	/// Root or the underwriter track.
 	type UnderwriterOrigin = RootOrUnderwriter;
 	/// Grace, penalty, default threshold and invoice-financing limits: root or risk_admin.

@@ -539,4 +539,12 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Not generated yet: `Lines` (r:1), `CreditRecords::Verifiers` (r:1), `Timestamp::Now`
+	/// (r:1), `LineCollections` (r:1 w:1), `CreditRecords::CollectionGrants` (r:2 w:2), at
+	/// `notify_overdue`'s order of cost.
+	fn assign_line_collector() -> Weight {
+		Weight::from_parts(2 * 161_374_000, 6 * 2_700)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
 }

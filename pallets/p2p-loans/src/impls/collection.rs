@@ -105,8 +105,8 @@ impl<T: Config> Pallet<T> {
 	/// `payer` paid `amount` on `loan`: recorded as recovered if it is the assigned agent.
 	pub(crate) fn note_collection_payment(loan: LoanId, payer: &T::AccountId, amount: Balance) {
 		Collections::<T>::mutate(loan, |assignment| {
-			if let Some(assignment) = assignment.as_mut().filter(|a| &a.agent == payer) {
-				assignment.recovered = assignment.recovered.saturating_add(amount);
+			let Some(assignment) = assignment.as_mut() else { return };
+			if assignment.note_payment(payer, amount) {
 				Self::deposit_event(Event::CollectionRecovered {
 					loan,
 					agent: payer.clone(),

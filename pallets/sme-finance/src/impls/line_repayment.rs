@@ -42,6 +42,7 @@ impl<T: Config> Pallet<T> {
 		}
 		line.interest_paid = line.interest_paid.saturating_add(interest);
 		line.principal_repaid = line.principal_repaid.saturating_add(principal);
+		Self::note_line_collection_payment(id, payer, interest.saturating_add(principal));
 		// What the payment tells the credit registry (reporting never blocks a repayment).
 		// Exposure falls by the principal repaid (after a default it was written off already).
 		// A due date paid late is reported once, when it is cleared, whoever pays, with the days

@@ -212,6 +212,7 @@ impl<T: Config> Pallet<T> {
 	/// Removes a line: deposit back, out of the enterprise's list; reports it settled if it lent.
 	pub(super) fn finish_line(id: LineId, line: LineOf<T>, settled: bool) {
 		Lines::<T>::remove(id);
+		Self::end_line_collection(id, &line.enterprise);
 		EnterpriseLines::<T>::mutate(&line.enterprise, |lines| lines.retain(|l| *l != id));
 		Self::release_deposit(&line.enterprise, line.deposit);
 		if line.committed > 0 {

@@ -4,6 +4,7 @@
 //! module keeps the helpers they share: the pallet account, the clock, prices, transfers,
 //! deposits, credit reports and parameter checks.
 
+mod collection;
 mod filings;
 mod invoices;
 mod line_repayment;

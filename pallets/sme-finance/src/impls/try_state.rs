@@ -168,6 +168,12 @@ impl<T: Config> Pallet<T> {
 				"filing count differs from filings"
 			);
 		}
+		for (id, _) in LineCollections::<T>::iter() {
+			ensure!(
+				Lines::<T>::get(id).is_some_and(|line| line.status == LineStatus::Defaulted),
+				"a collection agent on a line that is not in default"
+			);
+		}
 		Ok(())
 	}
 }
