@@ -42,8 +42,9 @@
 //! | enterprise | `file_report`, `apply_credit_line`, `repay_line`, `close_line`, `submit_invoice`, `cancel_invoice`, `offer_invoice`, `repay_recourse` | signed, KYB-verified enterprise |
 //! | auditor | `attest_report` | signed, admitted `Auditor` |
 //! | milestone verifier | `attest_milestone` | signed, admitted verifier of the milestone's kind |
-//! | underwriter | `approve_credit_line`, `close_line` | `UnderwriterOrigin` |
-//! | financier | `fund_credit_line`, `finance_invoice`, `claim_recourse` | signed, verified |
+//! | underwriter | `approve_credit_line`, `close_line`, `assign_line_collector` (pool lines) | `UnderwriterOrigin` |
+//! | financier | `fund_credit_line`, `finance_invoice`, `claim_recourse`, `assign_line_collector` (its lines) | signed, verified |
+//! | collection agent | `repay_line` (what it recovered) | signed |
 //! | buyer | `confirm_invoice`, `reject_invoice`, `pay_invoice` | signed, verified (to confirm) |
 //! | anyone | `mark_line_default`, `repay_line`, `close_line` after maturity | signed |
 //! | risk admin | `set_params` | `RiskOrigin` |
