@@ -69,9 +69,10 @@
 //!     `cancelAsMulti` and `pokeDeposit` only return or adjust the principal's own deposit.
 //!   - `sudo.*` dispatches as root: `Any` only, even if the principal is the sudo key.
 //!   - One exception: the risk council's `propose` and `execute` dispatch the proposal with the
-//!     council's origin, which only freezes or unfreezes accounts and pauses pools (the
-//!     `EmergencyOrigin` of credit records and liquidity pools; nothing else accepts it, and
-//!     nothing lets it touch an account's funds), so they are `Governance` and `NonTransfer`.
+//!     council's origin, which only freezes or unfreezes accounts, reviews monitoring flags and
+//!     pauses pools (the `EmergencyOrigin` of credit records and liquidity pools; nothing else
+//!     accepts it, and nothing lets it touch an account's funds), so they are `Governance` and
+//!     `NonTransfer`.
 //! - **pallet-proxy adds its own limits**: whatever the filter says, a proxy cannot add or remove
 //!   a proxy of a type its own type is not a superset of, and only `Any` may `removeProxies` or
 //!   `killPure` (the filter refuses those two as well).
@@ -108,22 +109,23 @@
 //!   so `Any` only.
 //! - **Oracle**: `feedValues` (a feeder's hot key): `NonTransfer`.
 //! - **Credit records**: `register`, `updateDocuments`, `deregister`, `grantAccess`,
-//!   `revokeAccess`, `logAccess`: `NonTransfer`, `Lending`; a verifier's `attest` and
-//!   `revokeAttestation`: `NonTransfer` only (a verifier's work, not a lending position); the
-//!   rest is privileged.
+//!   `revokeAccess`, `logAccess`: `NonTransfer`, `Lending`; a verifier's `attest`,
+//!   `revokeAttestation` and `raiseFlag`: `NonTransfer` only (a verifier's work, not a lending
+//!   position); the rest (including the council's `clearFlag`, `confirmFlag`) is privileged.
 //! - **Liquidity pools**: `deposit`, `withdraw`, `enableCollateral`, `disableCollateral`,
 //!   `borrow`, `repay`, `repayAll`, `liquidate`: `Lending` only (each moves the principal's
 //!   assets, or changes its debt or the health of its position); the rest is privileged.
 //! - **P2P loans**: `createRequest`, `fund`, `repay`, `listShares`, `buyShares`: `Lending`;
-//!   `cancelRequest`, `claimRefund`, `claim`, `markDefault`, `liquidate`, `cancelListing`
-//!   (nothing leaves the principal: they return its own funds, pay it what it is owed, or are
-//!   permissionless keeper calls whose caller pays nothing): `Lending`, `NonTransfer`;
+//!   `cancelRequest`, `claimRefund`, `claim`, `markDefault`, `liquidate`, `cancelListing`,
+//!   `voteCollector` (nothing leaves the principal: they return its own funds, pay it what it is
+//!   owed, are a lender's vote, or are permissionless keeper calls whose caller pays nothing):
+//!   `Lending`, `NonTransfer`;
 //!   `setRiskParams` is privileged.
 //! - **SME finance**: `applyCreditLine`, `fundCreditLine`, `repayLine`, `confirmInvoice` (the
 //!   buyer takes on a payable), `financeInvoice`, `payInvoice`, `repayRecourse`, `offerInvoice`
 //!   (sets the price of the principal's receivable): `Lending`; `fileReport`, `closeLine`,
-//!   `markLineDefault`, `submitInvoice`, `rejectInvoice`, `cancelInvoice`, `claimRecourse`:
-//!   `Lending`, `NonTransfer`; an auditor's `attestReport` and a verifier's `attestMilestone`:
+//!   `markLineDefault`, `submitInvoice`, `rejectInvoice`, `cancelInvoice`, `claimRecourse`,
+//!   `assignLineCollector`: `Lending`, `NonTransfer`; an auditor's `attestReport` and a verifier's `attestMilestone`:
 //!   `NonTransfer` only; `approveCreditLine`, `setParams` are privileged.
 //!
 //! Deposits here follow [`deposit`].
@@ -356,7 +358,8 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_credit_records::Call::log_access { .. } => NON_TRANSFER | LENDING,
 			// A verifier's work.
 			pallet_credit_records::Call::attest { .. }
-			| pallet_credit_records::Call::revoke_attestation { .. } => NON_TRANSFER,
+			| pallet_credit_records::Call::revoke_attestation { .. }
+			| pallet_credit_records::Call::raise_flag { .. } => NON_TRANSFER,
 			// Tying another account to the principal's person (its history and cap): the
 			// principal itself only (an `Any` proxy).
 			pallet_credit_records::Call::accept_person { .. }
@@ -368,6 +371,10 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_credit_records::Call::set_tier_table { .. }
 			| pallet_credit_records::Call::freeze { .. }
 			| pallet_credit_records::Call::unfreeze { .. }
+			// Review and risk origins.
+			| pallet_credit_records::Call::clear_flag { .. }
+			| pallet_credit_records::Call::confirm_flag { .. }
+			| pallet_credit_records::Call::set_monitor_params { .. }
 			| pallet_credit_records::Call::__Ignore(..) => NONE,
 		},
 		RuntimeCall::LiquidityPools(call) => match call {
@@ -407,7 +414,9 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_p2p_loans::Call::cancel_listing { .. }
 			| pallet_p2p_loans::Call::prune_loan { .. }
 			| pallet_p2p_loans::Call::withdraw_unclaimed { .. }
-			| pallet_p2p_loans::Call::notify_overdue { .. } => NON_TRANSFER | LENDING,
+			| pallet_p2p_loans::Call::notify_overdue { .. }
+			// A lender's vote for a collection agent: moves nothing.
+			| pallet_p2p_loans::Call::vote_collector { .. } => NON_TRANSFER | LENDING,
 			// Risk origin.
 			pallet_p2p_loans::Call::set_risk_params { .. }
 			| pallet_p2p_loans::Call::__Ignore(..) => NONE,
@@ -432,7 +441,9 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_sme_finance::Call::cancel_invoice { .. }
 			| pallet_sme_finance::Call::claim_recourse { .. }
 			| pallet_sme_finance::Call::forget_invoice_hash { .. }
-			| pallet_sme_finance::Call::notify_overdue { .. } => NON_TRANSFER | LENDING,
+			| pallet_sme_finance::Call::notify_overdue { .. }
+			// A financier assigns a collection agent to its defaulted line: moves nothing.
+			| pallet_sme_finance::Call::assign_line_collector { .. } => NON_TRANSFER | LENDING,
 			// An auditor's or verifier's work.
 			pallet_sme_finance::Call::attest_report { .. }
 			| pallet_sme_finance::Call::attest_milestone { .. } => NON_TRANSFER,
