@@ -1,5 +1,6 @@
 // (m) Credit integrity, tried as an attacker would through @polkadot/api on a dev node: the
-// one-block farming batch (45 × borrow 10 USDX + repayAll) no longer moves the score; a request
+// one-block farming batch (45 × borrow 10 USDX + repayAll) moves nothing and is stopped by the
+// borrow-repay cycling rule; a request
 // is refused when funded once the borrower is frozen, and open requests count against the cap;
 // a NonTransfer proxy cannot fund a loan with its principal's money; a default returns the
 // surplus collateral to the borrower; a liquidated loan that stops paying can still default.
@@ -90,7 +91,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
   });
   printLogsOnFailure(afterEach, () => [node]);
 
-  test('45 borrow-and-repay pairs in one batch do not move the score', async () => {
+  test('45 borrow-and-repay pairs in one batch are stopped by monitoring and move nothing', async () => {
     const { bob } = accounts;
     const before = await summary(bob);
     assert.equal(before.score.toNumber(), 570);
@@ -99,19 +100,22 @@ describe('credit integrity', { timeout: 600_000 }, () => {
       calls.push(api.tx.liquidityPools.borrow(USDX.id, 10n * USDX_UNIT));
       calls.push(api.tx.liquidityPools.repayAll(USDX.id));
     }
-    const res = await tx.ok(api.tx.utility.batchAll(calls), bob);
-    assert.ok(findEvent(res.events, api.events.utility.BatchCompleted), 'the batch went through');
+    // The fourth repayment within the hour of a borrowing flags borrow-repay cycling; the next
+    // borrowing is refused and the atomic batch with it: nothing of it remains.
+    await tx.failsWith(api.tx.utility.batchAll(calls), bob, 'CreditRecords.UnderReview');
     const after = await summary(bob);
     assert.equal(after.score.toNumber(), 570, 'no on-time service in one block');
     assert.equal(after.history.onTimeMs.toNumber(), 0);
+    assert.equal(after.openFlags.toNumber(), 0, 'the refused batch left no flag either');
     assert.equal(after.tier.unwrap().toNumber(), before.tier.unwrap().toNumber(), 'same tier, same cap');
-    // And monitoring flags it: too many borrowings in a day, repaid at once again and again.
-    const rules = res.events
-      .filter(({ event }) => api.events.creditRecords.FlagRaised.is(event))
-      .map(({ event }) => [event.data.flag, event.data.cause.toJSON().rule.rule]);
-    assert.deepEqual(rules.map(([, rule]) => rule).sort(), ['BorrowingCount', 'QuickRepayments']);
-    // The risk council reviews them (sudo stands in for its motion here; see test o).
-    for (const [flag] of rules) await tx.root(api.tx.creditRecords.clearFlag(flag, EVIDENCE), accounts.alice);
+    // A non-atomic batch keeps what went through: the cycling flag, and the refusal after it.
+    const res = await tx.ok(api.tx.utility.batch(calls.slice(0, 10)), bob);
+    const interrupted = findEvent(res.events, api.events.utility.BatchInterrupted);
+    assert.equal(interrupted.data.index.toNumber(), 8, 'the fifth borrowing is refused');
+    const raised = findEvent(res.events, api.events.creditRecords.FlagRaised);
+    assert.equal(raised.data.cause.toJSON().rule.rule, 'QuickRepayments');
+    // The risk council reviews it (sudo stands in for its motion here; see test o).
+    await tx.root(api.tx.creditRecords.clearFlag(raised.data.flag, EVIDENCE), accounts.alice);
     assert.equal((await summary(bob)).openFlags.toNumber(), 0);
   });
 

@@ -49,7 +49,13 @@ pub struct CollectionAssignment<AccountId> {
 	pub access_until: Moment,
 	/// What it has paid on the debt.
 	pub recovered: crate::Balance,
+	/// How many times its access was renewed (at most [`MAX_RENEWALS`]).
+	pub renewals: u32,
 }
+
+/// The most times one agent's access to one debt is renewed after it expired: its access lasts
+/// at most `MAX_RENEWALS + 1` periods in all (another agent may be assigned after that).
+pub const MAX_RENEWALS: u32 = 3;
 
 impl<AccountId: PartialEq> CollectionAssignment<AccountId> {
 	/// Counts `amount` paid by `payer` as recovered if `payer` is the agent; whether it was.

@@ -73,18 +73,27 @@ pub struct Repayment {
 	/// The on-time service this payment completes ([`Service::NONE`] when it proves nothing),
 	/// principal in the loan asset's units.
 	pub served: Service,
+	/// Whether the borrower itself paid (not a third party, a collection agent, a liquidation
+	/// or its collateral): only its own payments tell the registry's monitoring about its
+	/// behaviour (borrow-repay cycling), so nobody can make a borrower look like a cycler.
+	pub by_borrower: bool,
 }
 
 impl Repayment {
 	/// A payment that reduces debt and proves nothing about behaviour (e.g. made by a third
 	/// party, or within the moment the loan started).
 	pub fn unscored(amount: Balance) -> Self {
-		Self { amount, days_late: 0, served: Service::NONE }
+		Self { amount, days_late: 0, served: Service::NONE, by_borrower: false }
 	}
 
 	/// A late payment: `days_late` days after its due date.
 	pub fn late(amount: Balance, days_late: u32) -> Self {
-		Self { amount, days_late, served: Service::NONE }
+		Self { amount, days_late, served: Service::NONE, by_borrower: false }
+	}
+
+	/// The same payment, made by the borrower itself if `by_borrower`.
+	pub fn paid_by_borrower(self, by_borrower: bool) -> Self {
+		Self { by_borrower, ..self }
 	}
 }
 

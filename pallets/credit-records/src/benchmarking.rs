@@ -124,11 +124,22 @@ mod benchmarks {
 		let origin = T::VerifierAdminOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let who = verifier::<T>(0, VerifierKind::Auditor);
+		// Worst case: its `MAX_OPEN_REPORTS` open reports are withdrawn.
+		let per_person = crate::monitor::MAX_OPEN_FLAGS;
+		for index in 0..crate::monitor::MAX_OPEN_REPORTS {
+			if index % per_person == 0 {
+				registered::<T>("subject", index / per_person);
+			}
+			let subject: T::AccountId = account("subject", index / per_person, 0);
+			CreditRecords::<T>::do_raise_flag(who.clone(), subject, index as u16, H256::zero())
+				.map_err(|_| BenchmarkError::Stop("report"))?;
+		}
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
 
 		assert!(!Verifiers::<T>::contains_key(&who));
+		assert!(Flags::<T>::iter_keys().next().is_none());
 		Ok(())
 	}
 

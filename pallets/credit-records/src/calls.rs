@@ -29,19 +29,21 @@ mod calls {
 			Self::do_add_verifier(verifier, kind, name)
 		}
 
-		/// Remove `verifier`. Its attestations stay valid until they expire or are revoked.
+		/// Remove `verifier`. Its attestations stay valid until they expire or are revoked; its
+		/// open reports (`raise_flag`) are withdrawn; a collection agent's access ends.
 		///
 		/// The dispatch origin must be `VerifierAdminOrigin`.
 		///
-		/// Emits `VerifierRemoved`. Errors: `NotVerifier`.
+		/// Emits `FlagWithdrawn` per open report, `VerifierRemoved`. Errors: `NotVerifier`.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(`MAX_OPEN_REPORTS`).
 		#[pallet::call_index(1)]
 		pub fn remove_verifier(origin: OriginFor<T>, verifier: T::AccountId) -> DispatchResult {
 			T::VerifierAdminOrigin::ensure_origin(origin)?;
 			ensure!(Verifiers::<T>::contains_key(&verifier), Error::<T>::NotVerifier);
 			Verifiers::<T>::remove(&verifier);
+			Self::withdraw_reports(&verifier);
 			Self::deposit_event(Event::VerifierRemoved { verifier });
 			Ok(())
 		}
@@ -360,13 +362,14 @@ mod calls {
 		/// Report `subject` for review: an admitted verifier (KYC provider, auditor or credit
 		/// bureau) raises a flag on the subject's person with its `reason_code` and the hash of
 		/// its off-chain `evidence`. The person takes no new credit until the risk council
-		/// reviews the flag.
+		/// reviews the flag. A verifier has at most `MAX_OPEN_REPORTS` open reports; removing it
+		/// withdraws them.
 		///
 		/// The dispatch origin must be signed by an admitted verifier other than a collection
 		/// agent.
 		///
 		/// Emits `FlagRaised`. Errors: `NotVerifier`, `SelfAttestation`, `NoProfile` (the
-		/// subject has neither a profile nor a history), `TooManyFlags`.
+		/// subject has neither a profile nor a history), `TooManyFlags`, `TooManyReports`.
 		///
 		/// ## Complexity
 		/// O(1).
@@ -397,16 +400,18 @@ mod calls {
 			Self::do_clear_flag(flag, reason)
 		}
 
-		/// Confirm `flag` after review: the flagged account is frozen for suspected fraud (which
-		/// stops its person's new credit; `unfreeze` lifts it) and the flag is closed.
+		/// Confirm `flag` after review: every registered account of the flagged person is frozen
+		/// for suspected fraud (`unfreeze` lifts it) and the flag is closed. (A flagged person's
+		/// accounts cannot deregister while the flag is open.)
 		///
 		/// The dispatch origin must be `ReviewOrigin` (the risk council).
 		///
-		/// Emits `FlagConfirmed`, and `Frozen` unless the account was frozen or deregistered.
-		/// Errors: `FlagNotFound`.
+		/// Emits `Frozen` per account not frozen yet, then `FlagConfirmed`. Errors:
+		/// `FlagNotFound`, `NoProfile` (none of the person's accounts is registered: the flag
+		/// stays open, and with it the stop on new credit).
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(`MaxAccountsPerPerson`).
 		#[pallet::call_index(20)]
 		pub fn confirm_flag(origin: OriginFor<T>, flag: FlagId, reason: H256) -> DispatchResult {
 			T::ReviewOrigin::ensure_origin(origin)?;

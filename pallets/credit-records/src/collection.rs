@@ -9,7 +9,7 @@
 //! a valid grant. It holds no deposit (the product's loan record pays for it, and the product
 //! ends it when the debt is repaid or another agent is assigned); one per (agent, case).
 
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_runtime::DispatchResult;
 use xindai_primitives::{
 	collection::{CollectionAccess, CollectionCase},
@@ -26,8 +26,8 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let now = Self::now();
-		CollectionGrants::<T>::iter_prefix(owner)
-			.any(|((holder, _), grant)| &holder == agent && now < grant.until)
+		// The agent's cases on this owner: as many as its defaulted debts the agent collects.
+		CollectionGrants::<T>::iter_prefix_values((owner, agent)).any(|grant| now < grant.until)
 	}
 }
 
@@ -45,9 +45,9 @@ impl<T: Config> CollectionAccess<T::AccountId> for Pallet<T> {
 		ensure!(Self::is_collection_agent(agent), Error::<T>::NotVerifier);
 		let now = Self::now();
 		ensure!(until > now, Error::<T>::GrantExpiryNotInFuture);
+		ensure!(until.saturating_sub(now) <= T::MaxGrantDuration::get(), Error::<T>::GrantTooLong);
 		CollectionGrants::<T>::insert(
-			owner,
-			(agent.clone(), case),
+			(owner, agent, case),
 			CollectionGrant { granted_at: now, until },
 		);
 		Self::deposit_event(Event::CollectionAccessGranted {
@@ -60,7 +60,7 @@ impl<T: Config> CollectionAccess<T::AccountId> for Pallet<T> {
 	}
 
 	fn end_collection_access(owner: &T::AccountId, agent: &T::AccountId, case: CollectionCase) {
-		if CollectionGrants::<T>::take(owner, (agent.clone(), case)).is_some() {
+		if CollectionGrants::<T>::take((owner, agent, case)).is_some() {
 			Self::deposit_event(Event::CollectionAccessEnded {
 				owner: owner.clone(),
 				agent: agent.clone(),

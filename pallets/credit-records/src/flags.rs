@@ -13,7 +13,7 @@
 //! (`forget_history`, which waits for open flags to be reviewed).
 
 use alloc::vec::Vec;
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get, BoundedVec};
 use sp_core::H256;
 use sp_runtime::DispatchResult;
 
@@ -25,6 +25,16 @@ use crate::{
 	types::{FreezeReason, VerifierKind},
 };
 use xindai_primitives::Moment;
+
+/// `list` without `id` (`None` once empty).
+fn without<S: Get<u32>>(list: &mut Option<BoundedVec<FlagId, S>>, id: FlagId) {
+	if let Some(ids) = list {
+		ids.retain(|open| *open != id);
+		if ids.is_empty() {
+			*list = None;
+		}
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// Updates the activity of `who`'s person with `event` and raises the flag of the rule it
@@ -86,23 +96,35 @@ impl<T: Config> Pallet<T> {
 			Profiles::<T>::contains_key(&subject) || Histories::<T>::contains_key(&person),
 			Error::<T>::NoProfile
 		);
-		let cause = FlagCause::Report { reporter, reason_code, evidence };
-		Self::raise(person, subject, cause, Self::now())?;
+		ensure!(
+			(ReporterFlags::<T>::decode_len(&reporter).unwrap_or(0) as u32)
+				< crate::monitor::MAX_OPEN_REPORTS,
+			Error::<T>::TooManyReports
+		);
+		let cause = FlagCause::Report { reporter: reporter.clone(), reason_code, evidence };
+		let id = Self::raise(person, subject, cause, Self::now())?;
+		ReporterFlags::<T>::try_mutate(&reporter, |ids| ids.try_push(id))
+			.map_err(|_| Error::<T>::TooManyReports)?;
 		Ok(())
 	}
 
-	/// Ends the review of `id`: removes it from the open flags.
+	/// Ends the review of `id`: removes it from the open flags (and its reporter's).
 	fn close_flag(id: FlagId) -> Result<Flag<T::AccountId>, Error<T>> {
 		let flag = Flags::<T>::take(id).ok_or(Error::<T>::FlagNotFound)?;
-		PersonFlags::<T>::mutate_exists(&flag.person, |flags| {
-			if let Some(list) = flags {
-				list.retain(|open| *open != id);
-				if list.is_empty() {
-					*flags = None;
-				}
-			}
-		});
+		PersonFlags::<T>::mutate_exists(&flag.person, |list| without(list, id));
+		if let FlagCause::Report { reporter, .. } = &flag.cause {
+			ReporterFlags::<T>::mutate_exists(reporter, |list| without(list, id));
+		}
 		Ok(flag)
+	}
+
+	/// A removed verifier's open reports are withdrawn.
+	pub(crate) fn withdraw_reports(verifier: &T::AccountId) {
+		for id in ReporterFlags::<T>::take(verifier) {
+			if let Ok(flag) = Self::close_flag(id) {
+				Self::deposit_event(Event::FlagWithdrawn { flag: id, person: flag.person });
+			}
+		}
 	}
 
 	pub(crate) fn do_clear_flag(id: FlagId, reason: H256) -> DispatchResult {
@@ -117,21 +139,31 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_confirm_flag(id: FlagId, reason: H256) -> DispatchResult {
+		let flag = Flags::<T>::get(id).ok_or(Error::<T>::FlagNotFound)?;
+		// Freeze every registered account of the person (as a default does). A person none of
+		// whose accounts is registered keeps the flag open: nothing to freeze, and no new credit
+		// while it is open (its accounts cannot leave while flagged, so this only happens to a
+		// history flagged after all of them left).
+		let accounts: Vec<T::AccountId> = Self::person_accounts(&flag.person)
+			.into_iter()
+			.filter(|account| Profiles::<T>::contains_key(account))
+			.collect();
+		ensure!(!accounts.is_empty(), Error::<T>::NoProfile);
 		let flag = Self::close_flag(id)?;
-		// Freeze the flagged account (a freeze of any account stops the person's new credit);
-		// one that is frozen already, or deregistered, stays as it is.
-		let frozen = Profiles::<T>::mutate(&flag.account, |profile| match profile {
-			Some(profile) if profile.frozen.is_none() => {
-				profile.frozen = Some(FreezeReason::SuspectedFraud);
-				true
-			},
-			_ => false,
-		});
-		if frozen {
-			Self::deposit_event(Event::Frozen {
-				who: flag.account.clone(),
-				reason: FreezeReason::SuspectedFraud,
+		for account in accounts {
+			let frozen = Profiles::<T>::mutate(&account, |profile| match profile {
+				Some(profile) if profile.frozen.is_none() => {
+					profile.frozen = Some(FreezeReason::SuspectedFraud);
+					true
+				},
+				_ => false,
 			});
+			if frozen {
+				Self::deposit_event(Event::Frozen {
+					who: account,
+					reason: FreezeReason::SuspectedFraud,
+				});
+			}
 		}
 		Self::deposit_event(Event::FlagConfirmed {
 			flag: id,
@@ -186,6 +218,28 @@ impl<T: Config> Pallet<T> {
 			listed = listed.saturating_add(ids.len());
 		}
 		ensure!(Flags::<T>::iter_keys().count() == listed, "an open flag is unlisted");
+		let mut reported = 0usize;
+		for (reporter, ids) in ReporterFlags::<T>::iter() {
+			ensure!(!ids.is_empty(), "an empty report list is kept");
+			for id in ids.iter() {
+				let flag = Flags::<T>::get(id).ok_or("a listed report is missing")?;
+				ensure!(
+					matches!(&flag.cause, FlagCause::Report { reporter: r, .. } if *r == reporter),
+					"a report is listed under another verifier"
+				);
+			}
+			reported = reported.saturating_add(ids.len());
+		}
+		let reports = Flags::<T>::iter_values()
+			.filter(|flag| matches!(flag.cause, FlagCause::Report { .. }))
+			.count();
+		ensure!(reports == reported, "an open report is unlisted");
+		for (person, _) in PersonFlags::<T>::iter() {
+			ensure!(
+				Self::history_holder(&person) == person,
+				"flags kept under a secondary account"
+			);
+		}
 		ensure!(
 			crate::monitor::bounds::check(&MonitorParameters::<T>::get()).is_ok(),
 			"monitoring parameters out of bounds"

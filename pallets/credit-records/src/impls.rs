@@ -202,6 +202,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_deregister(who: T::AccountId) -> DispatchResult {
 		let profile = Profiles::<T>::get(&who).ok_or(Error::<T>::NoProfile)?;
 		ensure!(profile.frozen.is_none(), Error::<T>::AccountFrozen);
+		// A flagged person's accounts stay until the council reviewed it (a confirmed flag
+		// freezes them: leaving first would dodge it).
+		ensure!(!Self::under_review(&who), Error::<T>::UnderReview);
 		// Debt or a commitment (an open request, an undrawn line, a confirmed invoice) keeps
 		// the profile: a product must be able to report on it until it ends.
 		ensure!(Positions::<T>::iter_prefix(&who).next().is_none(), Error::<T>::DebtOutstanding);
@@ -509,7 +512,7 @@ impl<T: Config> Pallet<T> {
 				active: now < grant.until,
 				collection: None,
 			})
-			.chain(CollectionGrants::<T>::iter_prefix(owner).map(|((agent, case), grant)| {
+			.chain(CollectionGrants::<T>::iter_prefix((owner,)).map(|((agent, case), grant)| {
 				GrantView {
 					institution: agent,
 					granted_at: grant.granted_at,
@@ -694,6 +697,7 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 				principal: value(repayment.served.principal),
 				duration: repayment.served.duration,
 			},
+			by_borrower: repayment.by_borrower,
 		};
 		let recorded =
 			score::record_repayment(&mut history, &valued, now, T::MinCountedRepayment::get());
@@ -714,9 +718,9 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			credited_ms,
 			owed: after.owed,
 		});
-		// A cycle ends with the position repaid in full: partial payments (which anyone may
-		// make on a P2P loan) cannot make a borrower look like a cycler.
-		if repayment.amount > 0 && after.owed == 0 {
+		// Only the borrower's own payments of principal: nobody (a stranger paying on a P2P
+		// loan, a liquidator) can make a borrower look like a cycler.
+		if repayment.by_borrower && repayment.amount > 0 {
 			Self::monitor(who, now, |activity, params| activity.note_repayment(now, params));
 		}
 		Ok(())

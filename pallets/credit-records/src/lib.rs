@@ -373,12 +373,13 @@ pub mod pallet {
 	/// Collection agents' access to defaulted borrowers' contact files: owner → (agent, case)
 	/// → grant (see [`collection`]).
 	#[pallet::storage]
-	pub type CollectionGrants<T: Config> = StorageDoubleMap<
+	pub type CollectionGrants<T: Config> = StorageNMap<
 		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Blake2_128Concat,
-		(T::AccountId, CollectionCase),
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, CollectionCase>,
+		),
 		CollectionGrant,
 	>;
 
@@ -411,6 +412,16 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		BoundedVec<FlagId, ConstU32<{ monitor::MAX_OPEN_FLAGS }>>,
+		ValueQuery,
+	>;
+
+	/// The open reports of each verifier (`raise_flag`), withdrawn when it is removed.
+	#[pallet::storage]
+	pub type ReporterFlags<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<FlagId, ConstU32<{ monitor::MAX_OPEN_REPORTS }>>,
 		ValueQuery,
 	>;
 
@@ -537,6 +548,8 @@ pub mod pallet {
 			account: T::AccountId,
 			cause: FlagCause<T::AccountId>,
 		},
+		/// A removed verifier's open report was withdrawn.
+		FlagWithdrawn { flag: FlagId, person: T::AccountId },
 		/// The risk council cleared a flag (`reason`: hash of its written reasons).
 		FlagCleared { flag: FlagId, person: T::AccountId, reason: H256 },
 		/// The risk council confirmed a flag: `account` is frozen for suspected fraud.
@@ -646,6 +659,8 @@ pub mod pallet {
 		UnderReview,
 		/// The person has the most open flags there may be.
 		TooManyFlags,
+		/// The verifier has `MAX_OPEN_REPORTS` open reports already.
+		TooManyReports,
 		/// No such open flag.
 		FlagNotFound,
 		/// A monitoring parameter is outside its compile-time bounds (see `monitor::bounds`).

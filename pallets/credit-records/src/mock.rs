@@ -259,7 +259,12 @@ pub fn late(amount: Balance, days_late: u32) -> Repayment {
 
 /// An on-time payment of `amount` completing `days` of service of `principal`.
 pub fn served(amount: Balance, principal: Balance, days: u64) -> Repayment {
-	Repayment { amount, days_late: 0, served: Service { principal, duration: days * DAY } }
+	Repayment {
+		amount,
+		days_late: 0,
+		served: Service { principal, duration: days * DAY },
+		by_borrower: true,
+	}
 }
 
 /// Lets `days` pass, then reports an on-time month-worth payment: `days` of service of

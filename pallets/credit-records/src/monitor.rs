@@ -1,14 +1,15 @@
 //! Monitoring rules: what counts as abnormal credit activity, as pure data and arithmetic.
 //!
 //! Every credit event a product reports ([`CreditRegistry`](crate::CreditRegistry) hooks) updates
-//! the person's [`Activity`] over a rolling window (the window restarts at the first event after
-//! it ends), and the rules below compare it with the governance-set [`MonitorParams`]:
+//! the person's [`Activity`] over a sliding window (the current window's counts plus the
+//! previous window's, weighted by how much of it is still within the last `window`), and the
+//! rules below compare it with the governance-set [`MonitorParams`]:
 //!
 //! | rule | triggers when, within one window | default | bounds |
 //! |------|----------------------------------|---------|--------|
 //! | [`RiskRule::BorrowingCount`] | more than `max_borrowings` new debts (disbursements, drawdowns) | 6 per day | 1–1,000 |
-//! | [`RiskRule::BorrowedValue`] | more than `max_borrowed` of new debt, in credit units | 100,000 USDX per day | 1–10,000,000 USDX |
-//! | [`RiskRule::QuickRepayments`] | more than `max_quick_repayments` repayments that clear a position, each within `quick_repay_within` of the person's latest borrowing (borrow-repay cycling) | 3 within 1 h | 1–100, 1 min–7 days |
+//! | [`RiskRule::BorrowedValue`] | more than `max_borrowed` of new debt, in credit units | 250,000 USDX per day | 1–10,000,000 USDX |
+//! | [`RiskRule::QuickRepayments`] | more than `max_quick_repayments` of the borrower's own repayments of principal, each within `quick_repay_within` of the person's latest borrowing (borrow-repay cycling) | 3 within 1 h | 1–100, 1 min–7 days |
 //! | [`RiskRule::Cancellations`] | more than `max_cancellations` credit requests withdrawn by the borrower | 5 | 1–100 |
 //!
 //! The window is 24 h by default (bounds 1 h – 30 days). A triggered rule raises a flag
@@ -22,6 +23,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
 use xindai_primitives::{Balance, Moment};
 
 use crate::types::CREDIT_UNIT;
@@ -35,6 +37,10 @@ pub type FlagId = u64;
 /// The most open flags one person may have at once (rules raise at most one open flag each;
 /// the rest is room for verifiers' reports).
 pub const MAX_OPEN_FLAGS: u32 = 8;
+
+/// The most open reports (`raise_flag`) one verifier may have at once: a rogue verifier cannot
+/// flag the whole chain, and removing it withdraws them (bounded work).
+pub const MAX_OPEN_REPORTS: u32 = 64;
 
 /// The most flags one page of the review queue holds.
 pub const MAX_REVIEW_PAGE: u32 = 100;
@@ -72,7 +78,7 @@ impl MonitorParams {
 	pub const DEFAULT: Self = Self {
 		window: DAY,
 		max_borrowings: 6,
-		max_borrowed: 100_000 * CREDIT_UNIT,
+		max_borrowed: 250_000 * CREDIT_UNIT,
 		quick_repay_within: HOUR,
 		max_quick_repayments: 3,
 		max_cancellations: 5,
@@ -154,7 +160,41 @@ pub enum RiskRule {
 	Cancellations,
 }
 
-/// One person's credit activity in the current window.
+/// What was counted in one window.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Counts {
+	/// New debts.
+	pub borrowings: u32,
+	/// New debt, in credit units.
+	pub borrowed: Balance,
+	/// The borrower's repayments soon after a borrowing.
+	pub quick_repayments: u32,
+	/// Withdrawn requests.
+	pub cancellations: u32,
+}
+
+impl Counts {
+	fn is_empty(&self) -> bool {
+		*self == Counts::default()
+	}
+}
+
+/// One person's credit activity: the current window's counts and the previous window's, so
+/// that the rules see a **sliding** window (what happened in the last `window`, estimated as the
+/// current counts plus the previous window's weighted by the part of it still within the last
+/// `window`, rounded up): a burst across a window boundary counts in full.
 #[derive(
 	Clone,
 	Copy,
@@ -171,19 +211,15 @@ pub enum RiskRule {
 pub struct Activity {
 	/// When the current window started.
 	pub window_start: Moment,
-	/// New debts in the window.
-	pub borrowings: u32,
-	/// New debt in the window, in credit units.
-	pub borrowed: Balance,
-	/// Quick repayments in the window.
-	pub quick_repayments: u32,
-	/// Withdrawn requests in the window.
-	pub cancellations: u32,
+	/// Counted in the current window.
+	pub current: Counts,
+	/// Counted in the window before it (zero if that window is not the one just before).
+	pub previous: Counts,
 	/// When the person last borrowed (kept across windows).
 	pub last_borrowed_at: Option<Moment>,
 }
 
-/// What a rule saw when it triggered: the window's counters.
+/// What a rule saw when it triggered: the sliding window's estimates.
 #[derive(
 	Clone,
 	Copy,
@@ -197,38 +233,67 @@ pub struct Activity {
 	TypeInfo,
 )]
 pub struct Observed {
-	/// When the window started.
+	/// When the current window started (the previous one started `window` before).
 	pub since: Moment,
 	/// The counter the rule watches (borrowings, quick repayments or cancellations; for
-	/// [`RiskRule::BorrowedValue`] the number of borrowings).
+	/// [`RiskRule::BorrowedValue`] the number of borrowings) over the last `window`.
 	pub count: u32,
-	/// New debt in the window, in credit units.
+	/// New debt over the last `window`, in credit units.
 	pub borrowed: Balance,
 }
 
 impl Activity {
-	/// Whether nothing was counted in the current window.
-	fn is_quiet(&self) -> bool {
-		self.borrowings == 0 && self.quick_repayments == 0 && self.cancellations == 0
-	}
-
-	/// Starts a new window at `now` if the current one has ended (or counted nothing yet: a
-	/// window starts at its first event).
+	/// Moves the window on to the one `now` falls in.
 	fn roll(&mut self, now: Moment, window: Moment) {
-		if self.is_quiet()
-			|| now >= self.window_start.saturating_add(window)
-			|| now < self.window_start
-		{
+		let fresh = self.current.is_empty() && self.previous.is_empty();
+		if fresh || now < self.window_start {
 			*self = Activity {
 				window_start: now,
 				last_borrowed_at: self.last_borrowed_at,
 				..Default::default()
 			};
+			return;
+		}
+		let passed = now.saturating_sub(self.window_start) / window.max(1);
+		if passed == 0 {
+			return;
+		}
+		self.previous = if passed == 1 { self.current } else { Counts::default() };
+		self.current = Counts::default();
+		self.window_start = self.window_start.saturating_add(passed.saturating_mul(window));
+	}
+
+	/// The counts of the last `window` at `now` (after [`roll`](Self::roll)): the current
+	/// window's plus the previous window's share still within the last `window`, rounded up.
+	pub fn estimate(&self, now: Moment, window: Moment) -> Counts {
+		let window = window.max(1);
+		let remaining = window.saturating_sub(now.saturating_sub(self.window_start));
+		let share = |previous: u128| -> u128 {
+			multiply_by_rational_with_rounding(
+				previous,
+				remaining.into(),
+				window.into(),
+				Rounding::Up,
+			)
+			.unwrap_or(previous)
+		};
+		let share_u32 = |previous: u32| u32::try_from(share(previous.into())).unwrap_or(previous);
+		Counts {
+			borrowings: self.current.borrowings.saturating_add(share_u32(self.previous.borrowings)),
+			borrowed: self.current.borrowed.saturating_add(share(self.previous.borrowed)),
+			quick_repayments: self
+				.current
+				.quick_repayments
+				.saturating_add(share_u32(self.previous.quick_repayments)),
+			cancellations: self
+				.current
+				.cancellations
+				.saturating_add(share_u32(self.previous.cancellations)),
 		}
 	}
 
-	fn observed(&self, count: u32) -> Observed {
-		Observed { since: self.window_start, count, borrowed: self.borrowed }
+	fn observed(&self, count: u32, borrowed: Balance) -> Observed {
+		Observed { since: self.window_start, count, borrowed }
 	}
 
 	/// Counts a new debt worth `value` credit units; the rule it breaks, if any.
@@ -239,34 +304,38 @@ impl Activity {
 		params: &MonitorParams,
 	) -> Option<(RiskRule, Observed)> {
 		self.roll(now, params.window);
-		self.borrowings = self.borrowings.saturating_add(1);
-		self.borrowed = self.borrowed.saturating_add(value);
+		self.current.borrowings = self.current.borrowings.saturating_add(1);
+		self.current.borrowed = self.current.borrowed.saturating_add(value);
 		self.last_borrowed_at = Some(now);
-		if self.borrowings > params.max_borrowings {
-			Some((RiskRule::BorrowingCount, self.observed(self.borrowings)))
-		} else if self.borrowed > params.max_borrowed {
-			Some((RiskRule::BorrowedValue, self.observed(self.borrowings)))
+		let seen = self.estimate(now, params.window);
+		if seen.borrowings > params.max_borrowings {
+			Some((RiskRule::BorrowingCount, self.observed(seen.borrowings, seen.borrowed)))
+		} else if seen.borrowed > params.max_borrowed {
+			Some((RiskRule::BorrowedValue, self.observed(seen.borrowings, seen.borrowed)))
 		} else {
 			None
 		}
 	}
 
-	/// Counts a repayment (of a positive principal) made at `now`; the rule it breaks, if any.
+	/// Counts the borrower's own repayment (of a positive principal) made at `now`; the rule it
+	/// breaks, if any.
 	pub fn note_repayment(
 		&mut self,
 		now: Moment,
 		params: &MonitorParams,
 	) -> Option<(RiskRule, Observed)> {
-		self.roll(now, params.window);
 		let quick = self
 			.last_borrowed_at
 			.is_some_and(|at| now.saturating_sub(at) <= params.quick_repay_within);
 		if !quick {
 			return None;
 		}
-		self.quick_repayments = self.quick_repayments.saturating_add(1);
-		(self.quick_repayments > params.max_quick_repayments)
-			.then(|| (RiskRule::QuickRepayments, self.observed(self.quick_repayments)))
+		self.roll(now, params.window);
+		self.current.quick_repayments = self.current.quick_repayments.saturating_add(1);
+		let seen = self.estimate(now, params.window);
+		(seen.quick_repayments > params.max_quick_repayments).then(|| {
+			(RiskRule::QuickRepayments, self.observed(seen.quick_repayments, seen.borrowed))
+		})
 	}
 
 	/// Counts a credit request its borrower withdrew; the rule it breaks, if any.
@@ -276,13 +345,14 @@ impl Activity {
 		params: &MonitorParams,
 	) -> Option<(RiskRule, Observed)> {
 		self.roll(now, params.window);
-		self.cancellations = self.cancellations.saturating_add(1);
-		(self.cancellations > params.max_cancellations)
-			.then(|| (RiskRule::Cancellations, self.observed(self.cancellations)))
+		self.current.cancellations = self.current.cancellations.saturating_add(1);
+		let seen = self.estimate(now, params.window);
+		(seen.cancellations > params.max_cancellations)
+			.then(|| (RiskRule::Cancellations, self.observed(seen.cancellations, seen.borrowed)))
 	}
 
-	/// The window after the risk council cleared a flag: the activity it judged is forgiven,
-	/// counting starts again at `now`.
+	/// The activity after the risk council cleared a flag: what it judged is forgiven, counting
+	/// starts again at `now`.
 	pub fn forgiven(&self, now: Moment) -> Self {
 		Activity {
 			window_start: now,
@@ -367,7 +437,7 @@ mod tests {
 	}
 
 	#[test]
-	fn the_borrowing_after_the_limit_triggers_and_a_new_window_starts_afresh() {
+	fn the_borrowing_after_the_limit_triggers_and_old_windows_fade() {
 		let p = params();
 		let mut a = Activity::default();
 		for i in 0..p.max_borrowings {
@@ -376,10 +446,34 @@ mod tests {
 		let (rule, observed) = a.note_borrowing(CREDIT_UNIT, 2_000, &p).unwrap();
 		assert_eq!(rule, RiskRule::BorrowingCount);
 		assert_eq!(observed, Observed { since: 1_000, count: 7, borrowed: 7 * CREDIT_UNIT });
-		// The next window counts from zero.
-		assert_eq!(a.note_borrowing(CREDIT_UNIT, 1_000 + DAY, &p), None);
-		assert_eq!(a.borrowings, 1);
-		assert_eq!(a.window_start, 1_000 + DAY);
+		// Half a window into the next one, half of the previous window still counts: 1 + 4.
+		assert_eq!(a.note_borrowing(CREDIT_UNIT, 1_000 + DAY + DAY / 2, &p), None);
+		assert_eq!(
+			(a.window_start, a.current.borrowings, a.previous.borrowings),
+			(1_000 + DAY, 1, 7)
+		);
+		assert_eq!(a.estimate(1_000 + DAY + DAY / 2, p.window).borrowings, 1 + 4);
+		// Two windows on, the old one is gone.
+		assert_eq!(a.note_borrowing(CREDIT_UNIT, 1_000 + 3 * DAY, &p), None);
+		assert_eq!(
+			(a.window_start, a.current.borrowings, a.previous.borrowings),
+			(1_000 + 3 * DAY, 1, 0)
+		);
+	}
+
+	#[test]
+	fn a_burst_across_the_window_boundary_counts_in_full() {
+		let p = params();
+		let mut a = Activity::default();
+		a.note_borrowing(CREDIT_UNIT, 0, &p);
+		for minute in 0..5 {
+			assert_eq!(a.note_borrowing(CREDIT_UNIT, DAY - 5 * 60_000 + minute * 60_000, &p), None);
+		}
+		// Just after the boundary, the six before still count: the first new one is the seventh.
+		assert_eq!(
+			a.note_borrowing(CREDIT_UNIT, DAY + 1, &p).map(|(rule, o)| (rule, o.count)),
+			Some((RiskRule::BorrowingCount, 7))
+		);
 	}
 
 	#[test]
@@ -396,14 +490,14 @@ mod tests {
 		let mut a = Activity::default();
 		// No borrowing yet: nothing is quick.
 		assert_eq!(a.note_repayment(10, &p), None);
-		assert_eq!(a.quick_repayments, 0);
+		assert_eq!(a, Activity::default());
 		a.note_borrowing(CREDIT_UNIT, 100, &p);
 		for _ in 0..p.max_quick_repayments {
 			assert_eq!(a.note_repayment(100 + HOUR, &p), None);
 		}
 		// Slow repayments do not count.
 		assert_eq!(a.note_repayment(101 + HOUR, &p), None);
-		assert_eq!(a.quick_repayments, p.max_quick_repayments);
+		assert_eq!(a.current.quick_repayments, p.max_quick_repayments);
 		a.note_borrowing(CREDIT_UNIT, 200 + HOUR, &p);
 		assert_eq!(
 			a.note_repayment(300 + HOUR, &p).map(|(r, o)| (r, o.count)),
@@ -420,7 +514,7 @@ mod tests {
 		}
 		assert_eq!(a.note_cancellation(8, &p).map(|(r, _)| r), Some(RiskRule::Cancellations));
 		let mut a = a.forgiven(9);
-		assert_eq!(a.cancellations, 0);
+		assert_eq!(a.current.cancellations, 0);
 		assert_eq!(a.note_cancellation(10, &p), None);
 	}
 
@@ -430,42 +524,49 @@ mod tests {
 		let mut a = Activity::default();
 		a.note_borrowing(CREDIT_UNIT, 5 * DAY, &p);
 		a.note_borrowing(CREDIT_UNIT, DAY, &p);
-		assert_eq!((a.window_start, a.borrowings), (DAY, 1));
+		assert_eq!((a.window_start, a.current.borrowings), (DAY, 1));
 	}
 
 	proptest! {
-		/// Counters never exceed the events of the window, and a rule triggers exactly when its
-		/// counter passes its limit.
+		/// A rule triggers exactly when the sliding estimate of its counter passes its limit, and
+		/// the estimate never undercounts the events of the current window nor exceeds all events
+		/// of the last two windows.
 		#[test]
-		fn counters_follow_events(
-			events in proptest::collection::vec((0u8..3, 0u64..(3 * DAY), 0u128..(50_000 * CREDIT_UNIT)), 1..60),
+		fn rules_follow_the_sliding_estimate(
+			events in proptest::collection::vec((0u8..3, 0u64..(2 * DAY), 0u128..(80_000 * CREDIT_UNIT)), 1..60),
 		) {
 			let p = params();
 			let mut a = Activity::default();
 			let mut now = 0;
+			let mut log: Vec<(Moment, u8)> = Vec::new();
 			for (kind, step, value) in events {
 				now += step;
-				let before = a;
 				let flagged = match kind {
 					0 => a.note_borrowing(value, now, &p),
 					1 => a.note_repayment(now, &p),
 					_ => a.note_cancellation(now, &p),
 				};
-				prop_assert!(a.window_start <= now);
-				prop_assert!(now - a.window_start < p.window);
-				let fresh = before.window_start != a.window_start;
-				if fresh {
-					prop_assert!(a.borrowings + a.quick_repayments + a.cancellations <= 1);
+				log.push((now, kind));
+				if kind == 1 {
+					// A repayment that is not quick leaves the activity as it was.
+					if let Some((rule, o)) = flagged {
+						prop_assert!(rule == RiskRule::QuickRepayments && o.count > p.max_quick_repayments);
+					}
+					continue;
 				}
+				prop_assert!(a.window_start <= now && now - a.window_start < p.window);
+				let seen = a.estimate(now, p.window);
+				prop_assert!(seen.borrowings >= a.current.borrowings);
+				let recent = log.iter().filter(|(at, k)| *k == 0 && now - at < 2 * p.window).count() as u32;
+				prop_assert!(seen.borrowings <= recent);
 				match flagged {
-					Some((RiskRule::BorrowingCount, o)) => prop_assert!(o.count > p.max_borrowings),
-					Some((RiskRule::BorrowedValue, o)) => prop_assert!(o.borrowed > p.max_borrowed),
+					Some((RiskRule::BorrowingCount, o)) => prop_assert!(o.count == seen.borrowings && o.count > p.max_borrowings),
+					Some((RiskRule::BorrowedValue, o)) => prop_assert!(o.borrowed == seen.borrowed && o.borrowed > p.max_borrowed),
 					Some((RiskRule::QuickRepayments, o)) => prop_assert!(o.count > p.max_quick_repayments),
 					Some((RiskRule::Cancellations, o)) => prop_assert!(o.count > p.max_cancellations),
 					None => {
-						prop_assert!(kind != 0 || (a.borrowings <= p.max_borrowings && a.borrowed <= p.max_borrowed));
-						prop_assert!(kind != 1 || a.quick_repayments <= p.max_quick_repayments);
-						prop_assert!(kind != 2 || a.cancellations <= p.max_cancellations);
+						prop_assert!(kind != 0 || (seen.borrowings <= p.max_borrowings && seen.borrowed <= p.max_borrowed));
+						prop_assert!(kind != 2 || seen.cancellations <= p.max_cancellations);
 					},
 				}
 			}

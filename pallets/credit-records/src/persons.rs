@@ -160,6 +160,9 @@ impl<T: Config> Pallet<T> {
 		);
 		accounts.try_push(subject.clone()).map_err(|_| Error::<T>::TooManyAccounts)?;
 		if let Some(first) = accounts.first().filter(|first| *first != subject).cloned() {
+			// Its own open flags would be lost under the person's: reviewed first.
+			ensure!(PersonFlags::<T>::get(subject).is_empty(), Error::<T>::UnderReview);
+			Activities::<T>::remove(subject);
 			if let Some(own) = Histories::<T>::get(subject) {
 				let unused = own.first_activity.is_none()
 					&& own.open_positions == 0

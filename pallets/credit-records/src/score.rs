@@ -392,7 +392,12 @@ mod tests {
 	const MIN: Balance = 10 * CREDIT_UNIT;
 
 	fn on_time(amount: Balance, principal: Balance, duration: Moment) -> Repayment {
-		Repayment { amount, days_late: 0, served: Service { principal, duration } }
+		Repayment {
+			amount,
+			days_late: 0,
+			served: Service { principal, duration },
+			by_borrower: true,
+		}
 	}
 
 	fn scored(history: &CreditHistory, now: Moment) -> Score {
@@ -474,6 +479,7 @@ mod tests {
 				amount,
 				days_late: if late == 0 { 0 } else { late * 20 },
 				served: Service { principal, duration: days * DAY },
+				by_borrower: true,
 			},
 		)
 	}

@@ -53,10 +53,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Reads: Verifiers, CounterForVerifiers. Writes: Verifiers, CounterForVerifiers.
+	/// Reads: Verifiers, CounterForVerifiers, ReporterFlags, Flags ×64, PersonFlags ×64.
+	/// Writes: the same.
 	fn remove_verifier() -> Weight {
-		Weight::from_parts(22_000_000, 3_600)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		Weight::from_parts(22_000_000 + 64 * 6_000_000, 3_600 + 64 * 2 * 2_700)
+			.saturating_add(T::DbWeight::get().reads(3_u64 + 128))
+			.saturating_add(T::DbWeight::get().writes(3_u64 + 128))
 	}
 	/// Reads: Profiles, Histories, Balances::Holds, System::Account.
 	/// Writes: Profiles, Histories, Balances::Holds, System::Account.
@@ -191,7 +193,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same figures on RocksDB weights.
 impl WeightInfo for () {
 	fn add_verifier() -> Weight { Weight::from_parts(25_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 2)) }
-	fn remove_verifier() -> Weight { Weight::from_parts(22_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 2)) }
+	fn remove_verifier() -> Weight { Weight::from_parts(22_000_000 + 64 * 6_000_000, 3_600 + 64 * 2 * 2_700).saturating_add(RocksDbWeight::get().reads_writes(3 + 128, 3 + 128)) }
 	fn register() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
 	fn update_documents() -> Weight { Weight::from_parts(18_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(1, 1)) }
 	fn deregister() -> Weight { Weight::from_parts(60_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }

@@ -547,6 +547,9 @@ pub mod pallet {
 		NotLineSource,
 		/// The account is not an admitted collection agent.
 		NotCollectionAgent,
+		/// The agent's access to this debt was renewed `MAX_RENEWALS` times already: assign
+		/// another agent.
+		RenewalsExhausted,
 	}
 
 	#[pallet::hooks]

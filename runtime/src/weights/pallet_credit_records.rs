@@ -62,10 +62,12 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		//  Measured:  `238`
 		//  Estimated: `3588`
 		// Minimum execution time: 143_004_000 picoseconds.
-		Weight::from_parts(186_443_000, 0)
-			.saturating_add(Weight::from_parts(0, 3588))
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Not generated yet for the withdrawal of its open reports: `ReporterFlags` (r:1 w:1),
+		// per report (at most 64) `Flags` (r:1 w:1) and `PersonFlags` (r:1 w:1), at 60 µs each.
+		Weight::from_parts(186_443_000 + 64 * 60_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3588 + 64 * 2 * 2_700))
+			.saturating_add(T::DbWeight::get().reads(3 + 64 * 2))
+			.saturating_add(T::DbWeight::get().writes(3 + 64 * 2))
 	}
 	/// Storage: `CreditRecords::Profiles` (r:1 w:1)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)

@@ -69,7 +69,7 @@ fn an_assigned_agent_sees_the_contact_file_until_its_access_ends() {
 		System::assert_last_event(
 			Event::CollectionAccessEnded { owner: ALICE, agent: AGENT, case: CASE }.into(),
 		);
-		assert!(CollectionGrants::<Test>::iter_prefix(ALICE).next().is_none());
+		assert!(CollectionGrants::<Test>::iter_prefix((ALICE,)).next().is_none());
 		// Ending what does not exist is a no-op.
 		let events = System::events().len();
 		CreditRecords::end_collection_access(&ALICE, &AGENT, CASE);
@@ -89,6 +89,10 @@ fn only_an_admitted_agent_gets_access_and_it_attests_nothing() {
 		assert_noop!(
 			CreditRecords::grant_collection_access(&ALICE, &AGENT, CASE, now()),
 			Error::<Test>::GrantExpiryNotInFuture
+		);
+		assert_noop!(
+			CreditRecords::grant_collection_access(&ALICE, &AGENT, CASE, now() + 366 * DAY),
+			Error::<Test>::GrantTooLong
 		);
 		assert_noop!(
 			CreditRecords::attest(

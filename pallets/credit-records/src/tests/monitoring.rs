@@ -36,6 +36,11 @@ fn rule_flags() -> Vec<(u64, AccountId, AccountId, RiskRule)> {
 		.collect()
 }
 
+/// A repayment of `amount` by the borrower itself.
+fn own(amount: Balance) -> xindai_primitives::service::Repayment {
+	unscored(amount).paid_by_borrower(true)
+}
+
 fn admit(who: AccountId, kind: VerifierKind) {
 	assert_ok!(CreditRecords::add_verifier(RuntimeOrigin::root(), who, kind, name("V")));
 }
@@ -92,7 +97,7 @@ fn a_velocity_flag_stops_new_credit_until_the_council_clears_it() {
 		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT));
 		borrow(ALICE, CREDIT_UNIT);
 		assert_eq!(rule_flags().len(), 1);
-		assert_eq!(Activities::<Test>::get(ALICE).borrowings, 1);
+		assert_eq!(Activities::<Test>::get(ALICE).current.borrowings, 1);
 		assert_eq!(CreditRecords::profile_summary(&ALICE).unwrap().open_flags, 0);
 	});
 }
@@ -141,26 +146,29 @@ fn borrow_repay_cycling_is_flagged_and_slow_repayment_is_not() {
 		borrow(ALICE, 5 * CREDIT_UNIT);
 		advance(within + 1);
 		for _ in 0..5 {
-			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(CREDIT_UNIT)));
+			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, own(CREDIT_UNIT)));
 		}
 		assert!(rule_flags().is_empty());
 		// Borrowing and repaying at once, again and again, is not.
 		for round in 0..4 {
 			borrow(ALICE, CREDIT_UNIT);
 			advance(60_000);
-			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(CREDIT_UNIT)));
+			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, own(CREDIT_UNIT)));
 			assert_eq!(rule_flags().len(), usize::from(round == 3));
 		}
 		assert_eq!(rule_flags()[0].3, RiskRule::QuickRepayments);
-		// A payment of no principal (interest only) counts for nothing, nor does a partial one
-		// (anyone may pay a little on someone's P2P loan: that must not make them a cycler).
-		assert_eq!(Activities::<Test>::get(ALICE).quick_repayments, 4);
-		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(0)));
+		// A payment of no principal (interest only) counts for nothing, nor does anyone else's
+		// (a stranger paying on a P2P loan, a liquidation): that must not make them a cycler.
+		assert_eq!(Activities::<Test>::get(ALICE).current.quick_repayments, 4);
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, own(0)));
 		borrow(ALICE, 10 * CREDIT_UNIT);
 		for _ in 0..9 {
 			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(CREDIT_UNIT)));
 		}
-		assert_eq!(Activities::<Test>::get(ALICE).quick_repayments, 4);
+		assert_eq!(Activities::<Test>::get(ALICE).current.quick_repayments, 4);
+		// The borrower's own partial payment does count: leaving a unit owed hides no cycle.
+		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, own(CREDIT_UNIT)));
+		assert_eq!(Activities::<Test>::get(ALICE).current.quick_repayments, 5);
 	});
 }
 
@@ -193,11 +201,13 @@ fn a_flag_stops_every_account_of_the_person() {
 		assert_eq!(rule_flags(), vec![(0, ALICE, BOB, RiskRule::BorrowingCount)]);
 		assert_eq!(CreditRecords::flags_of(&BOB), CreditRecords::flags_of(&ALICE));
 		assert_noop!(CreditRecords::ensure_can_borrow(&ALICE, USDX, 1), Error::<Test>::UnderReview);
-		// Confirming the flag freezes the account that raised it, and the person with it.
+		// Confirming the flag freezes every registered account of the person.
 		assert_ok!(CreditRecords::confirm_flag(council(), 0, reason()));
-		System::assert_has_event(
-			Event::Frozen { who: BOB, reason: FreezeReason::SuspectedFraud }.into(),
-		);
+		for who in [ALICE, BOB] {
+			System::assert_has_event(
+				Event::Frozen { who, reason: FreezeReason::SuspectedFraud }.into(),
+			);
+		}
 		System::assert_last_event(
 			Event::FlagConfirmed { flag: 0, person: ALICE, account: BOB, reason: reason() }.into(),
 		);
@@ -288,17 +298,93 @@ fn the_review_queue_pages_through_every_open_flag() {
 		assert!(CreditRecords::flags_of(&BOB)
 			.iter()
 			.all(|(_, f): &(u64, Flag<AccountId>)| f.person == BOB));
-		// An open flag keeps the history (and the flag) from being forgotten.
+		// A flagged account cannot leave before the review (a confirmed flag freezes it).
+		assert_noop!(
+			CreditRecords::deregister(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::UnderReview
+		);
+		assert_ok!(CreditRecords::clear_flag(council(), 1, reason()));
 		assert_ok!(CreditRecords::deregister(RuntimeOrigin::signed(BOB)));
+		// A history kept after its accounts left can be flagged; it is not forgotten while
+		// flagged, and a confirmation has nothing to freeze: the flag stays open.
+		assert_ok!(CreditRecords::raise_flag(RuntimeOrigin::signed(KYC), BOB, 1, evidence));
 		assert_noop!(
 			CreditRecords::forget_history(RuntimeOrigin::signed(BOB)),
 			Error::<Test>::UnderReview
 		);
-		assert_ok!(CreditRecords::clear_flag(council(), 1, reason()));
+		assert_noop!(CreditRecords::confirm_flag(council(), 3, reason()), Error::<Test>::NoProfile);
+		assert_ok!(CreditRecords::clear_flag(council(), 3, reason()));
 		assert_ok!(CreditRecords::forget_history(RuntimeOrigin::signed(BOB)));
 		assert!(!Activities::<Test>::contains_key(BOB));
-		// A deregistered account can still be flagged while its history is kept; confirming a
-		// flag on it freezes nothing.
 		assert_eq!(CreditRecords::review_queue(None, 100).len(), 2);
+	});
+}
+
+#[test]
+fn a_flagged_account_cannot_hide_its_flag_in_another_persons_record() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(attested_as(ALICE, person()));
+		register(BOB, ProfileKind::Individual);
+		assert_ok!(CreditRecords::raise_flag(RuntimeOrigin::signed(KYC), BOB, 4, H256::zero()));
+		// The KYC provider then finds Bob is Alice's person; both agree, but the link waits for
+		// the review of Bob's flag.
+		assert_ok!(attested_as(BOB, person()));
+		assert_ok!(CreditRecords::accept_person(RuntimeOrigin::signed(BOB)));
+		assert_noop!(
+			CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::UnderReview
+		);
+		assert_ok!(CreditRecords::clear_flag(council(), 0, reason()));
+		assert_ok!(CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB));
+	});
+}
+
+#[test]
+fn a_verifier_has_a_bounded_number_of_reports_withdrawn_when_it_is_removed() {
+	use frame_support::traits::fungible::Mutate;
+	ExtBuilder::default().build_and_execute(|| {
+		let per_person = u64::from(MAX_OPEN_FLAGS);
+		let max = crate::monitor::MAX_OPEN_REPORTS;
+		let subjects: Vec<AccountId> =
+			(0..u64::from(max) / per_person + 1).map(|i| 200 + i).collect();
+		for who in &subjects {
+			Balances::set_balance(who, 1_000);
+			register(*who, ProfileKind::Individual);
+		}
+		let mut reports = 0;
+		'outer: for who in &subjects {
+			for _ in 0..per_person {
+				if reports == max {
+					break 'outer;
+				}
+				assert_ok!(CreditRecords::raise_flag(
+					RuntimeOrigin::signed(KYC),
+					*who,
+					1,
+					H256::zero()
+				));
+				reports += 1;
+			}
+		}
+		let last = *subjects.last().unwrap();
+		assert_noop!(
+			CreditRecords::raise_flag(RuntimeOrigin::signed(KYC), last, 1, H256::zero()),
+			Error::<Test>::TooManyReports
+		);
+		// Another verifier still may.
+		assert_ok!(CreditRecords::raise_flag(
+			RuntimeOrigin::signed(AUDITOR),
+			last,
+			1,
+			H256::zero()
+		));
+		// Removing the verifier withdraws its reports, and only its.
+		assert_ok!(CreditRecords::remove_verifier(RuntimeOrigin::root(), KYC));
+		let withdrawn =
+			credit_events().iter().filter(|e| matches!(e, Event::FlagWithdrawn { .. })).count();
+		assert_eq!(withdrawn as u32, max);
+		assert_eq!(CreditRecords::review_queue(None, 100).len(), 1);
+		assert!(!crate::ReporterFlags::<Test>::contains_key(KYC));
+		assert!(PersonFlags::<Test>::get(subjects[0]).is_empty());
 	});
 }

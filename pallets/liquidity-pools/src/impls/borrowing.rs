@@ -140,8 +140,12 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::insert(asset, pool);
 		// A pool loan has no schedule: paying is always on time, and what it proves is the time
 		// the position was outstanding.
-		let repayment =
-			Repayment { amount: settled.principal_paid, days_late: 0, served: settled.served };
+		let repayment = Repayment {
+			amount: settled.principal_paid,
+			days_late: 0,
+			served: settled.served,
+			by_borrower: true,
+		};
 		Self::report(T::Credit::note_repaid(who, Self::credit_position(asset), repayment));
 		if settled.left.is_zero() && !Self::has_debt(who) {
 			Self::report(T::Credit::note_settled(who));

@@ -14,7 +14,7 @@
 use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{traits::Zero, DispatchResult};
 use xindai_primitives::{
-	collection::{CollectionAccess, CollectionCase},
+	collection::{CollectionAccess, CollectionCase, MAX_RENEWALS},
 	credit::CreditProduct,
 	Balance,
 };
@@ -66,10 +66,17 @@ impl<T: Config> Pallet<T> {
 		if let Some(previous) = current.as_ref().filter(|c| c.agent != agent) {
 			T::Collections::end_collection_access(&loan.borrower, &previous.agent, case);
 		}
+		let renewed = current.filter(|c| c.agent == agent);
+		let renewals = match &renewed {
+			Some(c) => {
+				ensure!(c.renewals < MAX_RENEWALS, Error::<T>::RenewalsExhausted);
+				c.renewals + 1
+			},
+			None => 0,
+		};
 		let access_until = now.saturating_add(T::CollectionAccessPeriod::get());
 		T::Collections::grant_collection_access(&loan.borrower, &agent, case, access_until)?;
-		let recovered =
-			current.filter(|c| c.agent == agent).map(|c| c.recovered).unwrap_or_default();
+		let recovered = renewed.map(|c| c.recovered).unwrap_or_default();
 		Collections::<T>::insert(
 			loan_id,
 			CollectionAssignment {
@@ -77,6 +84,7 @@ impl<T: Config> Pallet<T> {
 				assigned_at: now,
 				access_until,
 				recovered,
+				renewals,
 			},
 		);
 		Self::deposit_event(Event::CollectorAssigned { loan: loan_id, agent, access_until });

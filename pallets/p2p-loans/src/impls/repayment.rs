@@ -184,7 +184,12 @@ impl<T: Config> Pallet<T> {
 		Self::report(T::Credit::note_repaid(
 			&loan.borrower,
 			position,
-			Repayment { amount: principal_repaid, days_late: 0, served },
+			Repayment {
+				amount: principal_repaid,
+				days_late: 0,
+				served,
+				by_borrower: payer == &loan.borrower,
+			},
 		));
 		for (index, _, days_late) in &completed {
 			Self::deposit_event(Event::InstalmentPaid {

@@ -146,6 +146,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::OwnInvoice
 		);
 		ensure!(Self::now() < invoice.due_at, Error::<T>::InvoiceDue);
+		// The advance is credit to the enterprise (it owes it back under recourse): a frozen or
+		// flagged enterprise, or one over its cap, takes none.
+		T::Credit::ensure_can_borrow(&invoice.enterprise, invoice.asset, 0)?;
 		let params = Params::<T>::get();
 		ensure!(
 			!advance_rate.is_zero() && advance_rate <= params.max_advance_rate,
@@ -254,7 +257,8 @@ impl<T: Config> Pallet<T> {
 			Self::report(T::Credit::note_repaid(
 				buyer,
 				position,
-				Repayment { amount: invoice.amount, days_late: late, served },
+				// A buyer paying its invoice is no borrow-repay cycle: monitoring ignores it.
+				Repayment { amount: invoice.amount, days_late: late, served, by_borrower: false },
 			));
 		}
 		if let (InvoiceStatus::Recourse, Some(financing)) = (&invoice.status, &invoice.financing) {

@@ -72,6 +72,7 @@ impl<T: Config> Pallet<T> {
 			amount: if defaulted { 0 } else { principal },
 			days_late: if report_late { late } else { 0 },
 			served,
+			by_borrower: own,
 		};
 		Self::report(T::Credit::note_repaid(
 			&line.enterprise,

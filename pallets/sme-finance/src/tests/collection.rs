@@ -100,5 +100,18 @@ fn the_underwriter_assigns_the_agent_of_a_pool_line_once_it_defaulted() {
 			AGENT
 		));
 		assert!(collection_grants().contains_key(&(EVE, AGENT, case(id))));
+		// Renewing the same agent counts; after three renewals another agent must take over.
+		for renewals in 1..=3 {
+			assert_ok!(SmeFinance::assign_line_collector(
+				RuntimeOrigin::signed(UNDERWRITER),
+				id,
+				AGENT
+			));
+			assert_eq!(crate::LineCollections::<Test>::get(id).unwrap().renewals, renewals);
+		}
+		assert_noop!(
+			SmeFinance::assign_line_collector(RuntimeOrigin::signed(UNDERWRITER), id, AGENT),
+			Error::<Test>::RenewalsExhausted
+		);
 	});
 }

@@ -261,6 +261,11 @@ fn finance_errors() {
 			),
 			Error::<Test>::InvoiceNotFound
 		);
+		// The advance is credit to the enterprise: one the registry refuses new credit (frozen,
+		// flagged, unverified, over its cap) takes none.
+		xindai_primitives::testing::unverify(EVE);
+		assert_noop!(finance(DAVE, 50, 10), sp_runtime::DispatchError::Other("NotVerified"));
+		xindai_primitives::testing::verify(EVE);
 		travel_to(START + 60 * DAY);
 		assert_noop!(finance(DAVE, 80, 2), Error::<Test>::InvoiceDue);
 	});
