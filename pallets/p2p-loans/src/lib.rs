@@ -587,6 +587,10 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Ask for a loan. Collateral moves into custody and the request deposit is held.
 		///
+		/// The terms include collection on default: if the loan defaults, lenders holding a
+		/// majority of it may assign a collection agent, who then sees the borrower's contact
+		/// file for a limited time (`vote_collector`).
+		///
 		/// - Origin: signed, passing the credit registry's check for the principal's value.
 		/// - Errors: [`Error::ZeroPrincipal`], [`Error::InstalmentsOutOfBounds`],
 		///   [`Error::PeriodOutOfBounds`], [`Error::RateTooHigh`], [`Error::DeadlineOutOfBounds`],

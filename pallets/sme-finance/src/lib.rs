@@ -610,6 +610,9 @@ pub mod pallet {
 
 		/// Apply for a credit line of `limit` in `asset` at `annual_rate` for `term_secs`,
 		/// released in `milestones` whose amounts add up to the limit. Holds the record deposit.
+		/// The terms include collection on default: the line's source may then assign a
+		/// collection agent, who sees the enterprise's contact file for a limited time
+		/// (`assign_line_collector`).
 		///
 		/// - Origin: signed, a KYB-verified enterprise passing the credit check for the limit.
 		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::ZeroLimit`],
