@@ -164,24 +164,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(16_000_000, 4_000)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
-	/// Reads: Verifiers, HistoryHolder, Profiles, Timestamp, NextFlagId, PersonFlags.
-	/// Writes: NextFlagId, PersonFlags, Flags.
+	/// Reads: Verifiers, HistoryHolder, Profiles, Histories, ReporterFlags, Timestamp,
+	/// NextFlagId, PersonFlags. Writes: ReporterFlags, NextFlagId, PersonFlags, Flags.
 	fn raise_flag() -> Weight {
 		Weight::from_parts(30_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Reads: Flags, PersonFlags, Timestamp, Activities. Writes: Flags, PersonFlags, Activities.
+	/// Reads: Flags, PersonFlags, ReporterFlags, Timestamp, Activities. Writes: Flags,
+	/// PersonFlags, ReporterFlags, Activities.
 	fn clear_flag() -> Weight {
 		Weight::from_parts(25_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Reads: Flags, PersonFlags, Profiles. Writes: Flags, PersonFlags, Profiles.
+	/// Reads: Flags, PersonFlags, ReporterFlags, AccountPerson, PersonAccounts, Profiles ×4.
+	/// Writes: Flags, PersonFlags, ReporterFlags, Profiles ×4.
 	fn confirm_flag() -> Weight {
-		Weight::from_parts(25_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		Weight::from_parts(30_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Writes: MonitorParameters.
 	fn set_monitor_params() -> Weight {
@@ -210,8 +212,8 @@ impl WeightInfo for () {
 	fn grant_access() -> Weight { Weight::from_parts(65_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(6, 4)) }
 	fn revoke_access() -> Weight { Weight::from_parts(55_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(4, 4)) }
 	fn log_access() -> Weight { Weight::from_parts(16_000_000, 4_000).saturating_add(RocksDbWeight::get().reads(2)) }
-	fn raise_flag() -> Weight { Weight::from_parts(30_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(6, 3)) }
-	fn clear_flag() -> Weight { Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(4, 3)) }
-	fn confirm_flag() -> Weight { Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 3)) }
+	fn raise_flag() -> Weight { Weight::from_parts(30_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(8, 4)) }
+	fn clear_flag() -> Weight { Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }
+	fn confirm_flag() -> Weight { Weight::from_parts(30_000_000, 8_000).saturating_add(RocksDbWeight::get().reads_writes(9, 7)) }
 	fn set_monitor_params() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 }

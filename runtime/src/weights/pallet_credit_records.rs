@@ -309,25 +309,26 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Not generated yet: `Verifiers` (r:1), `HistoryHolder` (r:1), `Profiles` (r:1),
-	/// `Timestamp::Now` (r:1), `NextFlagId` (r:1 w:1), `PersonFlags` (r:1 w:1), `Flags` (w:1),
-	/// at `attest`'s order of cost.
+	/// `Histories` (r:1), `ReporterFlags` (r:1 w:1), `Timestamp::Now` (r:1), `NextFlagId`
+	/// (r:1 w:1), `PersonFlags` (r:1 w:1), `Flags` (w:1), at `attest`'s order of cost.
 	fn raise_flag() -> Weight {
-		Weight::from_parts(300_000_000, 4 * 2_700)
-			.saturating_add(T::DbWeight::get().reads(6))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(300_000_000, 5 * 2_700)
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Not generated yet: `Flags` (r:1 w:1), `PersonFlags` (r:1 w:1), `Timestamp::Now` (r:1),
-	/// `Activities` (r:1 w:1).
+	/// Not generated yet: `Flags` (r:1 w:1), `PersonFlags` (r:1 w:1), `ReporterFlags`
+	/// (r:1 w:1), `Timestamp::Now` (r:1), `Activities` (r:1 w:1).
 	fn clear_flag() -> Weight {
-		Weight::from_parts(200_000_000, 3 * 2_700)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(200_000_000, 4 * 2_700)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
-	/// Not generated yet: `Flags` (r:1 w:1), `PersonFlags` (r:1 w:1), `Profiles` (r:1 w:1).
+	/// Not generated yet: `Flags` (r:1 w:1), `PersonFlags` (r:1 w:1), `ReporterFlags`
+	/// (r:1 w:1), `AccountPerson` (r:1), `PersonAccounts` (r:1), `Profiles` (r:4 w:4).
 	fn confirm_flag() -> Weight {
-		Weight::from_parts(200_000_000, 3 * 2_700)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+		Weight::from_parts(300_000_000, 9 * 2_700)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Not generated yet: `MonitorParameters` (w:1).
 	fn set_monitor_params() -> Weight {

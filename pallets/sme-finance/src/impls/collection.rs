@@ -17,7 +17,7 @@ use crate::{pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
 	fn line_case(line: LineId) -> CollectionCase {
-		CollectionCase { product: CreditProduct::SmeFinance, id: line.into() }
+		CollectionCase { product: CreditProduct::SmeFinance, id: line }
 	}
 
 	/// `caller` is the signer, or `None` for the underwriter origin.
