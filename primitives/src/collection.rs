@@ -49,12 +49,14 @@ pub struct CollectionAssignment<AccountId> {
 	pub access_until: Moment,
 	/// What it has paid on the debt.
 	pub recovered: crate::Balance,
-	/// How many times its access was renewed (at most [`MAX_RENEWALS`]).
+	/// How many access periods were granted on this debt before this one, to any agent (at
+	/// most [`MAX_RENEWALS`]).
 	pub renewals: u32,
 }
 
-/// The most times one agent's access to one debt is renewed after it expired: its access lasts
-/// at most `MAX_RENEWALS + 1` periods in all (another agent may be assigned after that).
+/// The most times access to one debt's borrower is granted again after the first grant,
+/// whoever the agent (a renewal, or another agent assigned): at most `MAX_RENEWALS + 1` access
+/// periods per debt in all, so no majority can keep a borrower's contact file open for good.
 pub const MAX_RENEWALS: u32 = 3;
 
 impl<AccountId: PartialEq> CollectionAssignment<AccountId> {

@@ -231,6 +231,11 @@ pub trait CreditRegistry<AccountId> {
 	/// for enterprises), frozen or not: what lenders and buyers of loan shares must be.
 	fn is_verified(who: &AccountId) -> bool;
 
+	/// Whether `who` may take on an obligation that is not debt yet (an invoice advance it owes
+	/// back under recourse): a profile, a valid identity attestation, not frozen and no open
+	/// monitoring flag (each failure its own error). No exposure is valued: nothing is booked.
+	fn ensure_in_good_standing(who: &AccountId) -> DispatchResult;
+
 	/// `who` received `amount` of new debt (principal) at `position`. New lending calls
 	/// [`ensure_can_borrow`](Self::ensure_can_borrow) first; debt arising from an earlier
 	/// obligation (recourse) is booked on the history even of an account that deregistered.

@@ -218,6 +218,13 @@ impl CreditRegistry<TestAccount> for TestCredit {
 	fn is_verified(who: &TestAccount) -> bool {
 		VERIFIED.with(|v| v.borrow().contains(who))
 	}
+	fn ensure_in_good_standing(who: &TestAccount) -> DispatchResult {
+		if Self::is_verified(who) {
+			Ok(())
+		} else {
+			Err(DispatchError::Other("NotVerified"))
+		}
+	}
 	fn note_borrowed(who: &TestAccount, position: PositionKey, amount: Balance) -> DispatchResult {
 		note(CreditNote::Borrowed(*who, amount));
 		book_entry(*who, position, |p| p.owed = p.owed.saturating_add(amount));

@@ -22,12 +22,17 @@ impl<T: Config> Pallet<T> {
 	/// Whether `agent` holds a valid collection grant from `owner` (for any case) and is still
 	/// an admitted collection agent (removing an agent ends its access at once).
 	pub(crate) fn has_collection_access(owner: &T::AccountId, agent: &T::AccountId) -> bool {
-		if !Self::is_collection_agent(agent) {
+		let Some(admitted_at) = Verifiers::<T>::get(agent)
+			.filter(|v| v.kind == VerifierKind::CollectionAgent)
+			.map(|v| v.admitted_at)
+		else {
 			return false;
-		}
+		};
 		let now = Self::now();
-		// The agent's cases on this owner: as many as its defaulted debts the agent collects.
-		CollectionGrants::<T>::iter_prefix_values((owner, agent)).any(|grant| now < grant.until)
+		// The agent's cases on this owner: as many as its defaulted debts the agent collects. A
+		// grant from before a removal and re-admission does not revive.
+		CollectionGrants::<T>::iter_prefix_values((owner, agent))
+			.any(|grant| now < grant.until && grant.granted_at >= admitted_at)
 	}
 }
 

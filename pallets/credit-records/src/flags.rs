@@ -131,8 +131,7 @@ impl<T: Config> Pallet<T> {
 		let flag = Self::close_flag(id)?;
 		if flag.rule().is_some() {
 			// The council judged the window's activity legitimate: count afresh from now.
-			let now = Self::now();
-			Activities::<T>::mutate(&flag.person, |activity| *activity = activity.forgiven(now));
+			Activities::<T>::mutate(&flag.person, |activity| *activity = activity.forgiven());
 		}
 		Self::deposit_event(Event::FlagCleared { flag: id, person: flag.person, reason });
 		Ok(())
@@ -151,8 +150,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!accounts.is_empty(), Error::<T>::NoProfile);
 		let flag = Self::close_flag(id)?;
 		for account in accounts {
+			// Suspected fraud overrides another reason (a cured default must not lift it).
 			let frozen = Profiles::<T>::mutate(&account, |profile| match profile {
-				Some(profile) if profile.frozen.is_none() => {
+				Some(profile) if profile.frozen != Some(FreezeReason::SuspectedFraud) => {
 					profile.frozen = Some(FreezeReason::SuspectedFraud);
 					true
 				},

@@ -605,6 +605,14 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 			.any(|a| a.is_valid_at(now) && profile.kind.is_identity_claim(a.claim))
 	}
 
+	fn ensure_in_good_standing(who: &T::AccountId) -> DispatchResult {
+		ensure!(Profiles::<T>::contains_key(who), Error::<T>::NoProfile);
+		ensure!(Self::is_verified(who), Error::<T>::NotVerified);
+		ensure!(!Self::person_frozen(who), Error::<T>::AccountFrozen);
+		ensure!(!Self::under_review(who), Error::<T>::UnderReview);
+		Ok(())
+	}
+
 	fn note_borrowed(who: &T::AccountId, position: PositionKey, amount: Balance) -> DispatchResult {
 		// New lending passed `ensure_can_borrow` (a profile); debt arising from an earlier
 		// obligation (recourse on a financed invoice) is booked even after deregistering.

@@ -566,8 +566,8 @@ pub mod pallet {
 		NotDefaulted,
 		/// The account is not an admitted collection agent.
 		NotCollectionAgent,
-		/// The agent's access to this debt was renewed `MAX_RENEWALS` times already: assign
-		/// another agent.
+		/// Access to this debt's borrower was granted `MAX_RENEWALS + 1` times already (to any
+		/// agent): no more.
 		RenewalsExhausted,
 	}
 

@@ -65,6 +65,13 @@ fn an_assigned_agent_sees_the_contact_file_until_its_access_ends() {
 			CreditRecords::log_access(RuntimeOrigin::signed(AGENT), ALICE),
 			Error::<Test>::NoValidGrant
 		);
+		// Re-admitting it (later) does not revive the grant it held before.
+		advance(1);
+		admit_agent();
+		assert_noop!(
+			CreditRecords::log_access(RuntimeOrigin::signed(AGENT), ALICE),
+			Error::<Test>::NoValidGrant
+		);
 		CreditRecords::end_collection_access(&ALICE, &AGENT, CASE);
 		System::assert_last_event(
 			Event::CollectionAccessEnded { owner: ALICE, agent: AGENT, case: CASE }.into(),

@@ -64,11 +64,16 @@ fn a_velocity_flag_stops_new_credit_until_the_council_clears_it() {
 			flag.cause,
 			FlagCause::Rule {
 				rule: RiskRule::BorrowingCount,
-				observed: Observed { since: START, count: limit + 1, borrowed: 7 * CREDIT_UNIT },
+				observed: Observed {
+					since: START - DAY,
+					count: limit + 1,
+					borrowed: 7 * CREDIT_UNIT
+				},
 			}
 		);
 		assert_eq!(flag.raised_at, START + 1_000);
-		// No new credit; repayments go on.
+		// No new credit, nor an obligation such as an invoice advance; repayments go on.
+		assert_noop!(CreditRecords::ensure_in_good_standing(&ALICE), Error::<Test>::UnderReview);
 		assert_noop!(
 			CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT),
 			Error::<Test>::UnderReview
@@ -97,7 +102,7 @@ fn a_velocity_flag_stops_new_credit_until_the_council_clears_it() {
 		assert_ok!(CreditRecords::ensure_can_borrow(&ALICE, USDX, CREDIT_UNIT));
 		borrow(ALICE, CREDIT_UNIT);
 		assert_eq!(rule_flags().len(), 1);
-		assert_eq!(Activities::<Test>::get(ALICE).current.borrowings, 1);
+		assert_eq!(Activities::<Test>::get(ALICE).counted().borrowings, 1);
 		assert_eq!(CreditRecords::profile_summary(&ALICE).unwrap().open_flags, 0);
 	});
 }
@@ -159,16 +164,16 @@ fn borrow_repay_cycling_is_flagged_and_slow_repayment_is_not() {
 		assert_eq!(rule_flags()[0].3, RiskRule::QuickRepayments);
 		// A payment of no principal (interest only) counts for nothing, nor does anyone else's
 		// (a stranger paying on a P2P loan, a liquidation): that must not make them a cycler.
-		assert_eq!(Activities::<Test>::get(ALICE).current.quick_repayments, 4);
+		assert_eq!(Activities::<Test>::get(ALICE).counted().quick_repayments, 4);
 		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, own(0)));
 		borrow(ALICE, 10 * CREDIT_UNIT);
 		for _ in 0..9 {
 			assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(CREDIT_UNIT)));
 		}
-		assert_eq!(Activities::<Test>::get(ALICE).current.quick_repayments, 4);
+		assert_eq!(Activities::<Test>::get(ALICE).counted().quick_repayments, 4);
 		// The borrower's own partial payment does count: leaving a unit owed hides no cycle.
 		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, own(CREDIT_UNIT)));
-		assert_eq!(Activities::<Test>::get(ALICE).current.quick_repayments, 5);
+		assert_eq!(Activities::<Test>::get(ALICE).counted().quick_repayments, 5);
 	});
 }
 
@@ -221,6 +226,15 @@ fn a_flag_stops_every_account_of_the_person() {
 			Error::<Test>::FlagNotFound
 		);
 		assert_noop!(CreditRecords::confirm_flag(RuntimeOrigin::root(), 0, reason()), BadOrigin);
+		// Suspected fraud overrides an earlier freeze reason (a cured default must not lift it).
+		assert_ok!(CreditRecords::unfreeze(RuntimeOrigin::root(), ALICE));
+		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::RiskReview));
+		assert_ok!(CreditRecords::raise_flag(RuntimeOrigin::signed(KYC), ALICE, 2, H256::zero()));
+		assert_ok!(CreditRecords::confirm_flag(council(), 1, reason()));
+		assert_eq!(
+			Profiles::<Test>::get(ALICE).unwrap().frozen,
+			Some(FreezeReason::SuspectedFraud)
+		);
 	});
 }
 

@@ -385,3 +385,19 @@ fn the_emergency_origin_may_freeze_and_unfreeze_but_not_set_the_tier_table() {
 		);
 	});
 }
+
+#[test]
+fn good_standing_needs_a_verified_unfrozen_profile() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(CreditRecords::ensure_in_good_standing(&ALICE), Error::<Test>::NoProfile);
+		register(ALICE, ProfileKind::Individual);
+		assert_noop!(CreditRecords::ensure_in_good_standing(&ALICE), Error::<Test>::NotVerified);
+		attest_for(KYC, ALICE, ClaimKind::KycBasic, 30);
+		assert_ok!(CreditRecords::ensure_in_good_standing(&ALICE));
+		// Over its cap is no matter: nothing is booked.
+		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_USDX, TIER_2_CAP * 2));
+		assert_ok!(CreditRecords::ensure_in_good_standing(&ALICE));
+		assert_ok!(CreditRecords::freeze(RuntimeOrigin::root(), ALICE, FreezeReason::Compliance));
+		assert_noop!(CreditRecords::ensure_in_good_standing(&ALICE), Error::<Test>::AccountFrozen);
+	});
+}

@@ -188,7 +188,8 @@ impl<T: Config> Pallet<T> {
 				amount: principal_repaid,
 				days_late: 0,
 				served,
-				by_borrower: payer == &loan.borrower,
+				// Another account of the borrower's person is the borrower paying.
+				by_borrower: T::Credit::same_person(payer, &loan.borrower),
 			},
 		));
 		for (index, _, days_late) in &completed {

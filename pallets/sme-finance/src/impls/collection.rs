@@ -41,14 +41,16 @@ impl<T: Config> Pallet<T> {
 		if let Some(previous) = current.as_ref().filter(|c| c.agent != agent) {
 			T::Collections::end_collection_access(&line.enterprise, &previous.agent, case);
 		}
-		let renewed = current.filter(|c| c.agent == agent);
-		let renewals = match &renewed {
+		// Every grant after the first counts, whoever the agent: the access to the borrower's
+		// contact file is bounded per debt.
+		let renewals = match &current {
 			Some(c) => {
 				ensure!(c.renewals < MAX_RENEWALS, Error::<T>::RenewalsExhausted);
 				c.renewals + 1
 			},
 			None => 0,
 		};
+		let renewed = current.filter(|c| c.agent == agent);
 		let access_until = now.saturating_add(T::CollectionAccessPeriod::get());
 		T::Collections::grant_collection_access(&line.enterprise, &agent, case, access_until)?;
 		let recovered = renewed.map(|c| c.recovered).unwrap_or_default();

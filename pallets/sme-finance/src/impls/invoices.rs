@@ -147,8 +147,8 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(Self::now() < invoice.due_at, Error::<T>::InvoiceDue);
 		// The advance is credit to the enterprise (it owes it back under recourse): a frozen or
-		// flagged enterprise, or one over its cap, takes none.
-		T::Credit::ensure_can_borrow(&invoice.enterprise, invoice.asset, 0)?;
+		// flagged enterprise takes none.
+		T::Credit::ensure_in_good_standing(&invoice.enterprise)?;
 		let params = Params::<T>::get();
 		ensure!(
 			!advance_rate.is_zero() && advance_rate <= params.max_advance_rate,

@@ -72,7 +72,7 @@ impl<T: Config> Pallet<T> {
 			amount: if defaulted { 0 } else { principal },
 			days_late: if report_late { late } else { 0 },
 			served,
-			by_borrower: own,
+			by_borrower: T::Credit::same_person(payer, &line.enterprise),
 		};
 		Self::report(T::Credit::note_repaid(
 			&line.enterprise,

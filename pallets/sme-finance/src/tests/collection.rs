@@ -113,5 +113,11 @@ fn the_underwriter_assigns_the_agent_of_a_pool_line_once_it_defaulted() {
 			SmeFinance::assign_line_collector(RuntimeOrigin::signed(UNDERWRITER), id, AGENT),
 			Error::<Test>::RenewalsExhausted
 		);
+		// Nor does switching agents reset the count.
+		admit_verifier(OTHER_AGENT, VerifierKind::CollectionAgent);
+		assert_noop!(
+			SmeFinance::assign_line_collector(RuntimeOrigin::signed(UNDERWRITER), id, OTHER_AGENT),
+			Error::<Test>::RenewalsExhausted
+		);
 	});
 }

@@ -261,8 +261,8 @@ fn finance_errors() {
 			),
 			Error::<Test>::InvoiceNotFound
 		);
-		// The advance is credit to the enterprise: one the registry refuses new credit (frozen,
-		// flagged, unverified, over its cap) takes none.
+		// The advance is credit to the enterprise: one not in good standing (unverified,
+		// frozen, flagged) takes none.
 		xindai_primitives::testing::unverify(EVE);
 		assert_noop!(finance(DAVE, 50, 10), sp_runtime::DispatchError::Other("NotVerified"));
 		xindai_primitives::testing::verify(EVE);
