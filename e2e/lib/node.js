@@ -360,6 +360,35 @@ export async function startNode({ args = [], name = 'xindai-e2e', connectApi = t
 }
 
 /**
+ * Runs the node with `args` (plus `--tmp` and free local ports) expecting it to refuse to start:
+ * resolves with its exit code and output once it exits, or rejects if it is still running after
+ * `timeoutMs` (then it is killed).
+ */
+export async function runToExit(args, { timeoutMs = 60_000 } = {}) {
+  installCleanup();
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const fullArgs = ['--tmp', '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns', ...args];
+  const child = spawn(nodeBinary(), fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.set(child.pid, child);
+  let output = '';
+  child.stdout.on('data', (c) => { output += c.toString('utf8'); });
+  child.stderr.on('data', (c) => { output += c.toString('utf8'); });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
+    running.delete(child.pid);
+    resolve({ code, signal });
+  }));
+  const res = await Promise.race([exited, sleep(timeoutMs).then(() => null)]);
+  if (res === null) {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`the node did not exit within ${timeoutMs} ms:\n${stripAnsi(output).slice(-4000)}`);
+  }
+  return { ...res, output: stripAnsi(output) };
+}
+
+/**
  * Register an afterEach hook (call inside a describe) that prints the logs of
  * the given nodes when a test fails or times out.
  *

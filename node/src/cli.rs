@@ -53,8 +53,16 @@ pub struct Cli {
 	/// per transaction), `manual` (blocks on `engine_createBlock`) or a number of milliseconds
 	/// (a block at that interval). Sealed blocks are final at once. Also enables the dev-only
 	/// `dev_timeTravel` RPC. Without it, the node runs Aura + GRANDPA.
+	///
+	/// Only for `Development` and `Local` chains, with networking off, and with RPC on loopback
+	/// addresses unless `--unsafe-sealing-rpc-external`. The dev RPCs are unsafe methods.
 	#[arg(long, value_name = "instant|manual|MILLISECONDS")]
 	pub sealing: Option<Sealing>,
+
+	/// Let a sealing node listen for RPC on a non-loopback address (its dev RPCs stay unsafe
+	/// methods, refused to connections the RPC policy treats as external).
+	#[arg(long, requires = "sealing")]
+	pub unsafe_sealing_rpc_external: bool,
 }
 
 #[derive(Debug, clap::Subcommand)]

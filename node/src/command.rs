@@ -133,7 +133,12 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let sealing = cli.sealing;
-			runner.run_node_until_exit(|config| async move {
+			let allow_external_rpc = cli.unsafe_sealing_rpc_external;
+			runner.run_node_until_exit(|mut config| async move {
+				if sealing.is_some() {
+					crate::sealing::prepare(&mut config, allow_external_rpc)
+						.map_err(sc_cli::Error::Input)?;
+				}
 				service::new_full::<
 					sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
 				>(config, sealing)

@@ -1,4 +1,5 @@
-//! The clock of a sealing (`--sealing`) dev node, and its time-travel RPC.
+//! The clock of a sealing (`--sealing`) dev node, which `dev_timeTravel` moves (see
+//! [`crate::dev_rpc`]).
 //!
 //! A sealed block's timestamp is the later of the wall clock and the parent's timestamp plus one
 //! slot, so blocks sealed in quick succession (instant sealing) still satisfy the runtime's
@@ -6,7 +7,9 @@
 //! the next sealed block; the blocks after it continue from there, one slot at a time, until the
 //! wall clock overtakes them. A monthly loan schedule can so be run in seconds.
 //!
-//! The RPC exists only on sealing nodes: a node running Aura + GRANDPA never registers it.
+//! A target is at least one slot ahead and at most [`MAX_TRAVEL_AHEAD_MS`] (ten years) ahead of
+//! the chain: a target near `u64::MAX` would leave no later timestamp for the blocks after it,
+//! and sealing would stop for good.
 
 use std::{
 	sync::{Arc, Mutex},
@@ -14,11 +17,6 @@ use std::{
 };
 
 use codec::Decode;
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{ErrorObject, ErrorObjectOwned},
-};
 use sc_client_api::{HeaderBackend, StorageProvider};
 use sp_core::storage::StorageKey;
 use sp_io::hashing::twox_128;
@@ -52,11 +50,16 @@ pub fn next_timestamp(
 	target_ms.unwrap_or_else(|| wall_clock_ms.max(parent_ms.saturating_add(slot_ms)))
 }
 
+/// The furthest a time-travel target may lie ahead of the chain: ten years.
+pub const MAX_TRAVEL_AHEAD_MS: Moment = 10 * 366 * 24 * 60 * 60 * 1_000;
+
 /// Why a time-travel target is refused.
 #[derive(Debug, PartialEq, Eq)]
 pub enum TimeTravelError {
 	/// The target is not at least one slot after the chain's current time.
 	NotInFuture { target_ms: Moment, earliest_ms: Moment },
+	/// The target is more than [`MAX_TRAVEL_AHEAD_MS`] after the chain's current time.
+	TooFar { target_ms: Moment, latest_ms: Moment },
 }
 
 /// Checks a time-travel target against the chain's current time.
@@ -68,6 +71,10 @@ pub fn check_target(
 	let earliest_ms = current_ms.saturating_add(slot_ms);
 	if target_ms < earliest_ms {
 		return Err(TimeTravelError::NotInFuture { target_ms, earliest_ms });
+	}
+	let latest_ms = current_ms.saturating_add(MAX_TRAVEL_AHEAD_MS);
+	if target_ms > latest_ms {
+		return Err(TimeTravelError::TooFar { target_ms, latest_ms });
 	}
 	Ok(())
 }
@@ -117,47 +124,13 @@ where
 				"cannot travel to {target_ms}: the chain is at {current_ms}, the earliest \
 				 target is one slot later, {earliest_ms}"
 			),
+			TimeTravelError::TooFar { target_ms, latest_ms } => format!(
+				"cannot travel to {target_ms}: the chain is at {current_ms}, the latest target \
+				 is ten years later, {latest_ms}"
+			),
 		})?;
 		*self.target_ms.lock().map_err(|_| "dev clock lock poisoned")? = Some(target_ms);
 		Ok(target_ms)
-	}
-}
-
-/// Dev-only RPC of sealing nodes.
-#[rpc(server, namespace = "dev")]
-pub trait DevApi {
-	/// Sets the timestamp, in milliseconds since the Unix epoch, of the next sealed block. It
-	/// must be at least one slot (6 s) after the current best block's. Returns the target.
-	#[method(name = "timeTravel")]
-	fn time_travel(&self, timestamp_ms: Moment) -> RpcResult<Moment>;
-}
-
-/// JSON-RPC error code of a refused time-travel target.
-const TIME_TRAVEL_REFUSED: i32 = 5001;
-
-/// The `dev_*` RPC server over a [`DevClock`].
-pub struct DevRpc<C> {
-	clock: Arc<DevClock<C>>,
-}
-
-impl<C> DevRpc<C> {
-	pub fn new(clock: Arc<DevClock<C>>) -> Self {
-		Self { clock }
-	}
-}
-
-impl<C> DevApiServer for DevRpc<C>
-where
-	C: StorageProvider<Block, sc_service::TFullBackend<Block>>
-		+ HeaderBackend<Block>
-		+ Send
-		+ Sync
-		+ 'static,
-{
-	fn time_travel(&self, timestamp_ms: Moment) -> RpcResult<Moment> {
-		self.clock.travel_to(timestamp_ms).map_err(|message| -> ErrorObjectOwned {
-			ErrorObject::owned(TIME_TRAVEL_REFUSED, message, None::<()>)
-		})
 	}
 }
 
@@ -190,6 +163,18 @@ mod tests {
 			Err(TimeTravelError::NotInFuture { target_ms: 15_999, earliest_ms: 16_000 })
 		);
 		assert!(check_target(10_000, 0, SLOT).is_err());
+	}
+
+	#[test]
+	fn targets_are_at_most_ten_years_ahead() {
+		assert_eq!(check_target(10_000, 10_000 + MAX_TRAVEL_AHEAD_MS, SLOT), Ok(()));
+		assert_eq!(
+			check_target(10_000, u64::MAX, SLOT),
+			Err(TimeTravelError::TooFar {
+				target_ms: u64::MAX,
+				latest_ms: 10_000 + MAX_TRAVEL_AHEAD_MS
+			})
+		);
 	}
 
 	#[test]

@@ -8,7 +8,9 @@ mod chain_spec;
 mod cli;
 mod command;
 mod dev_clock;
+mod dev_rpc;
 mod rpc;
+mod sealing;
 mod service;
 
 fn main() -> sc_cli::Result<()> {

@@ -2,16 +2,13 @@
 //!
 //! Every node: `system_accountNextIndex` (nonce incl. pool) and `payment_*` (fee queries).
 //! Sealing nodes also: `engine_createBlock` / `engine_finalizeBlock` (manual seal) and
-//! `dev_timeTravel`.
+//! `dev_timeTravel`, all unsafe (refused to external connections, see [`crate::dev_rpc`]).
 
 use std::sync::Arc;
 
 use futures::channel::mpsc;
 use jsonrpsee::RpcModule;
-use sc_consensus_manual_seal::{
-	rpc::{ManualSeal, ManualSealApiServer},
-	EngineCommand,
-};
+use sc_consensus_manual_seal::EngineCommand;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
@@ -19,7 +16,8 @@ use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
 use xindai_primitives::{opaque::Block, AccountId, Balance, Hash, Nonce};
 
 use crate::{
-	dev_clock::{DevApiServer, DevClock, DevRpc},
+	dev_clock::DevClock,
+	dev_rpc::{DevApiServer, DevRpc, EngineApiServer},
 	service::FullClient,
 };
 
@@ -67,8 +65,9 @@ where
 	module.merge(TransactionPayment::new(client).into_rpc())?;
 
 	if let Some(SealingDeps { commands, clock }) = sealing {
-		module.merge(ManualSeal::new(commands).into_rpc())?;
-		module.merge(DevRpc::new(clock).into_rpc())?;
+		let dev = DevRpc::new(commands, clock);
+		module.merge(EngineApiServer::into_rpc(dev.clone()))?;
+		module.merge(DevApiServer::into_rpc(dev))?;
 	}
 
 	Ok(module)

@@ -483,6 +483,14 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MinimumLiquidity::get() > 0, "MinimumLiquidity must be positive");
+			assert!(T::MaxAssetsPerAccount::get() > 0, "MaxAssetsPerAccount must be positive");
+			assert!(T::DefaultMaxPriceAge::get() > 0, "DefaultMaxPriceAge must be positive");
+			assert!(T::LpAssetIdOffset::get() > 0, "LP token ids must not overlap the assets'");
+			assert!(T::LiquidationDaysLate::get() > 0, "a liquidation must count as late");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -577,6 +577,25 @@ pub mod pallet {
 			Self::sweep(remaining)
 		}
 
+		fn integrity_test() {
+			assert!(T::MinPeriod::get() > 0, "MinPeriod must be positive");
+			assert!(T::MinPeriod::get() <= T::MaxPeriod::get(), "MinPeriod above MaxPeriod");
+			assert!(T::MaxInstalments::get() > 0, "MaxInstalments must be positive");
+			assert!(T::MaxOpenRequests::get() > 0, "MaxOpenRequests must be positive");
+			assert!(T::MaxLoansPerLender::get() > 0, "MaxLoansPerLender must be positive");
+			assert!(T::MaxListingsPerLoan::get() > 0, "MaxListingsPerLoan must be positive");
+			assert!(T::SweepBatch::get() > 0, "SweepBatch must be positive");
+			assert!(T::MaxFundingWindow::get() > 0, "MaxFundingWindow must be positive");
+			assert!(
+				T::CollectionAccessPeriod::get() > 0,
+				"CollectionAccessPeriod must be positive"
+			);
+			assert!(
+				Self::ensure_valid_params(&RiskParams::default()).is_ok(),
+				"the default risk parameters must be within the bounds"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
