@@ -5,8 +5,12 @@ scripts/setup):  check-compose.py docker/compose.yml
 
 Checks: the file parses; every service builds from docker/Dockerfile or uses
 an image; every published port is bound to 127.0.0.1 (nothing is exposed on
-the host's other interfaces); every volume a service mounts is declared; and
-every --bootnodes peer id matches the fixed --node-key of the service it names.
+the host's other interfaces); every volume a service mounts is declared;
+every --bootnodes peer id matches the fixed --node-key of the service it names;
+no RPC is unsafe: no service (nor the Dockerfile's default command) passes
+--rpc-methods unsafe, --unsafe-rpc-external, --sealing or
+--unsafe-sealing-rpc-external; validators expose no RPC (no --rpc-external,
+no published port); and a service with --rpc-external serves safe methods only.
 """
 
 import sys
@@ -31,6 +35,33 @@ def flag_values(command, flag):
         elif arg.startswith(flag + "="):
             out.append(arg.split("=", 1)[1])
     return out
+
+
+UNSAFE_FLAGS = ("--unsafe-rpc-external", "--sealing", "--unsafe-sealing-rpc-external")
+
+
+def rpc_errors(name, cmd):
+    """What in `cmd` (a node's arguments) could expose unsafe RPC."""
+    errors = []
+    for flag in UNSAFE_FLAGS:
+        if flag in cmd or any(arg.startswith(flag + "=") for arg in cmd):
+            errors.append(f"{name}: {flag} must not be used")
+    methods = flag_values(cmd, "--rpc-methods")
+    if any(m.lower() == "unsafe" for m in methods):
+        errors.append(f"{name}: --rpc-methods unsafe must not be used")
+    return errors
+
+
+def dockerfile_cmd(path):
+    """The default command (exec form) of the Dockerfile at `path`."""
+    import json
+
+    cmd = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("CMD "):
+                cmd = json.loads(line[4:])
+    return cmd
 
 
 def main(path):
@@ -71,6 +102,12 @@ def main(path):
                 errors.append(f"{name}: volume {source!r} is not declared")
         cmd = svc.get("command") or []
         if isinstance(cmd, list):
+            errors.extend(rpc_errors(name, cmd))
+            external = "--rpc-external" in cmd
+            if "--validator" in cmd and (external or svc.get("ports")):
+                errors.append(f"{name}: a validator must expose no RPC")
+            if external and [m.lower() for m in flag_values(cmd, "--rpc-methods")] != ["safe"]:
+                errors.append(f"{name}: --rpc-external needs --rpc-methods safe")
             for boot in flag_values(cmd, "--bootnodes"):
                 parts = boot.split("/")
                 # /dns/<host>/tcp/<port>/p2p/<peer id>
@@ -87,6 +124,13 @@ def main(path):
                     errors.append(f"{name}: bootnode {host!r} has no known fixed --node-key")
                 elif peer != expected:
                     errors.append(f"{name}: bootnode peer id {peer} != {expected} of {host}")
+
+    dockerfile = "docker/Dockerfile"
+    default = dockerfile_cmd(dockerfile)
+    if default is None:
+        errors.append(f"{dockerfile}: no exec-form CMD")
+    else:
+        errors.extend(rpc_errors(f"{dockerfile} CMD", default))
 
     for e in errors:
         print(f"compose: {path}: {e}", file=sys.stderr)
