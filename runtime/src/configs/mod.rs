@@ -26,9 +26,12 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot, EnsureSigned,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{Bounded, Convert},
+	FixedPointNumber, Perbill, Perquintill,
+};
 
 use crate::{
 	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, Moment, Nonce,
@@ -129,9 +132,31 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	/// Fees do not follow congestion yet: the multiplier stays at one.
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Fees rise while blocks are fuller than a quarter (of their normal weight or proof size,
+	/// whichever is fuller) and fall back while they are emptier, as polkadot-sdk's relay
+	/// chains price congestion.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast: a run of full blocks raises fees by about 2.3% per 100 blocks (10 minutes),
+	/// so a day of full blocks multiplies them by about 26.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(3, 10_000);
+	/// Empty blocks bring fees down to a tenth of the base, no lower.
+	pub MinimumMultiplier: Multiplier = Multiplier::saturating_from_rational(1, 10u128);
+	/// No upper bound: sustained spam pays ever more.
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
+	/// Every byte of a transaction is kept by every node for good: 10 µXDI a byte (a
+	/// transfer's ~140 bytes cost 1.4 mXDI; a block's normal length, 3.9 MB, 39 XDI at the base
+	/// multiplier).
+	pub const TransactionByteFee: Balance = 10 * MICRO_XDI;
 }
+
+/// The fee multiplier's update after every block.
+pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
+	R,
+	TargetBlockFullness,
+	AdjustmentVariable,
+	MinimumMultiplier,
+	MaximumMultiplier,
+>;
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -146,9 +171,9 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OperationalFeeMultiplier = ConstU8<5>;
 	/// One plank per picosecond of weight: a transfer costs about 0.0002 XDI of weight fee.
 	type WeightToFee = IdentityFee<Balance>;
-	/// One micro-XDI per byte.
-	type LengthToFee = ConstantMultiplier<Balance, ConstU128<MICRO_XDI>>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	/// Ten micro-XDI per byte (`TransactionByteFee`).
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Runtime>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -274,6 +299,57 @@ impl pallet_sudo::Config for Runtime {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	/// The multiplier after `blocks` blocks each filled to `fullness` of the normal weight.
+	fn after_blocks(start: Multiplier, blocks: u32, fullness: Perbill) -> Multiplier {
+		let mut t: sp_io::TestExternalities = sp_runtime::BuildStorage::build_storage(
+			&frame_system::GenesisConfig::<Runtime>::default(),
+		)
+		.unwrap()
+		.into();
+		t.execute_with(|| {
+			let normal = RuntimeBlockWeights::get()
+				.get(DispatchClass::Normal)
+				.max_total
+				.unwrap_or(RuntimeBlockWeights::get().max_block);
+			let mut multiplier = start;
+			for _ in 0..blocks {
+				System::set_block_consumed_resources(fullness * normal, 0);
+				multiplier = SlowAdjustingFeeUpdate::<Runtime>::convert(multiplier);
+			}
+			multiplier
+		})
+	}
+
+	#[test]
+	fn fees_rise_over_full_blocks_and_fall_back() {
+		let one = Multiplier::saturating_from_integer(1);
+		// 100 full blocks (ten minutes) raise fees by about 2.3%; a quarter-full block holds
+		// them.
+		let full = after_blocks(one, 100, Perbill::one());
+		assert!(full > Multiplier::saturating_from_rational(1_022, 1_000), "{full}");
+		assert!(full < Multiplier::saturating_from_rational(1_024, 1_000), "{full}");
+		let held = after_blocks(one, 100, Perbill::from_percent(25));
+		assert_eq!(held, one);
+		// A day of full blocks multiplies them many times over.
+		let day = after_blocks(one, 14_400, Perbill::one());
+		assert!(day > Multiplier::saturating_from_integer(20), "{day}");
+		// Empty blocks bring them back down (a third as fast: the target is a quarter full),
+		// to a tenth at least.
+		let after = after_blocks(full, 100, Perbill::zero());
+		assert!(after < full && after > one, "{after}");
+		let later = after_blocks(full, 1_000, Perbill::zero());
+		assert!(later < one, "{later}");
+		let floor = after_blocks(one, 100_000, Perbill::zero());
+		assert_eq!(floor, Multiplier::saturating_from_rational(1, 10u128));
+	}
+
+	#[test]
+	fn filling_a_blocks_length_costs_39_xdi_at_the_base_multiplier() {
+		let normal_length = *RuntimeBlockLength::get().max.get(DispatchClass::Normal) as u128;
+		let cost = normal_length * TransactionByteFee::get();
+		assert!(cost > 39 * XDI && cost < 40 * XDI, "{cost}");
+	}
 
 	#[test]
 	fn deposits_grow_with_items_and_bytes() {
