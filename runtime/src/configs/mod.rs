@@ -28,10 +28,7 @@ use frame_system::{
 };
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{
-	traits::{Bounded, Convert},
-	FixedPointNumber, Perbill, Perquintill,
-};
+use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 
 use crate::{
 	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, Moment, Nonce,
@@ -299,6 +296,8 @@ impl pallet_sudo::Config for Runtime {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	use sp_runtime::traits::Convert;
 
 	/// The multiplier after `blocks` blocks each filled to `fullness` of the normal weight.
 	fn after_blocks(start: Multiplier, blocks: u32, fullness: Perbill) -> Multiplier {
