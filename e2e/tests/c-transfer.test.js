@@ -33,6 +33,10 @@ describe('balances transfer', { timeout: 300_000 }, () => {
     const amount = 12_345n * XDI + 678n;
 
     const nonceBefore = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+    // The quote is taken in the state the (instantly sealed) block is built on: the fee
+    // multiplier follows congestion and moves from block to block.
+    // (paymentInfo is what wallets call: TransactionPaymentApi_query_info on a dummy-signed copy.)
+    const info = await api.tx.balances.transferKeepAlive(bob.address, amount).paymentInfo(alice);
     const res = await submitAndWait(api, api.tx.balances.transferKeepAlive(bob.address, amount), alice);
     assert.equal(res.error, null, `dispatch error: ${res.error?.text}`);
 
@@ -67,8 +71,6 @@ describe('balances transfer', { timeout: 300_000 }, () => {
 
     // The fee matches what the runtime quotes for the same call (weight-based fees are
     // refunded down to the actual weight, so the charged fee can only be <= the quote).
-    // (paymentInfo is what wallets call: TransactionPaymentApi_query_info on a dummy-signed copy.)
-    const info = await api.tx.balances.transferKeepAlive(bob.address, amount).paymentInfo(alice);
     const quoted = info.partialFee.toBigInt();
     assert.ok(quoted > 0n && fee <= quoted, `charged ${fee}, quoted ${quoted}`);
   });
