@@ -10,7 +10,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchResult;
+use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{credit::CreditProduct, Moment};
 
@@ -89,4 +89,40 @@ pub trait CollectionAccess<AccountId> {
 	/// Ends `agent`'s access for `case` (the debt was repaid, or another agent was assigned).
 	/// Nothing happens without such a grant.
 	fn end_collection_access(owner: &AccountId, agent: &AccountId, case: CollectionCase);
+}
+
+/// Why [`assign`] refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AssignRefused {
+	/// Access to this debt was granted `MAX_RENEWALS + 1` times already.
+	RenewalsExhausted,
+	/// The registry refused the grant.
+	Grant(DispatchError),
+}
+
+/// Assigns `agent` to collect `case` from `owner` (or renews its access) for `period` from
+/// `now`, after the `current` assignment: every grant after the first counts against
+/// [`MAX_RENEWALS`], whoever the agent; a replaced agent's access ends; what the same agent
+/// recovered before is kept. What both products (P2P loans, SME lines) do on an assignment.
+pub fn assign<AccountId: Clone + PartialEq, Access: CollectionAccess<AccountId>>(
+	current: Option<CollectionAssignment<AccountId>>,
+	owner: &AccountId,
+	agent: AccountId,
+	case: CollectionCase,
+	now: Moment,
+	period: Moment,
+) -> Result<CollectionAssignment<AccountId>, AssignRefused> {
+	let renewals = match &current {
+		Some(c) if c.renewals >= MAX_RENEWALS => return Err(AssignRefused::RenewalsExhausted),
+		Some(c) => c.renewals + 1,
+		None => 0,
+	};
+	if let Some(previous) = current.as_ref().filter(|c| c.agent != agent) {
+		Access::end_collection_access(owner, &previous.agent, case);
+	}
+	let access_until = now.saturating_add(period);
+	Access::grant_collection_access(owner, &agent, case, access_until)
+		.map_err(AssignRefused::Grant)?;
+	let recovered = current.filter(|c| c.agent == agent).map(|c| c.recovered).unwrap_or_default();
+	Ok(CollectionAssignment { agent, assigned_at: now, access_until, recovered, renewals })
 }

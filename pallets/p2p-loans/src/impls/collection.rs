@@ -14,7 +14,7 @@
 use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::{traits::Zero, DispatchResult};
 use xindai_primitives::{
-	collection::{CollectionAccess, CollectionCase, MAX_RENEWALS},
+	collection::{self, AssignRefused, CollectionAccess, CollectionCase},
 	credit::CreditProduct,
 	Balance,
 };
@@ -62,33 +62,20 @@ impl<T: Config> Pallet<T> {
 		if current.as_ref().is_some_and(|c| c.agent == agent && now < c.access_until) {
 			return Ok(());
 		}
-		let case = Self::collection_case(loan_id);
-		if let Some(previous) = current.as_ref().filter(|c| c.agent != agent) {
-			T::Collections::end_collection_access(&loan.borrower, &previous.agent, case);
-		}
-		// Every grant after the first counts, whoever the agent: the access to the borrower's
-		// contact file is bounded per debt.
-		let renewals = match &current {
-			Some(c) => {
-				ensure!(c.renewals < MAX_RENEWALS, Error::<T>::RenewalsExhausted);
-				c.renewals + 1
-			},
-			None => 0,
-		};
-		let renewed = current.filter(|c| c.agent == agent);
-		let access_until = now.saturating_add(T::CollectionAccessPeriod::get());
-		T::Collections::grant_collection_access(&loan.borrower, &agent, case, access_until)?;
-		let recovered = renewed.map(|c| c.recovered).unwrap_or_default();
-		Collections::<T>::insert(
-			loan_id,
-			CollectionAssignment {
-				agent: agent.clone(),
-				assigned_at: now,
-				access_until,
-				recovered,
-				renewals,
-			},
-		);
+		let assignment = collection::assign::<_, T::Collections>(
+			current,
+			&loan.borrower,
+			agent.clone(),
+			Self::collection_case(loan_id),
+			now,
+			T::CollectionAccessPeriod::get(),
+		)
+		.map_err(|refused| match refused {
+			AssignRefused::RenewalsExhausted => Error::<T>::RenewalsExhausted.into(),
+			AssignRefused::Grant(error) => error,
+		})?;
+		let access_until = assignment.access_until;
+		Collections::<T>::insert(loan_id, assignment);
 		Self::deposit_event(Event::CollectorAssigned { loan: loan_id, agent, access_until });
 		Ok(())
 	}

@@ -8,7 +8,7 @@
 use frame_support::{ensure, pallet_prelude::*};
 use sp_runtime::DispatchResult;
 use xindai_primitives::{
-	collection::{CollectionAccess, CollectionAssignment, CollectionCase, MAX_RENEWALS},
+	collection::{self, AssignRefused, CollectionAccess, CollectionCase},
 	credit::CreditProduct,
 	Balance,
 };
@@ -38,32 +38,20 @@ impl<T: Config> Pallet<T> {
 		let case = Self::line_case(id);
 		let now = Self::now();
 		let current = LineCollections::<T>::get(id);
-		if let Some(previous) = current.as_ref().filter(|c| c.agent != agent) {
-			T::Collections::end_collection_access(&line.enterprise, &previous.agent, case);
-		}
-		// Every grant after the first counts, whoever the agent: the access to the borrower's
-		// contact file is bounded per debt.
-		let renewals = match &current {
-			Some(c) => {
-				ensure!(c.renewals < MAX_RENEWALS, Error::<T>::RenewalsExhausted);
-				c.renewals + 1
-			},
-			None => 0,
-		};
-		let renewed = current.filter(|c| c.agent == agent);
-		let access_until = now.saturating_add(T::CollectionAccessPeriod::get());
-		T::Collections::grant_collection_access(&line.enterprise, &agent, case, access_until)?;
-		let recovered = renewed.map(|c| c.recovered).unwrap_or_default();
-		LineCollections::<T>::insert(
-			id,
-			CollectionAssignment {
-				agent: agent.clone(),
-				assigned_at: now,
-				access_until,
-				recovered,
-				renewals,
-			},
-		);
+		let assignment = collection::assign::<_, T::Collections>(
+			current,
+			&line.enterprise,
+			agent.clone(),
+			case,
+			now,
+			T::CollectionAccessPeriod::get(),
+		)
+		.map_err(|refused| match refused {
+			AssignRefused::RenewalsExhausted => Error::<T>::RenewalsExhausted.into(),
+			AssignRefused::Grant(error) => error,
+		})?;
+		let access_until = assignment.access_until;
+		LineCollections::<T>::insert(id, assignment);
 		Self::deposit_event(Event::LineCollectorAssigned { line: id, agent, access_until });
 		Ok(())
 	}
