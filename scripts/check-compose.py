@@ -11,6 +11,9 @@ no RPC is unsafe: no service (nor the Dockerfile's default command) passes
 --rpc-methods unsafe, --unsafe-rpc-external, --sealing or
 --unsafe-sealing-rpc-external; validators expose no RPC (no --rpc-external,
 no published port); and a service with --rpc-external serves safe methods only.
+At least four validators (finality survives losing one). The Dockerfile
+builds the node with the `metadata-hash` feature (so
+`CheckMetadataHash` works for offline signers) and never with `fast-runtime`.
 """
 
 import sys
@@ -23,6 +26,10 @@ KNOWN_PEER_IDS = {
         "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
     "0000000000000000000000000000000000000000000000000000000000000002":
         "12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+    "0000000000000000000000000000000000000000000000000000000000000003":
+        "12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x",
+    "0000000000000000000000000000000000000000000000000000000000000004":
+        "12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st",
 }
 
 
@@ -64,6 +71,31 @@ def dockerfile_cmd(path):
     return cmd
 
 
+def dockerfile_build_errors(path):
+    """The image's node must be a production build: `metadata-hash` on, `fast-runtime` off."""
+    with open(path, encoding="utf-8") as f:
+        # Join continuation lines, so one RUN instruction is one line.
+        text = f.read().replace("\\\n", " ")
+    builds = [line for line in text.splitlines() if "cargo build" in line]
+    errors = []
+    if not builds:
+        errors.append(f"{path}: no cargo build")
+    for line in builds:
+        words = line.split()
+        features = []
+        for i, word in enumerate(words):
+            if word == "--features" and i + 1 < len(words):
+                features.extend(words[i + 1].split(","))
+            elif word.startswith("--features="):
+                features.extend(word.split("=", 1)[1].split(","))
+        names = {f.split("/")[-1] for f in features}
+        if "metadata-hash" not in names:
+            errors.append(f"{path}: cargo build without --features metadata-hash")
+        if "fast-runtime" in names:
+            errors.append(f"{path}: cargo build with the test-only fast-runtime feature")
+    return errors
+
+
 def main(path):
     with open(path, encoding="utf-8") as f:
         doc = yaml.safe_load(f)
@@ -72,6 +104,16 @@ def main(path):
     if not services:
         errors.append("no services")
     declared_volumes = set((doc.get("volumes") or {}).keys())
+
+    validators = [
+        name for name, svc in services.items()
+        if isinstance(svc.get("command"), list) and "--validator" in svc["command"]
+    ]
+    if len(validators) < 4:
+        errors.append(
+            f"{len(validators)} validators: GRANDPA needs more than two thirds of the votes, "
+            "so at least four are needed to survive losing one"
+        )
 
     node_keys = {}
     for name, svc in services.items():
@@ -131,6 +173,7 @@ def main(path):
         errors.append(f"{dockerfile}: no exec-form CMD")
     else:
         errors.extend(rpc_errors(f"{dockerfile} CMD", default))
+    errors.extend(dockerfile_build_errors(dockerfile))
 
     for e in errors:
         print(f"compose: {path}: {e}", file=sys.stderr)

@@ -183,23 +183,26 @@ export async function peerIdOfNodeKey(hexKey) {
  * @param {string[]} [opts.args]  extra CLI args (e.g. ['--dev', '--sealing', 'instant'])
  * @param {string}   [opts.name]  node name (--name) and log prefix
  * @param {boolean}  [opts.connectApi=true] create `api` (ApiPromise)
+ * @param {string}   [opts.basePath] keep the chain in this directory (default: `--tmp`), so a
+ *   restarted node finds it again
+ * @param {{rpcPort: number, p2pPort: number}} [opts.ports] reuse these ports (a restart)
  * @returns {Promise<{api: ApiPromise, provider: WsProvider, wsUrl: string, rpcPort: number,
  *   p2pPort: number, pid: number, name: string, stop: () => Promise<void>, logs: () => string,
  *   printLogs: (why?: string) => void, peerId: () => string|undefined,
  *   rpc: (method: string, params?: any[]) => Promise<any>, exited: () => boolean}>}
  */
-export async function startNode({ args = [], name = 'xindai-e2e', connectApi = true } = {}) {
+export async function startNode({ args = [], name = 'xindai-e2e', connectApi = true, basePath, ports } = {}) {
   installCleanup();
   const bin = nodeBinary();
   if (!existsSync(bin)) {
     throw new Error(`xindai-node binary not found at ${bin} (set XINDAI_NODE or CARGO_TARGET_DIR, and build it first)`);
   }
 
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
+  const rpcPort = ports?.rpcPort ?? (await freePort());
+  const p2pPort = ports?.p2pPort ?? (await freePort());
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
   const fullArgs = [
-    '--tmp',
+    ...(basePath ? ['--base-path', basePath] : ['--tmp']),
     '--rpc-port', String(rpcPort),
     // (sc-cli's --port conflicts with --listen-addr, so only the latter is given.)
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
@@ -212,6 +215,8 @@ export async function startNode({ args = [], name = 'xindai-e2e', connectApi = t
   ];
 
   const lines = [];
+  /** Waiters for the next log line matching a pattern: [re, resolve]. */
+  const logWaiters = [];
   let peerId;
   const push = (stream, chunk, partial) => {
     const text = partial.rest + chunk.toString('utf8');
@@ -223,6 +228,9 @@ export async function startNode({ args = [], name = 'xindai-e2e', connectApi = t
       if (m) peerId = m[1];
       lines.push(`[${name}${stream === 'stderr' ? '' : ' stdout'}] ${line}`);
       if (lines.length > LOG_LINES) lines.shift();
+      for (let i = logWaiters.length - 1; i >= 0; i -= 1) {
+        if (logWaiters[i][0].test(line)) logWaiters.splice(i, 1)[0][1](line);
+      }
     }
   };
 
@@ -313,6 +321,31 @@ export async function startNode({ args = [], name = 'xindai-e2e', connectApi = t
     logs,
     printLogs,
     stop,
+    /** Kills the process with `signal` (default SIGKILL) at once; resolves when it has exited. */
+    kill: async (signal = 'SIGKILL') => {
+      stopped = true;
+      if (exitInfo === null) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // already gone
+        }
+      }
+      const res = await exitPromise;
+      if (provider) provider.disconnect().catch(() => {});
+      return res;
+    },
+    /** Resolves with the next log line (from now on) that matches `re`; rejects after `timeoutMs`. */
+    nextLog: (re, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const waiter = [re, (line) => { clearTimeout(timer); resolve(line); }];
+        const timer = setTimeout(() => {
+          const i = logWaiters.indexOf(waiter);
+          if (i >= 0) logWaiters.splice(i, 1);
+          reject(new Error(`node "${name}": no log line matching ${re} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        logWaiters.push(waiter);
+      }),
     peerId: () => peerId,
     exited: () => exitInfo !== null,
     /** Raw JSON-RPC call over the api's websocket (rejects on RPC error). */

@@ -10,7 +10,7 @@ import { devAccounts } from '../lib/chain.js';
 import { printLogsOnFailure, startNode } from '../lib/node.js';
 
 const PALLETS = [
-  'System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'TransactionPayment',
+  'System', 'Timestamp', 'Aura', 'Grandpa', 'Balances', 'ValidatorSet', 'Session', 'TransactionPayment',
   'Sudo', 'Assets', 'Utility', 'Multisig', 'Proxy',
   'Scheduler', 'Preimage', 'Referenda', 'ConvictionVoting', 'Origins', 'Treasury',
   'RiskCouncil', 'RiskCouncilMembership', 'Oracle', 'OracleMembership', 'CreditRecords',

@@ -3,7 +3,11 @@
 // attest; RiskAdmin referenda with an out-of-bounds tier table or pool parameter are enacted but
 // fail with the bound error and change nothing; the risk council pauses a pool by a 2/3 vote
 // (deposits refused, repayments still accepted) and freezes an account, and can do nothing else;
-// a treasury spend passes on the Treasurer track and is paid out.
+// a treasury spend passes on the Treasurer track and is paid out; a RiskAdmin referendum cannot
+// pick the oracle's feeders (root's alone); a ReferendumCanceller referendum cancels an ongoing
+// root referendum;
+// a validator rotates its session keys and the chain's authorities follow two sessions later;
+// a root referendum adds a validator, who authors once it has registered keys.
 //
 // The binary comes from $XINDAI_NODE_FAST_RUNTIME (scripts/test builds it); the file is skipped
 // with a notice when it is not set.
@@ -148,7 +152,7 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
   });
   printLogsOnFailure(afterEach, () => [node]);
 
-  test('the chain has no sudo key and five referendum tracks', async () => {
+  test('the chain has no sudo key and six referendum tracks', async () => {
     assert.equal((await api.query.sudo.key()).isNone, true, 'no sudo key on the local chain');
     const name = (raw) => Buffer.from(raw.toU8a(true)).toString('utf8').replace(/\0+$/, '');
     const tracks = api.consts.referenda.tracks.map(([id, info]) => [id.toNumber(), name(info.name)]);
@@ -158,6 +162,7 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
       [2, 'verifier_admin'],
       [3, 'underwriter'],
       [4, 'treasurer'],
+      [5, 'referendum_canceller'],
     ]);
     const council = await api.query.riskCouncil.members();
     assert.equal(council.length, 3);
@@ -252,6 +257,96 @@ describe('governance', { timeout: 600_000, skip: !FAST_NODE || !existsSync(FAST_
     }
     assert.equal((await api.query.creditRecords.tierTable()).length, 5);
     assert.equal((await api.query.liquidityPools.pools(USDX_ID)).unwrap().paused.isTrue, true);
+  });
+
+  test('a RiskAdmin referendum on the oracle feeders is enacted but refused: they are root\'s', async () => {
+    const { eve } = accounts;
+    const feeders = (await api.query.oracleMembership.members()).map(String);
+    const from = await bestNumber();
+    const index = await passReferendum({ Origins: 'RiskAdmin' }, api.tx.oracleMembership.resetMembers([eve.address]));
+    const result = await enactment(index, from);
+    assert.equal(result.isErr, true, 'the enacted call must fail');
+    assert.equal(result.asErr.isBadOrigin, true, `BadOrigin, got ${result.toString()}`);
+    assert.deepEqual((await api.query.oracleMembership.members()).map(String), feeders);
+  });
+
+  test('a ReferendumCanceller referendum cancels an ongoing root referendum', async () => {
+    const { dave } = accounts;
+    // Dave submits a root referendum and leaves it preparing (no decision deposit): it stays
+    // ongoing for the undeciding timeout, longer than the cancellation takes.
+    const submitted = await ok(
+      api.tx.referenda.submit({ system: 'Root' }, { Inline: api.tx.system.remark('0x01').method.toHex() }, { After: 1 }),
+      dave,
+    );
+    const target = findEvent(submitted.events, api.events.referenda.Submitted).data.index.toNumber();
+    assert.equal((await api.query.referenda.referendumInfoFor(target)).unwrap().isOngoing, true);
+
+    const from = await bestNumber();
+    const index = await passReferendum({ Origins: 'ReferendumCanceller' }, api.tx.referenda.cancel(target));
+    const result = await enactment(index, from);
+    assert.equal(result.isOk, true, `enacted cancel failed: ${result.toString()}`);
+    assert.equal((await api.query.referenda.referendumInfoFor(target)).unwrap().isCancelled, true);
+  });
+
+  /** New session keys in this node's keystore, with their proof of possession for `account`. */
+  async function rotateKeysFor(account) {
+    const generated = await node.rpc('author_rotateKeysWithOwner', [u8aToHex(account.publicKey)]);
+    assert.match(generated.keys, /^0x[0-9a-f]{128}$/, 'an sr25519 Aura key and an ed25519 GRANDPA key');
+    assert.ok(generated.proof, 'the runtime gives a proof');
+    return generated;
+  }
+
+  /** Resolves once `n` more sessions have started. */
+  async function sessionsPass(n) {
+    const start = (await api.query.session.currentIndex()).toNumber();
+    await waitFor(async () => (await api.query.session.currentIndex()).toNumber() >= start + n, {
+      timeoutMs: 60_000,
+      what: `${n} sessions to pass`,
+    });
+  }
+
+  const auraKeys = async () => (await api.call.auraApi.authorities()).map((k) => k.toHex());
+  const grandpaKeys = async () => (await api.call.grandpaApi.grandpaAuthorities()).map(([k]) => k.toHex());
+
+  test('a validator rotates its session keys; two sessions later the chain uses them', async () => {
+    const { alice } = accounts;
+    const oldKeys = (await api.query.session.nextKeys(alice.address)).unwrap();
+    const { keys, proof } = await rotateKeysFor(alice);
+    const [aura, grandpa] = [`0x${keys.slice(2, 66)}`, `0x${keys.slice(66)}`];
+    assert.equal((await api.rpc.author.hasSessionKeys(keys)).isTrue, true, 'the node holds the new private keys');
+
+    // Someone else cannot register Alice's new keys with her proof.
+    const stolen = await submitAndWait(api, api.tx.session.setKeys(keys, proof), accounts.eve);
+    assert.equal(stolen.error?.text, 'Session.InvalidProof');
+
+    await ok(api.tx.session.setKeys(keys, proof), alice);
+    assert.ok((await auraKeys()).includes(oldKeys.aura.toHex()), 'the old key signs until the change is active');
+    await sessionsPass(2);
+    assert.ok((await auraKeys()).includes(aura), 'Aura authorities hold the new key');
+    assert.ok(!(await auraKeys()).includes(oldKeys.aura.toHex()), 'and no longer the old one');
+    assert.ok((await grandpaKeys()).includes(grandpa), 'GRANDPA authorities hold the new key');
+    // The chain goes on.
+    const before = await bestNumber();
+    await waitFor(async () => (await bestNumber()) > before + 2, { timeoutMs: 30_000, what: 'more blocks' });
+  });
+
+  test('a root referendum adds Charlie to the validator set; he authors once his keys are set', async () => {
+    const { charlie } = accounts;
+    const from = await bestNumber();
+    const index = await passReferendum({ system: 'Root' }, api.tx.validatorSet.addMember(charlie.address));
+    const result = await enactment(index, from);
+    assert.equal(result.isOk, true, `enacted addMember failed: ${result.toString()}`);
+    assert.ok((await api.query.validatorSet.members()).map(String).includes(charlie.address));
+
+    // A member without keys does not author.
+    await sessionsPass(2);
+    assert.equal((await auraKeys()).length, 2);
+    const { keys, proof } = await rotateKeysFor(charlie);
+    await ok(api.tx.session.setKeys(keys, proof), charlie);
+    await sessionsPass(2);
+    assert.ok((await api.query.session.validators()).map(String).includes(charlie.address));
+    assert.equal((await auraKeys()).length, 3);
+    assert.ok((await auraKeys()).includes(`0x${keys.slice(2, 66)}`));
   });
 
   test('a treasury spend passes on the Treasurer track and is paid out', async () => {

@@ -35,6 +35,21 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// A local test network with four validators, Alice, Bob, Charlie and Dave: its finality survives
+/// losing one (GRANDPA needs more than two thirds of the votes).
+pub fn local_four_validators_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Local Testnet (four validators)")
+		.with_id("xindai_local_four_validators")
+		.with_chain_type(ChainType::Local)
+		.with_protocol_id("xindai-local4")
+		.with_genesis_config_preset_name(
+			xindai_runtime::genesis_config_presets::LOCAL_FOUR_VALIDATORS_PRESET,
+		)
+		.with_properties(chain_properties())
+		.build())
+}
+
 /// A local test network with two validators, Alice and Bob.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)

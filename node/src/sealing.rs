@@ -8,10 +8,21 @@
 //! - Its RPC stays local: with an RPC listener on a non-loopback address it refuses to start,
 //!   unless `--unsafe-sealing-rpc-external` says the operator means it (the dev RPCs are
 //!   unsafe methods in any case, refused to connections the RPC policy treats as external).
+//! - Instant sealing seals a block for every new transaction, and makes room for it when a block
+//!   has none ([`drive_instant_sealing`]).
 
-use std::net::SocketAddr;
+use std::{net::SocketAddr, sync::Arc};
 
+use futures::{
+	channel::{mpsc, oneshot},
+	SinkExt, StreamExt,
+};
+use sc_consensus_manual_seal::EngineCommand;
 use sc_service::{config::TransportConfig, ChainType, Configuration};
+use sc_transaction_pool_api::TransactionPool;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+use xindai_primitives::opaque::Block;
 
 /// Why a sealing node refuses to start.
 #[derive(Debug, PartialEq, Eq)]
@@ -75,6 +86,66 @@ pub fn prepare(config: &mut Configuration, allow_external_rpc: bool) -> Result<(
 	network.transport = TransportConfig::Normal { enable_mdns: false, allow_private_ip: false };
 	Ok(())
 }
+
+/// Instant sealing: a block for every transaction that enters the pool, until it is in one.
+///
+/// Manual seal's instant mode asks for a block with `create_empty: false`, and refuses to make a
+/// block with no transaction in it. A block whose initialisation fills it (a session change
+/// reserves the whole block's weight) has no room for the transaction, so that block is never
+/// made and the chain would stop there for good. So when an attempt comes out empty while the
+/// pool, updated to the best block, still holds ready transactions, this seals that block empty
+/// and asks again: at most [`MAX_EMPTY_FOR_ROOM`] empty blocks per transaction.
+pub async fn drive_instant_sealing<C, P>(
+	client: Arc<C>,
+	pool: Arc<P>,
+	mut commands: mpsc::Sender<EngineCommand<<Block as BlockT>::Hash>>,
+) where
+	C: HeaderBackend<Block>,
+	P: TransactionPool<Block = Block>,
+{
+	let mut imports = pool.import_notification_stream();
+	while imports.next().await.is_some() {
+		let mut create_empty = false;
+		let mut empty_made = 0;
+		loop {
+			let (sender, sealed) = oneshot::channel();
+			let command = EngineCommand::SealNewBlock {
+				create_empty,
+				finalize: true,
+				parent_hash: None,
+				sender: Some(sender),
+			};
+			if commands.send(command).await.is_err() {
+				// The sealing task is gone: the node is shutting down.
+				return;
+			}
+			match sealed.await {
+				Ok(Err(sc_consensus_manual_seal::Error::EmptyTransactionPool))
+					if !create_empty && empty_made < MAX_EMPTY_FOR_ROOM =>
+				{
+					let best = client.info().best_hash;
+					if pool.ready_at(best).await.next().is_none() {
+						// Nothing was left out: the transaction is already in a block.
+						break;
+					}
+					log::debug!(
+						"🧪 a ready transaction did not fit in the next block: sealing it empty"
+					);
+					create_empty = true;
+				},
+				Ok(Ok(_)) if create_empty => {
+					empty_made += 1;
+					create_empty = false;
+				},
+				_ => break,
+			}
+		}
+	}
+}
+
+/// The most empty blocks instant sealing makes to find room for one transaction: one session
+/// change needs one.
+pub const MAX_EMPTY_FOR_ROOM: u32 = 2;
 
 #[cfg(test)]
 mod tests {

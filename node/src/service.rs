@@ -9,7 +9,7 @@ use sc_consensus_grandpa::SharedVoterState;
 use sc_consensus_manual_seal::{consensus::aura::AuraConsensusDataProvider, EngineCommand};
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
-use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
+use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 use xindai_primitives::opaque::Block;
 use xindai_runtime::{apis::RuntimeApi, SLOT_DURATION};
@@ -327,15 +327,17 @@ pub fn new_full<
 			let commands = match mode {
 				Sealing::Manual => commands_rx.boxed(),
 				Sealing::Instant => {
-					let on_new_tx = transaction_pool.import_notification_stream().map(|_| {
-						EngineCommand::SealNewBlock {
-							create_empty: false,
-							finalize: true,
-							parent_hash: None,
-							sender: None,
-						}
-					});
-					futures::stream::select(commands_rx, on_new_tx).boxed()
+					let (on_new_tx, instant_rx) = mpsc::channel(16);
+					task_manager.spawn_essential_handle().spawn(
+						"instant-sealing",
+						Some("block-authoring"),
+						crate::sealing::drive_instant_sealing(
+							client.clone(),
+							transaction_pool.clone(),
+							on_new_tx,
+						),
+					);
+					futures::stream::select(commands_rx, instant_rx).boxed()
 				},
 				Sealing::Interval(millis) => {
 					let ticks = futures::stream::unfold((), move |()| async move {

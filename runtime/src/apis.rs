@@ -127,7 +127,8 @@ impl_runtime_apis! {
 			>,
 			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			// Without a session pallet there is no key owner to prove; see `KeyOwnerProof`.
+			// Equivocations are not reported: without staking there is nothing to slash (see
+			// `KeyOwnerProof` in `configs::consensus`).
 			None
 		}
 

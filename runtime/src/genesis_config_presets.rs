@@ -25,9 +25,9 @@ use sp_runtime::Permill;
 use xindai_primitives::{interest::Rate, price::Price};
 
 use crate::{
-	AccountId, AssetId, AssetsConfig, AuraConfig, Balance, BalancesConfig, GrandpaConfig,
+	opaque::SessionKeys, AccountId, AssetId, AssetsConfig, Balance, BalancesConfig,
 	LiquidityPoolsConfig, OracleMembershipConfig, RiskCouncilMembershipConfig,
-	RuntimeGenesisConfig, SudoConfig, XDI,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig, XDI,
 };
 
 /// XDI in the liquidity-pools account at genesis: it pays the metadata deposits of the LP
@@ -137,7 +137,7 @@ pub fn dev_accounts() -> Vec<AccountId> {
 /// carry no deposit); `sudo` (dev only) holds the sudo key; `council` is the risk council, and its
 /// members are also the oracle's price feeders.
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	initial_authorities: Vec<(AccountId, SessionKeys)>,
 	asset_owner: AccountId,
 	sudo: Option<AccountId>,
 	council: Vec<AccountId>,
@@ -157,16 +157,20 @@ fn testnet_genesis(
 				.chain([(treasury, TREASURY_ENDOWMENT), (pools_account, POOLS_ACCOUNT_ENDOWMENT)])
 				.collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: initial_authorities
+		// Aura's and GRANDPA's authorities come from the session keys (their own genesis lists
+		// stay empty): each validator account registers its keys at genesis.
+		validator_set: ValidatorSetConfig {
+			members: initial_authorities
 				.iter()
-				.map(|(aura, _)| aura.clone())
-				.collect::<Vec<_>>(),
+				.map(|(account, _)| account.clone())
+				.collect::<Vec<_>>()
+				.try_into()
+				.expect("at most `MaxValidators` genesis validators"),
 		},
-		grandpa: GrandpaConfig {
-			authorities: initial_authorities
+		session: SessionConfig {
+			keys: initial_authorities
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|(account, keys)| (account.clone(), account.clone(), keys.clone()))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
@@ -215,9 +219,14 @@ fn custody_reserves() -> Vec<(AssetId, AccountId, Balance)> {
 	reserves
 }
 
-/// The session keys of a well-known dev account: sr25519 for Aura, ed25519 for GRANDPA.
-fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A well-known dev account as a validator: its account, and its session keys (sr25519 for
+/// Aura, ed25519 for GRANDPA, from the same dev seed).
+fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let keys = SessionKeys {
+		aura: AuraId::from(aura.public()),
+		grandpa: GrandpaId::from(grandpa.public()),
+	};
+	(aura.to_account_id(), keys)
 }
 
 /// The risk council of dev and test networks: Alice, Bob and Charlie.
@@ -243,11 +252,30 @@ pub fn development_config_genesis() -> Value {
 /// `local_testnet`: Alice and Bob are authorities. No sudo key and no dev key over the assets:
 /// they belong to the keyless treasury account; changes go through governance.
 pub fn local_config_genesis() -> Value {
+	local_genesis_with(&[
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	])
+}
+
+/// The preset of a local network of four validators: the smallest set whose finality survives a
+/// lost validator (GRANDPA needs more than two thirds of the votes).
+pub const LOCAL_FOUR_VALIDATORS_PRESET: &str = "local_four_validators";
+
+/// `local_four_validators`: `local_testnet` with Alice, Bob, Charlie and Dave as authorities.
+pub fn local_four_validators_genesis() -> Value {
+	local_genesis_with(&[
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	])
+}
+
+/// A local network of these dev validators, without sudo or privileged dev keys.
+fn local_genesis_with(validators: &[(Sr25519Keyring, Ed25519Keyring)]) -> Value {
 	testnet_genesis(
-		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-		],
+		validators.iter().map(|(aura, grandpa)| authority_keys(*aura, *grandpa)).collect(),
 		crate::governance::TreasuryAccount::get(),
 		None,
 		dev_council(),
@@ -260,6 +288,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		LOCAL_FOUR_VALIDATORS_PRESET => local_four_validators_genesis(),
 		_ => return None,
 	};
 	// Serialising a `serde_json::Value` cannot fail: it holds no maps with non-string keys.
@@ -271,11 +300,12 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(LOCAL_FOUR_VALIDATORS_PRESET),
 	]
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
 	use super::*;
 	use crate::{
 		configs::lending::{OracleCoolingOff, OraclePrices, LP_ASSET_ID_OFFSET},
@@ -302,7 +332,7 @@ mod tests {
 	}
 
 	/// Builds the genesis state of the preset called `name`.
-	fn genesis_of(name: &str) -> sp_io::TestExternalities {
+	pub(crate) fn genesis_of(name: &str) -> sp_io::TestExternalities {
 		let patch: Value =
 			serde_json::from_slice(&get_preset(&PresetId::from(name)).expect("the preset exists"))
 				.expect("a preset is JSON");
@@ -401,13 +431,14 @@ mod tests {
 	#[test]
 	fn local_testnet_has_alice_and_bob_as_authorities() {
 		genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			// In the session's order: the validator accounts', sorted (Bob's sorts first).
 			let aura = pallet_aura::Authorities::<Runtime>::get();
 			assert_eq!(aura.len(), 2);
-			assert_eq!(aura[0], Sr25519Keyring::Alice.public().into());
-			assert_eq!(aura[1], Sr25519Keyring::Bob.public().into());
+			assert_eq!(aura[0], Sr25519Keyring::Bob.public().into());
+			assert_eq!(aura[1], Sr25519Keyring::Alice.public().into());
 			let grandpa = Grandpa::grandpa_authorities();
-			assert_eq!(grandpa[0].0, Ed25519Keyring::Alice.public().into());
-			assert_eq!(grandpa[1].0, Ed25519Keyring::Bob.public().into());
+			assert_eq!(grandpa[0].0, Ed25519Keyring::Bob.public().into());
+			assert_eq!(grandpa[1].0, Ed25519Keyring::Alice.public().into());
 			assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "no sudo outside development");
 			assert_eq!(
 				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),

@@ -58,20 +58,41 @@ pub mod opaque {
 	}
 }
 
-/// The runtime's version: wallets and nodes use it to know how to talk to the chain.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("xindai"),
-	impl_name: Cow::Borrowed("xindai"),
-	authoring_version: 1,
-	// Bump on every change of the runtime's logic; `transaction_version` on every change of
-	// call encodings or transaction extensions.
-	spec_version: 103,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+// A fast-runtime wasm has governance periods of a few blocks: it must never be what a real
+// chain upgrades to. Its distinct `spec_name` makes `system.setCode` refuse it on a production
+// chain (`InvalidSpecName`), and the release build for on-chain upgrades refuses to compile it.
+#[cfg(all(feature = "fast-runtime", feature = "on-chain-release-build"))]
+compile_error!(
+	"the `fast-runtime` feature (governance periods of a few blocks) is for tests only and cannot \
+	 be combined with `on-chain-release-build`"
+);
+
+/// Declares [`VERSION`] with the given `spec_name`: everything else is the same in both builds.
+/// (`tt`, not `literal`: `#[runtime_version]` reads the literal itself, not a macro fragment.)
+macro_rules! runtime_version_named {
+	($spec_name:tt) => {
+		/// The runtime's version: wallets and nodes use it to know how to talk to the chain.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed($spec_name),
+			impl_name: Cow::Borrowed("xindai"),
+			authoring_version: 1,
+			// Bump on every change of the runtime's logic; `transaction_version` on every change
+			// of call encodings or transaction extensions.
+			spec_version: 104,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "fast-runtime"))]
+runtime_version_named!("xindai");
+// The fast runtime's distinct name: no production chain accepts it as an upgrade.
+#[cfg(feature = "fast-runtime")]
+runtime_version_named!("xindai-fast-runtime");
 
 /// Target block time. Aura authors one block per slot of this length.
 ///
@@ -160,6 +181,15 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Balances = pallet_balances;
+
+	// Declared (so built at genesis) after Balances: the session genesis takes a consumer
+	// reference on each validator's account, which must exist by then. Hooks do not depend on
+	// the order: keys a session hands to Aura and GRANDPA apply from the next block.
+	#[runtime::pallet_index(4)]
+	pub type ValidatorSet = pallet_membership<Instance3>;
+
+	#[runtime::pallet_index(5)]
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;

@@ -8,6 +8,7 @@ use frame_support::{
 	traits::{ConstU128, ConstU32, ConstU64, EnsureOriginWithArg},
 	PalletId,
 };
+use frame_system::EnsureRoot;
 use sp_runtime::Permill;
 use xindai_primitives::{
 	interest::Rate,
@@ -17,19 +18,20 @@ use xindai_primitives::{
 
 use crate::{
 	governance::{EmergencyOrigin, RootOrRiskAdmin, RootOrUnderwriter, TreasuryAccount},
-	Assets, CreditRecords, Runtime, RuntimeEvent, Timestamp,
+	AccountId, Assets, CreditRecords, Runtime, RuntimeEvent, Timestamp,
 };
 
-/// The feeder set of the oracle: managed by root or the risk-admin track.
+/// The feeder set of the oracle: managed by root only. Two feeders set every pool's price, so
+/// choosing them is as powerful as root (see `governance::tracks`).
 pub type OracleMembershipInstance = pallet_membership::Instance2;
 
 impl pallet_membership::Config<OracleMembershipInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = RootOrRiskAdmin;
-	type RemoveOrigin = RootOrRiskAdmin;
-	type SwapOrigin = RootOrRiskAdmin;
-	type ResetOrigin = RootOrRiskAdmin;
-	type PrimeOrigin = RootOrRiskAdmin;
+	type AddOrigin = EnsureRoot<AccountId>;
+	type RemoveOrigin = EnsureRoot<AccountId>;
+	type SwapOrigin = EnsureRoot<AccountId>;
+	type ResetOrigin = EnsureRoot<AccountId>;
+	type PrimeOrigin = EnsureRoot<AccountId>;
 	type MembershipInitialized = ();
 	/// Removed feeders' last values are cleared.
 	type MembershipChanged = crate::Oracle;

@@ -3,6 +3,7 @@
 //! Amounts are in planks of XDI (12 decimals). Deposits follow one rule, [`deposit`], so that
 //! storing a byte costs the same everywhere.
 
+pub mod consensus;
 pub mod lending;
 pub mod oracle;
 pub mod proxy;
@@ -15,7 +16,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8,
-		VariantCountOf,
+		Contains, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -27,7 +28,6 @@ use frame_system::{
 	EnsureRoot, EnsureSigned,
 };
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 
 use crate::{
@@ -64,8 +64,26 @@ parameter_types! {
 	pub const SS58Prefix: u16 = 42;
 }
 
+/// What no signed origin may call, whatever its pallet allows: a member of the validator set,
+/// the oracle's feeders or the risk council handing its seat to another account (`changeKey`).
+/// Those sets are root's to change (see `governance::tracks`), so a member whose key is lost or
+/// stolen is replaced by a referendum, not by whoever holds the key. Root is never filtered.
+pub struct NoSeatHandOver;
+
+impl Contains<RuntimeCall> for NoSeatHandOver {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::ValidatorSet(pallet_membership::Call::change_key { .. })
+				| RuntimeCall::OracleMembership(pallet_membership::Call::change_key { .. })
+				| RuntimeCall::RiskCouncilMembership(pallet_membership::Call::change_key { .. })
+		)
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = NoSeatHandOver;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -87,25 +105,6 @@ impl pallet_timestamp::Config for Runtime {
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_aura::Config for Runtime {
-	type AuthorityId = AuraId;
-	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
-}
-
-impl pallet_grandpa::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
-	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	// No session or staking pallet: equivocations cannot be proven against a key owner.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
 }
 
 /// The smallest XDI balance an account may hold; below it the account is reaped.

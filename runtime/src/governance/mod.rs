@@ -6,7 +6,8 @@
 //!   scheduled and dispatched with its track's origin ([`origins`]).
 //! - **Risk council** (`pallet-collective` + `pallet-membership`): a 2/3 majority may, without a
 //!   referendum, only freeze an account, unfreeze it after review, or pause a pool. Every other
-//!   call rejects its origin. Members are set by root or the risk-admin track.
+//!   call rejects its origin. Members are set by root only: the council acts without a vote, so
+//!   choosing it is as powerful as root.
 //! - **Treasury**: receives transaction fees and protocol reserves; spends pass on the treasurer
 //!   track (at most [`MAX_TREASURER_SPEND`] per spend) or root.
 //! - **Bounds**: each domain pallet checks its parameters against compile-time bounds, so an
@@ -115,7 +116,8 @@ impl pallet_referenda::Config for Runtime {
 	type Scheduler = Scheduler;
 	type Currency = Balances;
 	type SubmitOrigin = EnsureSigned<AccountId>;
-	type CancelOrigin = EitherOf<EnsureRoot<AccountId>, origins::RiskAdmin>;
+	/// Cancelling (deposits refunded) has its own track; killing (deposits slashed) is root's.
+	type CancelOrigin = EitherOf<EnsureRoot<AccountId>, origins::ReferendumCanceller>;
 	type KillOrigin = EnsureRoot<AccountId>;
 	type Slash = Treasury;
 	type Votes = pallet_conviction_voting::VotesOf<Runtime>;
@@ -172,13 +174,14 @@ pub type RiskCouncilTwoThirds =
 /// thirds of the risk council.
 pub type EmergencyOrigin = EitherOf<RootOrRiskAdmin, RiskCouncilTwoThirds>;
 
+/// The risk council's members: root only (see [`tracks`]).
 impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type AddOrigin = RootOrRiskAdmin;
-	type RemoveOrigin = RootOrRiskAdmin;
-	type SwapOrigin = RootOrRiskAdmin;
-	type ResetOrigin = RootOrRiskAdmin;
-	type PrimeOrigin = RootOrRiskAdmin;
+	type AddOrigin = EnsureRoot<AccountId>;
+	type RemoveOrigin = EnsureRoot<AccountId>;
+	type SwapOrigin = EnsureRoot<AccountId>;
+	type ResetOrigin = EnsureRoot<AccountId>;
+	type PrimeOrigin = EnsureRoot<AccountId>;
 	type MembershipInitialized = crate::RiskCouncil;
 	type MembershipChanged = crate::RiskCouncil;
 	type MaxMembers = ConstU32<9>;
@@ -226,3 +229,164 @@ impl pallet_treasury::Config for Runtime {
 }
 
 impl origins::pallet_custom_origins::Config for Runtime {}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::genesis_config_presets::tests::genesis_of;
+	use frame_support::{
+		assert_ok,
+		traits::{schedule::DispatchTime, StorePreimage, UnfilteredDispatchable},
+	};
+	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::DispatchError;
+
+	fn track(origin: origins::Origin) -> RuntimeOrigin {
+		origin.into()
+	}
+
+	fn local() -> sp_io::TestExternalities {
+		genesis_of(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+	}
+
+	/// The calls that choose who may act on money without a referendum of their own.
+	fn membership_calls() -> [RuntimeCall; 4] {
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+		[
+			RuntimeCall::OracleMembership(pallet_membership::Call::reset_members {
+				members: vec![eve.clone()],
+			}),
+			RuntimeCall::OracleMembership(pallet_membership::Call::add_member {
+				who: ferdie.clone().into(),
+			}),
+			RuntimeCall::RiskCouncilMembership(pallet_membership::Call::reset_members {
+				members: vec![eve.clone()],
+			}),
+			RuntimeCall::RiskCouncilMembership(pallet_membership::Call::add_member {
+				who: ferdie.into(),
+			}),
+		]
+	}
+
+	/// Alice submits a root referendum (a remark) and places its decision deposit.
+	fn ongoing_root_referendum() -> u32 {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		let index = pallet_referenda::ReferendumCount::<Runtime>::get();
+		assert_ok!(Referenda::submit(
+			RuntimeOrigin::signed(alice.clone()),
+			Box::new(frame_system::RawOrigin::Root.into()),
+			Preimage::bound(remark).unwrap(),
+			DispatchTime::After(1),
+		));
+		assert_ok!(Referenda::place_decision_deposit(RuntimeOrigin::signed(alice), index));
+		index
+	}
+
+	#[test]
+	fn no_track_but_root_picks_the_oracle_feeders_or_the_risk_council() {
+		local().execute_with(|| {
+			use origins::Origin::*;
+			for call in membership_calls() {
+				for origin in
+					[RiskAdmin, VerifierAdmin, Underwriter, Treasurer, ReferendumCanceller]
+				{
+					assert_eq!(
+						call.clone()
+							.dispatch_bypass_filter(track(origin.clone()))
+							.map_err(|e| e.error),
+						Err(DispatchError::BadOrigin),
+						"{origin:?} must not dispatch {call:?}"
+					);
+				}
+				// Two thirds of the council cannot reshape itself or the feeders either.
+				let council = RuntimeOrigin::from(pallet_collective::RawOrigin::<
+					AccountId,
+					RiskCouncilInstance,
+				>::Members(3, 3));
+				assert_eq!(
+					call.clone().dispatch_bypass_filter(council).map_err(|e| e.error),
+					Err(DispatchError::BadOrigin)
+				);
+			}
+			for call in membership_calls() {
+				assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::root()));
+			}
+		});
+	}
+
+	#[test]
+	fn no_member_hands_its_seat_to_another_account() {
+		use sp_runtime::traits::Dispatchable;
+		local().execute_with(|| {
+			// Alice is a validator, a feeder and a council member on `local`.
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let eve: crate::Address = Sr25519Keyring::Eve.to_account_id().into();
+			for call in [
+				RuntimeCall::ValidatorSet(pallet_membership::Call::change_key { new: eve.clone() }),
+				RuntimeCall::OracleMembership(pallet_membership::Call::change_key {
+					new: eve.clone(),
+				}),
+				RuntimeCall::RiskCouncilMembership(pallet_membership::Call::change_key {
+					new: eve.clone(),
+				}),
+			] {
+				assert_eq!(
+					call.dispatch(RuntimeOrigin::signed(alice.clone())).map_err(|e| e.error),
+					Err(frame_system::Error::<Runtime>::CallFiltered.into())
+				);
+			}
+			assert!(pallet_membership::Members::<Runtime, pallet_membership::Instance2>::get()
+				.contains(&alice));
+			assert!(pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get()
+				.contains(&alice));
+		});
+	}
+
+	#[test]
+	fn only_the_canceller_track_and_root_cancel_referenda_and_only_root_kills() {
+		local().execute_with(|| {
+			use origins::Origin::*;
+			let index = ongoing_root_referendum();
+			for origin in [RiskAdmin, VerifierAdmin, Underwriter, Treasurer] {
+				assert_eq!(
+					Referenda::cancel(track(origin.clone()), index),
+					Err(DispatchError::BadOrigin),
+					"{origin:?} must not cancel"
+				);
+			}
+			assert_eq!(
+				Referenda::kill(track(ReferendumCanceller), index),
+				Err(DispatchError::BadOrigin)
+			);
+			assert_ok!(Referenda::cancel(track(ReferendumCanceller), index));
+			assert!(matches!(
+				pallet_referenda::ReferendumInfoFor::<Runtime>::get(index),
+				Some(pallet_referenda::ReferendumInfo::Cancelled(..))
+			));
+
+			let index = ongoing_root_referendum();
+			assert_ok!(Referenda::kill(RuntimeOrigin::root(), index));
+		});
+	}
+
+	#[test]
+	fn a_cancellation_is_decided_on_its_own_track_with_roots_support() {
+		use pallet_referenda::TracksInfo as _;
+		let cancel = RuntimeCall::Referenda(pallet_referenda::Call::cancel { index: 0 });
+		let origin: OriginCaller = origins::Origin::ReferendumCanceller.into();
+		let id = tracks::TracksInfo::track_for(&origin).unwrap();
+		let info = tracks::TracksInfo::info(id).unwrap();
+		let root = tracks::TracksInfo::info(tracks::id::ROOT).unwrap();
+		assert_eq!(info.min_support, root.min_support);
+		assert_eq!(info.decision_deposit, root.decision_deposit);
+		assert!(info.decision_period <= root.decision_period);
+		// The call the track exists for is what it may dispatch.
+		local().execute_with(|| {
+			let index = ongoing_root_referendum();
+			assert_eq!(index, 0);
+			assert_ok!(cancel.dispatch_bypass_filter(track(origins::Origin::ReferendumCanceller)));
+		});
+	}
+}

@@ -21,7 +21,8 @@ pub mod pallet_custom_origins {
 	#[pallet::origin]
 	pub enum Origin {
 		/// Risk parameters: pools and their parameters, the credit tier table, price-age and LTV
-		/// limits; freezing and unfreezing accounts.
+		/// limits; freezing and unfreezing accounts. Not the oracle's feeders, the risk council or
+		/// referenda: those are root's (and the canceller's).
 		RiskAdmin,
 		/// Admission and removal of verifiers (KYC providers, auditors, credit bureaus).
 		VerifierAdmin,
@@ -29,6 +30,8 @@ pub mod pallet_custom_origins {
 		Underwriter,
 		/// Treasury spends.
 		Treasurer,
+		/// Cancelling an ongoing referendum (deposits refunded).
+		ReferendumCanceller,
 	}
 
 	macro_rules! decl_unit_ensures {
@@ -59,5 +62,5 @@ pub mod pallet_custom_origins {
 		};
 		() => {}
 	}
-	decl_unit_ensures!(RiskAdmin, VerifierAdmin, Underwriter, Treasurer);
+	decl_unit_ensures!(RiskAdmin, VerifierAdmin, Underwriter, Treasurer, ReferendumCanceller);
 }

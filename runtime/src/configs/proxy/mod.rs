@@ -6,8 +6,8 @@
 //! classification function names every call of every pallet with an allowed call, in exhaustive
 //! matches over the pallets' `Call` enums, so a call added to one of them (by our pallets or by a
 //! polkadot-sdk upgrade) does not compile until someone classifies it here. Pallets none of whose
-//! calls a restricted proxy may make (balances, assets, timestamp, GRANDPA, scheduler, sudo and
-//! both membership pallets) are refused whole: a new call there stays refused.
+//! calls a restricted proxy may make (balances, assets, timestamp, GRANDPA, session, scheduler,
+//! sudo and the three membership pallets) are refused whole: a new call there stays refused.
 //!
 //! # Proxy types
 //!
@@ -85,6 +85,10 @@
 //!   is classified.)
 //! - **Timestamp, GRANDPA**: inherents, root or unsigned calls, and GRANDPA's signed
 //!   `reportEquivocation` cannot be built here (its key-ownership proof is `Void`): refused.
+//! - **Session**: `setKeys`, `purgeKeys`: refused. They choose the keys a validator's authority
+//!   signs with: a proxy that registers keys no node runs takes that validator's block production
+//!   and its GRANDPA vote away (with three or fewer validators, one missing vote stops finality).
+//! - **Validator set** (membership): root only: refused.
 //! - **Balances, Assets**: transfers, burns, approvals and account management: refused.
 //! - **Utility**: batches and `ifElse`: every type; `asDerivative`: `NonTransfer`, `Lending`,
 //!   `Governance` (the derivative account gets the same filter).
@@ -252,6 +256,9 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 		| RuntimeCall::Scheduler(_)
 		| RuntimeCall::RiskCouncilMembership(_)
 		| RuntimeCall::OracleMembership(_)
+		| RuntimeCall::ValidatorSet(_)
+		// The keys a validator's authority signs with.
+		| RuntimeCall::Session(_)
 		| RuntimeCall::Sudo(_) => NONE,
 		RuntimeCall::Utility(call) => match call {
 			// Inner calls are dispatched with the caller's origin and its filter.

@@ -35,7 +35,7 @@ const ALL_TYPES: [ProxyType; 5] = [
 const PALLETS_WITHOUT_CALLS: [&str; 3] = ["Aura", "TransactionPayment", "Origins"];
 
 /// Pallets none of whose calls any restricted proxy type may make.
-const REFUSED_PALLETS: [&str; 8] = [
+const REFUSED_PALLETS: [&str; 10] = [
 	"Timestamp",
 	"Grandpa",
 	"Balances",
@@ -43,12 +43,14 @@ const REFUSED_PALLETS: [&str; 8] = [
 	"Scheduler",
 	"RiskCouncilMembership",
 	"OracleMembership",
+	"ValidatorSet",
+	"Session",
 	"Sudo",
 ];
 
 /// Calls no bytes decode to, so the filter cannot be asked about them: GRANDPA's
-/// equivocation reports take a key-ownership proof of type `sp_core::Void` (the chain has no
-/// session pallet). They are in a refused pallet.
+/// equivocation reports take a key-ownership proof of type `sp_core::Void` (nothing is slashed
+/// for an equivocation without staking). They are in a refused pallet.
 const UNDECODABLE: [(&str, &str); 2] =
 	[("Grandpa", "report_equivocation"), ("Grandpa", "report_equivocation_unsigned")];
 
