@@ -295,6 +295,33 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
 }
 
+/// The genesis storage of the preset called `name`, built natively the way the node builds it:
+/// the preset's patch applied on top of the default config. For tests and the runtime fuzzer.
+#[cfg(feature = "std")]
+pub fn preset_storage(name: &str) -> Result<sp_runtime::Storage, alloc::string::String> {
+	use alloc::{format, string::ToString};
+	use sp_runtime::BuildStorage;
+
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+
+	let preset = get_preset(&PresetId::from(name)).ok_or_else(|| format!("no preset {name}"))?;
+	let patch: Value = serde_json::from_slice(&preset).map_err(|e| e.to_string())?;
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|e| e.to_string())?;
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).map_err(|e| e.to_string())?;
+	config.build_storage()
+}
+
 /// The names of the presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
 	vec![
@@ -319,28 +346,9 @@ pub(crate) mod tests {
 	use sp_runtime::{DispatchError, MultiAddress};
 	use xindai_primitives::price::{PriceProvider, TimestampedPrice};
 
-	/// Applies `patch` on top of `base` the way the node merges a preset into the default config.
-	fn merge(base: &mut Value, patch: Value) {
-		match (base, patch) {
-			(Value::Object(base), Value::Object(patch)) => {
-				for (key, value) in patch {
-					merge(base.entry(key).or_insert(Value::Null), value);
-				}
-			},
-			(base, patch) => *base = patch,
-		}
-	}
-
 	/// Builds the genesis state of the preset called `name`.
 	pub(crate) fn genesis_of(name: &str) -> sp_io::TestExternalities {
-		let patch: Value =
-			serde_json::from_slice(&get_preset(&PresetId::from(name)).expect("the preset exists"))
-				.expect("a preset is JSON");
-		let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-		merge(&mut config, patch);
-		let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("a full config");
-		let mut ext =
-			sp_io::TestExternalities::new(config.build_storage().expect("genesis builds"));
+		let mut ext = sp_io::TestExternalities::new(preset_storage(name).expect("genesis builds"));
 		ext.execute_with(|| System::set_block_number(1));
 		ext
 	}

@@ -1,0 +1,80 @@
+//! The fuzzer as part of `cargo test`: a short fixed-seed run, and every scenario the fuzzer
+//! once found failing, replayed. Built with the `try-runtime` feature (`scripts/test` does), so
+//! every pallet's `try_state` runs after every block.
+
+#![cfg(feature = "try-runtime")]
+
+use xindai_runtime_fuzz::{run, RunConfig};
+
+/// A few hundred blocks from a fixed seed pass every check, and most kinds of calls succeed
+/// at least once (a run where everything is refused would test nothing).
+#[test]
+fn a_fixed_seed_run_passes_every_check() {
+	let config = RunConfig { seed: 20_261_202, blocks: 300, max_calls: 10 };
+	let report = match run(config) {
+		Ok(report) => report,
+		Err(found) => panic!(
+			"seed {} failed: {}\nreplay: {}",
+			found.seed,
+			found.failure,
+			found.scenario.to_hex()
+		),
+	};
+	println!("{} blocks, {} calls, {} succeeded", report.blocks, report.calls, report.succeeded);
+	for (name, (calls, ok)) in &report.stats {
+		println!("  {name:<48} {calls:>6} {ok:>6}");
+	}
+	assert_eq!(report.blocks, 300);
+	assert!(report.succeeded * 5 >= report.calls, "under a fifth of the calls succeeded");
+	let succeeding = report.stats.values().filter(|(_, ok)| *ok > 0).count();
+	assert!(succeeding >= 40, "only {succeeding} kinds of call ever succeeded");
+}
+
+/// The checks are not vacuous: a state broken behind the runtime's back fails the next block.
+#[test]
+fn a_broken_state_fails_the_next_block() {
+	use frame_support::traits::fungibles::Inspect;
+	use xindai_runtime::{genesis_config_presets::usdx, Assets, Runtime};
+	use xindai_runtime_fuzz::{plan::BlockPlan, setup::prepared_chain};
+
+	let empty = BlockPlan { advance_ms: 6_000, steps: vec![] };
+	let breaks: [(&str, fn()); 4] = [
+		("asset-conservation", || {
+			// One USDX appears in Alice's account without being issued.
+			let alice = xindai_runtime_fuzz::plan::account(0);
+			pallet_assets::Account::<Runtime>::mutate(usdx::ID, &alice, |a| {
+				a.as_mut().expect("Alice holds USDX").balance += 1
+			});
+		}),
+		("native-conservation", || {
+			pallet_balances::TotalIssuance::<Runtime>::mutate(|i| *i += 1);
+		}),
+		("custody-reserve", || {
+			// The P2P custody account loses its reserve (supply kept consistent).
+			let custody = pallet_p2p_loans::Pallet::<Runtime>::account_id();
+			let held = <Assets as Inspect<_>>::balance(usdx::ID, &custody);
+			pallet_assets::Account::<Runtime>::mutate(usdx::ID, &custody, |a| {
+				a.as_mut().expect("custody holds USDX").balance = held / 2
+			});
+			pallet_assets::Asset::<Runtime>::mutate(usdx::ID, |d| {
+				d.as_mut().expect("USDX exists").supply -= held - held / 2;
+			});
+		}),
+		("try-state", || {
+			// The USDX pool's books say it has far more cash than its account holds.
+			pallet_liquidity_pools::Pools::<Runtime>::mutate(usdx::ID, |p| {
+				p.as_mut().expect("the USDX pool exists").cash += 10u128.pow(20)
+			});
+		}),
+	];
+	for (check, tamper) in breaks {
+		let mut chain = prepared_chain().expect("the setup passes");
+		assert!(chain.play(0, &empty).is_ok(), "an untouched chain passes");
+		chain.read(tamper);
+		let failure = chain.play(1, &empty).expect_err("the broken state is caught");
+		assert_eq!(failure.check, check, "{failure}");
+		if check == "try-state" {
+			assert!(failure.detail.contains("LiquidityPools"), "names the pallet: {failure}");
+		}
+	}
+}
