@@ -336,8 +336,8 @@ pub(crate) mod tests {
 	use super::*;
 	use crate::{
 		configs::lending::{OracleCoolingOff, OraclePrices, LP_ASSET_ID_OFFSET},
-		Assets, Aura, Balances, BlockNumber, BuildStorage, Grandpa, LiquidityPools, Moment, Oracle,
-		Runtime, RuntimeOrigin, System,
+		Assets, Aura, Balances, BlockNumber, Grandpa, LiquidityPools, Moment, Oracle, Runtime,
+		RuntimeOrigin, System,
 	};
 	use frame_support::traits::{
 		fungibles::{metadata::Inspect as MetadataInspect, Inspect},

@@ -569,6 +569,8 @@ pub mod pallet {
 		/// Access to this debt's borrower was granted `MAX_RENEWALS + 1` times already (to any
 		/// agent): no more.
 		RenewalsExhausted,
+		/// A listing's price must be positive: shares listed for nothing go to the first buyer.
+		ZeroPrice,
 	}
 
 	#[pallet::hooks]
@@ -741,7 +743,7 @@ pub mod pallet {
 		/// Offer `shares` of an active loan for `price` (in the loan's asset, for all of them).
 		///
 		/// - Origin: signed, a lender with that many unlisted shares.
-		/// - Errors: [`Error::LoanNotFound`], [`Error::NotTradable`], [`Error::ZeroAmount`],
+		/// - Errors: [`Error::LoanNotFound`], [`Error::NotTradable`], [`Error::ZeroAmount`], [`Error::ZeroPrice`],
 		///   [`Error::InsufficientShares`], [`Error::AlreadyListed`] (one open listing per
 		///   seller and loan), [`Error::TooManyListings`].
 		/// - Emits [`Event::SharesListed`].

@@ -550,6 +550,15 @@ pub mod pallet {
 		/// Access to this debt's borrower was granted `MAX_RENEWALS + 1` times already (to any
 		/// agent): no more.
 		RenewalsExhausted,
+		/// The invoice's asset does not exist.
+		UnknownAsset,
+		/// The invoice is below its asset's minimum balance: paying it to an enterprise that
+		/// holds none of the asset would fail for good.
+		InvoiceBelowMinimum,
+		/// Financing at these rates would move an amount below the asset's minimum balance (the
+		/// advance, the financier's share of the payment, or the enterprise's rest), which an
+		/// account holding none of the asset cannot receive.
+		FinancingBelowMinimum,
 	}
 
 	#[pallet::hooks]
@@ -732,7 +741,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed, a KYB-verified enterprise.
 		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::SelfInvoice`],
-		///   [`Error::ZeroAmount`], [`Error::DueDateOutOfBounds`], [`Error::DuplicateInvoice`],
+		///   [`Error::ZeroAmount`], [`Error::UnknownAsset`], [`Error::InvoiceBelowMinimum`],
+		///   [`Error::DueDateOutOfBounds`], [`Error::DuplicateInvoice`],
 		///   [`Error::TooManyInvoices`], hold errors.
 		/// - Emits [`Event::InvoiceSubmitted`].
 		#[pallet::call_index(9)]
@@ -795,7 +805,8 @@ pub mod pallet {
 		/// - Errors: [`Error::InvoiceNotFound`], [`Error::WrongInvoiceStatus`],
 		///   [`Error::NotVerified`], [`Error::OwnInvoice`], [`Error::InvoiceDue`],
 		///   [`Error::AdvanceRateOutOfBounds`], [`Error::FeeOutOfBounds`],
-		///   [`Error::NotOffered`], [`Error::TermsNotMet`], transfer errors.
+		///   [`Error::NotOffered`], [`Error::TermsNotMet`], [`Error::FinancingBelowMinimum`],
+		///   transfer errors.
 		/// - Emits [`Event::InvoiceFinanced`].
 		#[pallet::call_index(13)]
 		pub fn finance_invoice(

@@ -25,6 +25,7 @@ impl<T: Config> Pallet<T> {
 		let loan = Loans::<T>::get(loan_id).ok_or(Error::<T>::LoanNotFound)?;
 		ensure!(loan.status.is_repayable(), Error::<T>::NotTradable);
 		ensure!(shares > 0, Error::<T>::ZeroAmount);
+		ensure!(price > 0, Error::<T>::ZeroPrice);
 		let mut position =
 			Positions::<T>::get(loan_id, seller).ok_or(Error::<T>::InsufficientShares)?;
 		ensure!(

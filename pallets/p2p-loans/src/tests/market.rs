@@ -85,6 +85,11 @@ fn market_errors() {
 			P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 0, 1),
 			Error::<Test>::ZeroAmount
 		);
+		// Regression: a price of nothing handed the shares to the first buyer.
+		assert_noop!(
+			P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, DOLLAR, 0),
+			Error::<Test>::ZeroPrice
+		);
 		assert_noop!(
 			P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 601 * DOLLAR, 1),
 			Error::<Test>::InsufficientShares

@@ -2,7 +2,7 @@
 //! the enterprise's financing offer, financing by a financier meeting it, and the buyer's
 //! payment split between the financier and the enterprise, reported to the credit registry.
 
-use frame_support::pallet_prelude::*;
+use frame_support::{pallet_prelude::*, traits::fungibles::Inspect};
 use sp_core::H256;
 use sp_runtime::Permill;
 use xindai_primitives::{
@@ -27,6 +27,8 @@ impl<T: Config> Pallet<T> {
 		// enterprise) proves no sale.
 		ensure!(!T::Credit::same_person(&buyer, &enterprise), Error::<T>::SelfInvoice);
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		ensure!(T::Assets::asset_exists(asset), Error::<T>::UnknownAsset);
+		ensure!(amount >= T::Assets::minimum_balance(asset), Error::<T>::InvoiceBelowMinimum);
 		let now = Self::now();
 		ensure!(
 			due_at > now && due_at <= now.saturating_add(T::MaxInvoiceTerm::get()),
@@ -171,6 +173,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			advance.checked_add(fee).is_some_and(|total| total <= invoice.amount),
 			Error::<T>::FeeOutOfBounds
+		);
+		// Every leg of the financing and of the payment that follows is nothing or at least
+		// the minimum balance, so none can fail for an empty recipient account.
+		let minimum = T::Assets::minimum_balance(invoice.asset);
+		let to_financier = advance + fee;
+		let to_enterprise = invoice.amount - to_financier;
+		ensure!(
+			[advance, to_financier, to_enterprise].iter().all(|leg| *leg == 0 || *leg >= minimum),
+			Error::<T>::FinancingBelowMinimum
 		);
 		Self::transfer(invoice.asset, financier, &invoice.enterprise, advance)?;
 		invoice.status = InvoiceStatus::Financed;

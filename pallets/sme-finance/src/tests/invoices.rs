@@ -479,3 +479,81 @@ fn a_buyer_who_joined_the_enterprises_person_after_submission_cannot_confirm() {
 		);
 	});
 }
+
+/// An invoice that could never be paid to an enterprise holding none of its asset is refused:
+/// an unknown asset, or an amount below the asset's minimum balance (regression: a confirmed
+/// dust invoice was a debt of the buyer that no payment could clear, and that nothing ended).
+#[test]
+fn invoices_below_the_minimum_balance_or_in_unknown_assets_are_refused() {
+	run_test(|| {
+		const DUSTY: u32 = 9;
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), DUSTY, OWNER, true, 1_000));
+		let submit_in = |asset, amount| {
+			SmeFinance::submit_invoice(
+				RuntimeOrigin::signed(EVE),
+				FERDIE,
+				amount,
+				asset,
+				START + DAY,
+				hash(7),
+			)
+		};
+		assert_noop!(submit_in(77, DOLLAR), Error::<Test>::UnknownAsset);
+		assert_noop!(submit_in(DUSTY, 999), Error::<Test>::InvoiceBelowMinimum);
+		assert_ok!(submit_in(DUSTY, 1_000));
+	});
+}
+
+/// Financing whose advance, financier's share or enterprise's rest would be a positive amount
+/// below the minimum balance is refused with its own error (regression: such a payment could
+/// fail for good and push the buyer into recourse).
+#[test]
+fn financing_legs_below_the_minimum_balance_are_refused() {
+	run_test(|| {
+		const DUSTY: u32 = 9;
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), DUSTY, OWNER, true, 1_000));
+		mint(DUSTY, DAVE, 1_000_000);
+		xindai_primitives::testing::set_price_at(
+			DUSTY,
+			xindai_primitives::price::Price::from_u32(1),
+			START,
+		);
+		assert_ok!(SmeFinance::submit_invoice(
+			RuntimeOrigin::signed(EVE),
+			FERDIE,
+			10_000,
+			DUSTY,
+			START + 60 * DAY,
+			hash(8),
+		));
+		let id = crate::NextInvoiceId::<Test>::get() - 1;
+		assert_ok!(SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), id));
+		assert_ok!(SmeFinance::offer_invoice(
+			RuntimeOrigin::signed(EVE),
+			id,
+			Permill::from_percent(50),
+			Permill::from_percent(5),
+			None
+		));
+		// 90% advance + 5% fee leaves 500 for the enterprise: below 1,000.
+		assert_ok!(SmeFinance::set_params(
+			RuntimeOrigin::root(),
+			SmeParams {
+				max_advance_rate: Permill::from_percent(95),
+				max_fee_rate: Permill::from_percent(10),
+				..Default::default()
+			}
+		));
+		let finance = |advance, fee| {
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(DAVE),
+				id,
+				Permill::from_percent(advance),
+				Permill::from_percent(fee),
+			)
+		};
+		assert_noop!(finance(90, 5), Error::<Test>::FinancingBelowMinimum);
+		// 80% + 5% leaves 1,500: every leg is at least the minimum.
+		assert_ok!(finance(80, 5));
+	});
+}
