@@ -78,3 +78,56 @@ fn a_broken_state_fails_the_next_block() {
 		}
 	}
 }
+
+/// A failing scenario shrinks to the blocks and calls that fail, and its hex replays the same
+/// failure: here root overwrites the total issuance (`system.set_storage`) in the middle of
+/// ordinary transfers.
+#[test]
+fn a_failure_shrinks_to_its_cause_and_replays_from_hex() {
+	use codec::Encode;
+	use std::time::Duration;
+	use xindai_runtime::{RuntimeCall, XDI};
+	use xindai_runtime_fuzz::{
+		plan::{account, Actor, BlockPlan, Scenario, Step},
+		replay,
+		shrink::shrink,
+		Found,
+	};
+
+	let transfer = |from: u8, to: u8| Step {
+		actor: Actor::Signed(from),
+		call: RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(to).into(),
+			value: XDI,
+		}),
+	};
+	let issuance_key =
+		pallet_balances::TotalIssuance::<xindai_runtime::Runtime>::hashed_key().to_vec();
+	let break_issuance = Step {
+		actor: Actor::Root,
+		call: RuntimeCall::System(frame_system::Call::set_storage {
+			items: vec![(issuance_key, 1u128.encode())],
+		}),
+	};
+	let mut blocks: Vec<BlockPlan> = (0..6)
+		.map(|i| BlockPlan {
+			advance_ms: 6_000,
+			steps: vec![transfer(i, i + 1), transfer(i + 2, i)],
+		})
+		.collect();
+	blocks[4].steps.insert(1, break_issuance.clone());
+	let scenario = Scenario { blocks };
+
+	let failure = replay(&scenario).expect_err("the broken issuance is caught");
+	assert_eq!((failure.block, failure.check.as_str()), (4, "native-conservation"));
+
+	let found = Found { seed: 0, failure, scenario };
+	let shrunk = shrink(&found, Duration::from_secs(120));
+	assert_eq!(shrunk.blocks.len(), 1, "one block is left: {shrunk:?}");
+	assert_eq!(shrunk.blocks[0].steps, vec![break_issuance]);
+	assert_eq!(shrunk.blocks[0].advance_ms, 5 * 6_000, "the clock of the removed blocks is kept");
+
+	let again = Scenario::from_hex(&shrunk.to_hex()).expect("the hex decodes");
+	assert_eq!(again, shrunk);
+	assert_eq!(replay(&again).expect_err("still fails").check, "native-conservation");
+}

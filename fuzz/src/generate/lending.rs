@@ -221,28 +221,12 @@ impl Generator {
 		Step { actor, call: RuntimeCall::P2pLoans(call) }
 	}
 
-	/// A loan in the `wanted` status mostly, else a live loan (the newest more often), an
-	/// unknown id sometimes.
+	/// A loan in the `wanted` status mostly, else a recent or live one, an unknown id sometimes.
 	fn loan_id(&mut self, wanted: Option<LoanStatus>) -> LoanId {
-		if let Some(status) = wanted {
-			let matching: Vec<LoanId> = Loans::<Runtime>::iter()
-				.filter(|(_, loan)| loan.status == status)
-				.map(|(id, _)| id)
-				.take(32)
-				.collect();
-			if let Some(id) = self.rng.pick_opt(&matching).filter(|_| self.rng.chance(85)) {
-				return id;
-			}
-		}
-		let next = NextLoanId::<Runtime>::get();
-		if next == 0 || self.rng.chance(5) {
-			return next.saturating_add(self.rng.below(3) as u32);
-		}
-		if self.rng.chance(40) {
-			return next - 1 - (self.rng.below(u64::from(next.min(3))) as u32);
-		}
-		let live: Vec<LoanId> = Loans::<Runtime>::iter_keys().take(64).collect();
-		self.rng.pick_opt(&live).unwrap_or(next)
+		let next = u64::from(NextLoanId::<Runtime>::get());
+		let loans = Loans::<Runtime>::iter().map(|(id, loan)| (u64::from(id), loan.status));
+		let id = self.record_id(next, loans, wanted.map(|w| move |s: &LoanStatus| *s == w));
+		LoanId::try_from(id).unwrap_or(LoanId::MAX)
 	}
 
 	/// The loan's borrower and one of its lenders, as fuzz account indices.

@@ -224,6 +224,35 @@ impl Generator {
 		}
 	}
 
+	/// A record id: with `wanted`, mostly the key of a record it accepts (of the first 32
+	/// `records`); otherwise one of the three newest below `next` half the time, a live one
+	/// (of `keys`) mostly, or `next`, which does not exist yet.
+	fn record_id<V>(
+		&mut self,
+		next: u64,
+		records: impl Iterator<Item = (u64, V)>,
+		wanted: Option<impl Fn(&V) -> bool>,
+	) -> u64 {
+		let mut live = Vec::new();
+		let mut matching = Vec::new();
+		for (id, record) in records.take(64) {
+			if wanted.as_ref().is_some_and(|keep| keep(&record)) && matching.len() < 32 {
+				matching.push(id);
+			}
+			live.push(id);
+		}
+		if let Some(id) = self.rng.pick_opt(&matching).filter(|_| self.rng.chance(85)) {
+			return id;
+		}
+		if next > 0 && self.rng.chance(50) {
+			return next - 1 - self.rng.below(next.min(3));
+		}
+		match self.rng.pick_opt(&live) {
+			Some(id) if self.rng.chance(90) => id,
+			_ => next + self.rng.below(2),
+		}
+	}
+
 	/// A share of `total`: all, half, a random part, one, zero, or one more than all.
 	fn part_of(&mut self, total: Balance) -> Balance {
 		match self.rng.weighted(&[25, 20, 35, 5, 5, 5, 5]) {

@@ -265,48 +265,19 @@ impl Generator {
 
 	/// A line in the `wanted` status mostly, else a recent or live one, an unknown id sometimes.
 	fn line_id(&mut self, wanted: Option<LineStatus>) -> LineId {
-		if let Some(status) = wanted {
-			let matching: Vec<LineId> = Lines::<Runtime>::iter()
-				.filter(|(_, line)| line.status == status)
-				.map(|(id, _)| id)
-				.take(32)
-				.collect();
-			if let Some(id) = self.rng.pick_opt(&matching).filter(|_| self.rng.chance(85)) {
-				return id;
-			}
-		}
-		let next = NextLineId::<Runtime>::get();
-		if next > 0 && self.rng.chance(50) {
-			return next - 1 - self.rng.below(next.min(3));
-		}
-		let live: Vec<LineId> = Lines::<Runtime>::iter_keys().take(32).collect();
-		match self.rng.pick_opt(&live) {
-			Some(id) if self.rng.chance(90) => id,
-			_ => next,
-		}
+		let lines = Lines::<Runtime>::iter().map(|(id, line)| (id, line.status));
+		self.record_id(
+			NextLineId::<Runtime>::get(),
+			lines,
+			wanted.map(|w| move |s: &LineStatus| *s == w),
+		)
 	}
 
 	/// An invoice in the `wanted` status mostly, else a recent or live one, an unknown id
 	/// sometimes.
 	fn invoice_id(&mut self, wanted: Option<InvoiceStatus>) -> InvoiceId {
-		if let Some(status) = wanted {
-			let matching: Vec<InvoiceId> = Invoices::<Runtime>::iter()
-				.filter(|(_, invoice)| invoice.status == status)
-				.map(|(id, _)| id)
-				.take(32)
-				.collect();
-			if let Some(id) = self.rng.pick_opt(&matching).filter(|_| self.rng.chance(85)) {
-				return id;
-			}
-		}
+		let invoices = Invoices::<Runtime>::iter().map(|(id, invoice)| (id, invoice.status));
 		let next = NextInvoiceId::<Runtime>::get();
-		if next > 0 && self.rng.chance(50) {
-			return next - 1 - self.rng.below(next.min(3));
-		}
-		let live: Vec<InvoiceId> = Invoices::<Runtime>::iter_keys().take(32).collect();
-		match self.rng.pick_opt(&live) {
-			Some(id) if self.rng.chance(90) => id,
-			_ => next,
-		}
+		self.record_id(next, invoices, wanted.map(|w| move |s: &InvoiceStatus| *s == w))
 	}
 }
