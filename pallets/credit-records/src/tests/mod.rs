@@ -2,6 +2,7 @@
 
 mod access;
 mod attestations;
+mod bad_input;
 mod collection;
 mod filings;
 mod history;

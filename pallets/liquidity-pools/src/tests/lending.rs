@@ -51,8 +51,10 @@ fn deposit_errors() {
 			Error::<Test>::PoolNotFound
 		);
 		// More than Alice holds: the asset's own error, nothing changes.
-		assert!(LiquidityPools::deposit(RuntimeOrigin::signed(ALICE), USDX, 10_000_001 * DOLLAR)
-			.is_err());
+		assert_noop!(
+			LiquidityPools::deposit(RuntimeOrigin::signed(ALICE), USDX, 10_000_001 * DOLLAR),
+			sp_runtime::TokenError::FundsUnavailable
+		);
 		assert_eq!(crate::Pools::<Test>::get(USDX).unwrap().cash, 0);
 	});
 }

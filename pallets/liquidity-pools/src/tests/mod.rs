@@ -2,6 +2,7 @@
 //! checks the pallet's `try_state` invariants after it.
 
 mod admin;
+mod bad_input;
 mod borrowing;
 mod facilities;
 mod integrity;

@@ -1,6 +1,7 @@
 //! Unit tests, one file per concern; each runs through [`crate::mock::run_test`], which checks
 //! `try_state` after it.
 
+mod bad_input;
 mod collection;
 mod default;
 mod integrity;

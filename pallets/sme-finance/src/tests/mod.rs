@@ -1,6 +1,7 @@
 //! Unit tests, one file per concern. Every test runs through [`crate::mock::run_test`], which
 //! checks the pallet's `try_state` invariants after it.
 
+mod bad_input;
 mod collection;
 mod filings;
 mod integrity;

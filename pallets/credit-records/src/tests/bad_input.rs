@@ -1,0 +1,44 @@
+//! Bad input the other test files did not cover (from an audit of every call against each class
+//! of bad input): a link that does not exist and unsigned origins, each refused with its typed
+//! error and changing nothing.
+
+use super::*;
+
+#[test]
+fn rejecting_a_link_nobody_proposed_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(ALICE, ProfileKind::Individual);
+		assert_noop!(
+			CreditRecords::reject_link(RuntimeOrigin::signed(ALICE), ALICE),
+			Error::<Test>::NoPendingLink
+		);
+		assert_noop!(
+			CreditRecords::reject_link(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NoPendingLink
+		);
+	});
+}
+
+#[test]
+fn unsigned_origins_are_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(ALICE, ProfileKind::Individual);
+		let none = || RuntimeOrigin::none();
+		assert_noop!(
+			CreditRecords::register(none(), ProfileKind::Individual, H256::repeat_byte(1)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CreditRecords::update_documents(none(), H256::repeat_byte(2)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(CreditRecords::deregister(none()), DispatchError::BadOrigin);
+		assert_noop!(
+			CreditRecords::grant_access(none(), BOB, START + DAY, BoundedVec::default()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(CreditRecords::revoke_access(none(), BOB), DispatchError::BadOrigin);
+		assert_noop!(CreditRecords::forget_history(none()), DispatchError::BadOrigin);
+		assert_noop!(CreditRecords::accept_person(none()), DispatchError::BadOrigin);
+	});
+}

@@ -1,0 +1,64 @@
+//! Bad input the other test files did not cover (from an audit of every call against each class
+//! of bad input): unknown pools, empty wallets and unsigned origins, each refused with its typed
+//! error and changing nothing.
+
+use super::*;
+use frame_support::traits::{fungibles::Mutate, tokens::Preservation};
+use sp_runtime::{DispatchError, TokenError};
+
+/// Bob borrows 100 USDX against 1 XBTC, then gives away all his USDX.
+fn bob_in_debt_with_an_empty_wallet() {
+	alice_lends_usdx(10_000 * DOLLAR);
+	bob_posts_xbtc(BTC);
+	assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 100 * DOLLAR));
+	let all = balance(USDX, BOB);
+	assert_ok!(<Assets as Mutate<AccountId>>::transfer(
+		USDX,
+		&BOB,
+		&OWNER,
+		all,
+		Preservation::Expendable
+	));
+}
+
+#[test]
+fn unknown_pools_are_refused() {
+	run_test(|| {
+		assert_noop!(
+			LiquidityPools::repay_all(RuntimeOrigin::signed(BOB), XETH),
+			Error::<Test>::PoolNotFound
+		);
+		assert_noop!(
+			LiquidityPools::disable_collateral(RuntimeOrigin::signed(BOB), XETH),
+			Error::<Test>::CollateralNotEnabled
+		);
+	});
+}
+
+#[test]
+fn a_borrower_with_an_empty_wallet_repays_nothing() {
+	run_test(|| {
+		bob_in_debt_with_an_empty_wallet();
+		assert_noop!(
+			LiquidityPools::repay(RuntimeOrigin::signed(BOB), USDX, 10 * DOLLAR),
+			TokenError::FundsUnavailable
+		);
+		assert_noop!(
+			LiquidityPools::repay_all(RuntimeOrigin::signed(BOB), USDX),
+			TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn unsigned_origins_are_refused() {
+	run_test(|| {
+		let none = || RuntimeOrigin::none();
+		assert_noop!(LiquidityPools::deposit(none(), USDX, DOLLAR), DispatchError::BadOrigin);
+		assert_noop!(LiquidityPools::withdraw(none(), USDX, DOLLAR), DispatchError::BadOrigin);
+		assert_noop!(LiquidityPools::enable_collateral(none(), USDX), DispatchError::BadOrigin);
+		assert_noop!(LiquidityPools::disable_collateral(none(), USDX), DispatchError::BadOrigin);
+		assert_noop!(LiquidityPools::repay(none(), USDX, DOLLAR), DispatchError::BadOrigin);
+		assert_noop!(LiquidityPools::repay_all(none(), USDX), DispatchError::BadOrigin);
+	});
+}
