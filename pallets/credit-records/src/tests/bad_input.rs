@@ -20,6 +20,24 @@ fn rejecting_a_link_nobody_proposed_is_refused() {
 }
 
 #[test]
+fn a_grant_without_its_deposit_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		register(ALICE, ProfileKind::Individual);
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), ALICE, 1));
+		assert_noop!(
+			CreditRecords::grant_access(
+				RuntimeOrigin::signed(ALICE),
+				BOB,
+				START + DAY,
+				envelope(32)
+			),
+			TokenError::FundsUnavailable
+		);
+		assert!(Grants::<Test>::get(ALICE, BOB).is_none());
+	});
+}
+
+#[test]
 fn unsigned_origins_are_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		register(ALICE, ProfileKind::Individual);

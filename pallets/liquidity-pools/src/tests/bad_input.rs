@@ -50,6 +50,23 @@ fn a_borrower_with_an_empty_wallet_repays_nothing() {
 	});
 }
 
+/// Withdrawing collateral while in debt needs fresh prices of everything the position holds or
+/// owes: with the debt's price an hour and a moment old, it waits.
+#[test]
+fn collateral_stays_while_a_price_of_the_position_is_stale() {
+	run_test(|| {
+		alice_lends_usdx(10_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 100 * DOLLAR));
+		advance(60 * 60 * 1_000 + 1);
+		set_price(XBTC, xindai_primitives::price::Price::from_u32(600));
+		assert_noop!(
+			LiquidityPools::disable_collateral(RuntimeOrigin::signed(BOB), XBTC),
+			Error::<Test>::PriceStale
+		);
+	});
+}
+
 #[test]
 fn unsigned_origins_are_refused() {
 	run_test(|| {

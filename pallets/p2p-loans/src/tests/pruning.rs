@@ -123,10 +123,10 @@ fn a_sold_out_listing_returns_its_deposit_and_a_seller_without_one_cannot_list()
 		assert_eq!(held(CHARLIE), charlie_held - LISTING_DEPOSIT);
 		// Dave now holds shares but no native balance beyond what he needs: he cannot pay a
 		// listing's deposit, so he cannot take a slot.
-		let free = Balances::free_balance(DAVE);
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(DAVE), EVE, free));
-		assert!(
-			P2pLoans::list_shares(RuntimeOrigin::signed(DAVE), id, 100 * DOLLAR, DOLLAR).is_err()
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), DAVE, LISTING_DEPOSIT - 1));
+		assert_noop!(
+			P2pLoans::list_shares(RuntimeOrigin::signed(DAVE), id, 100 * DOLLAR, DOLLAR),
+			sp_runtime::TokenError::FundsUnavailable
 		);
 		assert!(crate::Listings::<Test>::iter().next().is_none());
 	});

@@ -89,6 +89,70 @@ fn an_enterprise_with_an_empty_wallet_repays_nothing() {
 	});
 }
 
+/// Leaves `who` 10 units of XDI: less than a record deposit.
+fn leave_no_deposit(who: AccountId) {
+	assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), who, 10));
+}
+
+#[test]
+fn records_without_their_deposit_are_refused() {
+	run_test(|| {
+		leave_no_deposit(EVE);
+		let period = ReportingPeriod { year: 2026, quarter: 1 };
+		let metrics = FinancialMetrics { revenue: 1_000 * DOLLAR, ..Default::default() };
+		assert_noop!(
+			SmeFinance::file_report(RuntimeOrigin::signed(EVE), period, hash(7), metrics),
+			TokenError::FundsUnavailable
+		);
+		assert_noop!(
+			SmeFinance::apply_credit_line(
+				RuntimeOrigin::signed(EVE),
+				USDX,
+				10_000 * DOLLAR,
+				xindai_primitives::interest::Rate::from_rational(10, 100),
+				365 * 24 * 60 * 60,
+				two_milestones(),
+			),
+			TokenError::FundsUnavailable
+		);
+		assert_noop!(
+			SmeFinance::submit_invoice(
+				RuntimeOrigin::signed(EVE),
+				FERDIE,
+				DOLLAR,
+				USDX,
+				START + DAY,
+				hash(9)
+			),
+			TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn financing_needs_the_financiers_funds() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		assert_ok!(SmeFinance::offer_invoice(
+			RuntimeOrigin::signed(EVE),
+			id,
+			sp_runtime::Permill::from_percent(80),
+			sp_runtime::Permill::from_percent(2),
+			None
+		));
+		drain_usdx(DAVE);
+		assert_noop!(
+			SmeFinance::finance_invoice(
+				RuntimeOrigin::signed(DAVE),
+				id,
+				sp_runtime::Permill::from_percent(80),
+				sp_runtime::Permill::from_percent(2)
+			),
+			TokenError::FundsUnavailable
+		);
+	});
+}
+
 #[test]
 fn unsigned_origins_are_refused() {
 	run_test(|| {
