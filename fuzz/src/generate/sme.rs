@@ -7,6 +7,7 @@ use pallet_sme_finance::{
 	},
 	Call, Filings, Invoices, Lines, NextInvoiceId, NextLineId, Params,
 };
+use sp_runtime::{traits::Saturating, Permill};
 use xindai_primitives::credit::VerifierKind;
 use xindai_runtime::{genesis_config_presets::usdx, Runtime, RuntimeCall};
 
@@ -168,14 +169,23 @@ impl Generator {
 			10 => (self.signed_or(buyer), Call::confirm_invoice { invoice }),
 			11 => (self.signed_or(buyer), Call::reject_invoice { invoice }),
 			12 => (self.signed_or(invoice_enterprise), Call::cancel_invoice { invoice }),
-			13 => (
-				Actor::Signed(self.anyone()),
-				Call::finance_invoice {
-					invoice,
-					advance_rate: permill(&mut self.rng),
-					fee_rate: permill(&mut self.rng),
-				},
-			),
+			13 => {
+				// Mostly on the enterprise's terms (as a financier reading the offer would).
+				let offer = Invoices::<Runtime>::get(invoice).and_then(|i| i.offer);
+				let (advance_rate, fee_rate) = match offer.clone() {
+					Some(offer) if self.rng.chance(80) => (
+						offer
+							.min_advance_rate
+							.saturating_add(Permill::from_percent(self.rng.below(5) as u32)),
+						offer
+							.max_fee_rate
+							.saturating_sub(Permill::from_parts(self.rng.below(10_000) as u32)),
+					),
+					_ => (permill(&mut self.rng), permill(&mut self.rng)),
+				};
+				let named = offer.and_then(|o| o.financier).and_then(|f| index_of(&f));
+				(self.signed_or(named), Call::finance_invoice { invoice, advance_rate, fee_rate })
+			},
 			14 => (self.signed_or(buyer), Call::pay_invoice { invoice }),
 			15 => (self.signed_or(financier), Call::claim_recourse { invoice }),
 			16 => {
@@ -191,8 +201,17 @@ impl Generator {
 					self.signed_or(invoice_enterprise),
 					Call::offer_invoice {
 						invoice,
-						min_advance_rate: permill(&mut self.rng),
-						max_fee_rate: permill(&mut self.rng),
+						// Mostly within governance's bounds (advance up to 90 %, fee up to 5 %).
+						min_advance_rate: if self.rng.chance(80) {
+							Permill::from_percent(self.rng.range(50, 90) as u32)
+						} else {
+							permill(&mut self.rng)
+						},
+						max_fee_rate: if self.rng.chance(80) {
+							Permill::from_parts(self.rng.range(0, 50_000) as u32)
+						} else {
+							permill(&mut self.rng)
+						},
 						financier: named,
 					},
 				)

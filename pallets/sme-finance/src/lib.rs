@@ -559,6 +559,9 @@ pub mod pallet {
 		/// advance, the financier's share of the payment, or the enterprise's rest), which an
 		/// account holding none of the asset cannot receive.
 		FinancingBelowMinimum,
+		/// This repayment would leave less than the asset's minimum balance owed under recourse,
+		/// which no later payment could settle: pay all of it, or leave at least the minimum.
+		RecourseDustLeft,
 	}
 
 	#[pallet::hooks]
@@ -851,7 +854,7 @@ pub mod pallet {
 		///
 		/// - Origin: signed (anyone may pay for the enterprise).
 		/// - Errors: [`Error::InvoiceNotFound`], [`Error::WrongInvoiceStatus`],
-		///   [`Error::ZeroAmount`], transfer errors.
+		///   [`Error::ZeroAmount`], [`Error::RecourseDustLeft`], transfer errors.
 		/// - Emits [`Event::RecourseRepaid`].
 		#[pallet::call_index(16)]
 		pub fn repay_recourse(

@@ -174,13 +174,15 @@ impl<T: Config> Pallet<T> {
 			advance.checked_add(fee).is_some_and(|total| total <= invoice.amount),
 			Error::<T>::FeeOutOfBounds
 		);
-		// Every leg of the financing and of the payment that follows is nothing or at least
-		// the minimum balance, so none can fail for an empty recipient account.
+		// Every leg of the financing and of the payments that may follow is nothing or at least
+		// the minimum balance, so none can fail for an empty recipient account: the advance, the
+		// financier's and the enterprise's shares of the buyer's payment, and the enterprise's
+		// share once under recourse (the financier then takes only the advance back).
 		let minimum = T::Assets::minimum_balance(invoice.asset);
 		let to_financier = advance + fee;
-		let to_enterprise = invoice.amount - to_financier;
+		let legs = [advance, to_financier, invoice.amount - to_financier, invoice.amount - advance];
 		ensure!(
-			[advance, to_financier, to_enterprise].iter().all(|leg| *leg == 0 || *leg >= minimum),
+			legs.iter().all(|leg| *leg == 0 || *leg >= minimum),
 			Error::<T>::FinancingBelowMinimum
 		);
 		Self::transfer(invoice.asset, financier, &invoice.enterprise, advance)?;

@@ -2,7 +2,7 @@
 //! advance from the enterprise (the buyer recorded as defaulted), and anyone repays it; its
 //! lateness is reported once, when it is cleared.
 
-use frame_support::pallet_prelude::*;
+use frame_support::{pallet_prelude::*, traits::fungibles::Inspect};
 use xindai_primitives::{
 	credit::{days_late, CreditRegistry},
 	service::Repayment,
@@ -47,6 +47,13 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let financing = invoice.financing.as_mut().ok_or(Error::<T>::WrongInvoiceStatus)?;
 		let paid = amount.min(financing.recourse_owed);
+		// What is left owed is nothing or at least the minimum balance: a dust rest could not be
+		// paid to a financier holding none of the asset, neither by the buyer nor by this call.
+		let rest = financing.recourse_owed - paid;
+		ensure!(
+			rest.is_zero() || rest >= T::Assets::minimum_balance(invoice.asset),
+			Error::<T>::RecourseDustLeft
+		);
 		Self::transfer(invoice.asset, payer, &financing.financier, paid)?;
 		financing.recourse_owed -= paid;
 		let owed = financing.recourse_owed;

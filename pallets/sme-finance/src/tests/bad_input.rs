@@ -168,3 +168,53 @@ fn unsigned_origins_are_refused() {
 		);
 	});
 }
+
+/// A partial repayment under recourse may not leave dust owed: no later payment to a financier
+/// holding none of the asset could settle it (regression, found by review).
+#[test]
+fn a_recourse_repayment_leaving_dust_owed_is_refused() {
+	run_test(|| {
+		const DUSTY: u32 = 9;
+		assert_ok!(Assets::force_create(RuntimeOrigin::root(), DUSTY, OWNER, true, 1_000));
+		xindai_primitives::testing::set_price_at(
+			DUSTY,
+			xindai_primitives::price::Price::from_u32(1),
+			START,
+		);
+		mint(DUSTY, DAVE, 1_000_000);
+		mint(DUSTY, EVE, 1_000_000);
+		assert_ok!(SmeFinance::submit_invoice(
+			RuntimeOrigin::signed(EVE),
+			FERDIE,
+			10_000,
+			DUSTY,
+			START + 60 * DAY,
+			hash(8),
+		));
+		let id = crate::NextInvoiceId::<Test>::get() - 1;
+		assert_ok!(SmeFinance::confirm_invoice(RuntimeOrigin::signed(FERDIE), id));
+		assert_ok!(SmeFinance::offer_invoice(
+			RuntimeOrigin::signed(EVE),
+			id,
+			sp_runtime::Permill::from_percent(80),
+			sp_runtime::Permill::from_percent(2),
+			None
+		));
+		assert_ok!(SmeFinance::finance_invoice(
+			RuntimeOrigin::signed(DAVE),
+			id,
+			sp_runtime::Permill::from_percent(80),
+			sp_runtime::Permill::from_percent(2)
+		));
+		travel_to(START + 150 * DAY);
+		assert_ok!(SmeFinance::claim_recourse(RuntimeOrigin::signed(DAVE), id));
+		// 8,000 owed: paying 7,500 would leave 500, below the minimum of 1,000.
+		assert_noop!(
+			SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 7_500),
+			Error::<Test>::RecourseDustLeft
+		);
+		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 7_000));
+		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 1_000));
+		assert!(crate::Invoices::<Test>::get(id).is_none());
+	});
+}
