@@ -17,14 +17,44 @@ pub fn shrink(found: &Found, budget: Duration) -> Scenario {
 	std::panic::set_hook(Box::new(|_| {}));
 
 	let mut best = found.scenario.clone();
-	// Blocks.
-	let mut chunk = (best.blocks.len() / 2).max(1);
+	remove_chunks(&mut best, |s| s.blocks.len(), without_blocks, &still_fails, deadline);
+	for block in 0..best.blocks.len() {
+		let without_steps = |s: &Scenario, at: usize, count: usize| {
+			let mut out = s.clone();
+			let steps = &mut out.blocks[block].steps;
+			let end = (at + count).min(steps.len());
+			steps.drain(at..end);
+			out
+		};
+		remove_chunks(
+			&mut best,
+			|s| s.blocks[block].steps.len(),
+			without_steps,
+			&still_fails,
+			deadline,
+		);
+	}
+
+	std::panic::set_hook(quiet);
+	best
+}
+
+/// Delta debugging over one list of `best` (its length is `len`): removes chunks of halving
+/// size with `remove(scenario, at, count)`, keeping each removal after which it still fails.
+fn remove_chunks(
+	best: &mut Scenario,
+	len: impl Fn(&Scenario) -> usize,
+	remove: impl Fn(&Scenario, usize, usize) -> Scenario,
+	still_fails: &impl Fn(&Scenario) -> bool,
+	deadline: Instant,
+) {
+	let mut chunk = (len(best) / 2).max(1);
 	loop {
 		let mut at = 0;
-		while at < best.blocks.len() && Instant::now() < deadline {
-			let candidate = without_blocks(&best, at, chunk);
-			if candidate.blocks.len() < best.blocks.len() && still_fails(&candidate) {
-				best = candidate;
+		while at < len(best) && Instant::now() < deadline {
+			let candidate = remove(best, at, chunk);
+			if len(&candidate) < len(best) && still_fails(&candidate) {
+				*best = candidate;
 			} else {
 				at += chunk;
 			}
@@ -34,31 +64,6 @@ pub fn shrink(found: &Found, budget: Duration) -> Scenario {
 		}
 		chunk /= 2;
 	}
-	// Calls within each block.
-	for block in 0..best.blocks.len() {
-		let mut chunk = (best.blocks[block].steps.len() / 2).max(1);
-		loop {
-			let mut at = 0;
-			while at < best.blocks[block].steps.len() && Instant::now() < deadline {
-				let mut candidate = best.clone();
-				let steps = &mut candidate.blocks[block].steps;
-				let end = (at + chunk).min(steps.len());
-				steps.drain(at..end);
-				if still_fails(&candidate) {
-					best = candidate;
-				} else {
-					at += chunk;
-				}
-			}
-			if chunk == 1 || Instant::now() >= deadline {
-				break;
-			}
-			chunk /= 2;
-		}
-	}
-
-	std::panic::set_hook(quiet);
-	best
 }
 
 /// `scenario` without `count` blocks from `at`; their clock jumps go to the next block.

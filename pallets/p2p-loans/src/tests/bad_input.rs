@@ -18,6 +18,12 @@ fn drain_usdx(who: AccountId) {
 	));
 }
 
+/// Alice lists 100 of her shares of `id` for 90 USDX.
+fn alice_lists(id: LoanId) -> ListingId {
+	assert_ok!(P2pLoans::list_shares(RuntimeOrigin::signed(ALICE), id, 100 * DOLLAR, 90 * DOLLAR));
+	crate::NextListingId::<Test>::get() - 1
+}
+
 #[test]
 fn unknown_loans_are_refused_by_every_call_that_takes_one() {
 	run_test(|| {
@@ -70,13 +76,7 @@ fn payments_beyond_the_payers_wallet_are_refused() {
 fn a_borrower_or_buyer_with_an_empty_wallet_pays_nothing() {
 	run_test(|| {
 		let id = fully_funded();
-		assert_ok!(P2pLoans::list_shares(
-			RuntimeOrigin::signed(ALICE),
-			id,
-			100 * DOLLAR,
-			90 * DOLLAR
-		));
-		let listing = crate::NextListingId::<Test>::get() - 1;
+		let listing = alice_lists(id);
 		drain_usdx(BOB);
 		assert_noop!(
 			P2pLoans::repay(RuntimeOrigin::signed(BOB), id, DOLLAR),
@@ -94,13 +94,7 @@ fn a_borrower_or_buyer_with_an_empty_wallet_pays_nothing() {
 fn shares_of_an_ended_loan_cannot_be_bought() {
 	run_test(|| {
 		let id = fully_funded();
-		assert_ok!(P2pLoans::list_shares(
-			RuntimeOrigin::signed(ALICE),
-			id,
-			100 * DOLLAR,
-			90 * DOLLAR
-		));
-		let listing = crate::NextListingId::<Test>::get() - 1;
+		let listing = alice_lists(id);
 		advance(DAY);
 		assert_ok!(P2pLoans::repay(RuntimeOrigin::signed(BOB), id, 2_000 * DOLLAR));
 		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);

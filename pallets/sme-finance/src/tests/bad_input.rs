@@ -174,13 +174,7 @@ fn unsigned_origins_are_refused() {
 #[test]
 fn a_recourse_repayment_leaving_dust_owed_is_refused() {
 	run_test(|| {
-		const DUSTY: u32 = 9;
-		assert_ok!(Assets::force_create(RuntimeOrigin::root(), DUSTY, OWNER, true, 1_000));
-		xindai_primitives::testing::set_price_at(
-			DUSTY,
-			xindai_primitives::price::Price::from_u32(1),
-			START,
-		);
+		create_dusty_asset();
 		mint(DUSTY, DAVE, 1_000_000);
 		mint(DUSTY, EVE, 1_000_000);
 		assert_ok!(SmeFinance::submit_invoice(

@@ -486,8 +486,7 @@ fn a_buyer_who_joined_the_enterprises_person_after_submission_cannot_confirm() {
 #[test]
 fn invoices_below_the_minimum_balance_or_in_unknown_assets_are_refused() {
 	run_test(|| {
-		const DUSTY: u32 = 9;
-		assert_ok!(Assets::force_create(RuntimeOrigin::root(), DUSTY, OWNER, true, 1_000));
+		create_dusty_asset();
 		let submit_in = |asset, amount| {
 			SmeFinance::submit_invoice(
 				RuntimeOrigin::signed(EVE),
@@ -510,14 +509,8 @@ fn invoices_below_the_minimum_balance_or_in_unknown_assets_are_refused() {
 #[test]
 fn financing_legs_below_the_minimum_balance_are_refused() {
 	run_test(|| {
-		const DUSTY: u32 = 9;
-		assert_ok!(Assets::force_create(RuntimeOrigin::root(), DUSTY, OWNER, true, 1_000));
+		create_dusty_asset();
 		mint(DUSTY, DAVE, 1_000_000);
-		xindai_primitives::testing::set_price_at(
-			DUSTY,
-			xindai_primitives::price::Price::from_u32(1),
-			START,
-		);
 		assert_ok!(SmeFinance::submit_invoice(
 			RuntimeOrigin::signed(EVE),
 			FERDIE,
