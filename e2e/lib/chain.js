@@ -20,6 +20,14 @@ export function personOf(address) {
 export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
 
 /**
+ * The stated purpose of a credit application: a category (`Education`, `Home`,
+ * `BusinessWorkingCapital`, …) and the hash of a description kept off chain.
+ */
+export function purpose(category = 'Education', description = 'e2e purpose') {
+  return { category, descriptionHash: blake2AsHex(`xindai-e2e-purpose:${description}`, 256) };
+}
+
+/**
  * The oracle's rules (runtime/src/configs/oracle.rs): a price needs fresh values from at least
  * `quorum` feeders (the dev feeders are Alice, Bob and Charlie); a move of more than
  * `maxJumpPercent` from the previous price is shown but stale for lending for `coolingOffMs`,

@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 
-import { findEvent, submitAndWait } from './chain.js';
+import { Keyring } from '@polkadot/keyring';
+
+import { XDI, chainNow, findEvent, submitAndWait } from './chain.js';
 
 /**
  * Helpers bound to `api`:
@@ -10,7 +12,10 @@ import { findEvent, submitAndWait } from './chain.js';
  * - `root(call, sudoer)`: dispatches `call` through sudo, asserts the inner call succeeded;
  * - `failsWith(tx, signer, 'Pallet.Error')`: submits, asserts that dispatch error;
  * - `feed(values, feeders)`: posts `values` (`[[assetId, FixedU128], ...]`) to the oracle from
- *   each feeder in turn (the oracle combines a price from at least two fresh feeder values).
+ *   each feeder in turn (the oracle combines a price from at least two fresh feeder values);
+ * - `attestIncomes(subjects, sudoer, band)`: a credit bureau (`//XindaiBureau`, admitted and
+ *   funded through `sudoer`) attests each subject's monthly income band for a year: the
+ *   repayment capacity their loan applications are measured against.
  */
 export function txHelpers(api) {
   async function ok(tx, signer) {
@@ -42,7 +47,22 @@ export function txHelpers(api) {
     for (const feeder of feeders) await ok(api.tx.oracle.feedValues(values), feeder);
   }
 
-  return { ok, root, failsWith, feed };
+  async function attestIncomes(subjects, sudoer, band = 'Over50k') {
+    const bureau = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 }).addFromUri('//XindaiBureau');
+    const admitted = await api.query.creditRecords.verifiers(bureau.address);
+    if (admitted.isNone) {
+      await ok(api.tx.balances.transferKeepAlive(bureau.address, 10n * XDI), sudoer);
+      await root(api.tx.creditRecords.addVerifier(bureau.address, 'CreditBureau', 'Xindai Bureau'), sudoer);
+    }
+    const expires = (await chainNow(api)) + 365 * 24 * 60 * 60 * 1000;
+    const evidence = `0x${'be'.repeat(32)}`;
+    for (const who of subjects) {
+      await ok(api.tx.creditRecords.attestIncome(who.address, band, evidence, expires), bureau);
+    }
+    return bureau;
+  }
+
+  return { ok, root, failsWith, feed, attestIncomes };
 }
 
 /** A FixedU128 (18 decimals) from a whole or fractional number given as `num / den`. */

@@ -28,8 +28,11 @@ const YEAR_S = 365n * 24n * 3600n;
 const USDX_UNIT = 10n ** 6n;
 const DOCS = `0x${'ab'.repeat(32)}`;
 const EVIDENCE = `0x${'cd'.repeat(32)}`;
-/** Q1 2026 and the commitment to its full (off-chain) statements. */
-const PERIOD = { year: 2026, quarter: 1 };
+/**
+ * The last quarter of last year (its revenue counts for the repayment capacity until 15 months
+ * after it ended, so the test does not age) and the commitment to its full (off-chain) statements.
+ */
+const PERIOD = { year: new Date().getUTCFullYear() - 1, quarter: 4 };
 const STATEMENTS = `0x${'5e'.repeat(32)}`;
 /** Revenue 500,000, net profit 60,000, receivables 120,000, payables 80,000 USDX; 25 employees. */
 const METRICS = {
@@ -234,7 +237,7 @@ describe('SME finance', { timeout: 400_000 }, () => {
   test('Eve applies for 10,000 USDX at 12% over 360 days in two milestones; root approves it from the pool', async () => {
     const { eve } = accounts;
     const eveBefore = await usdx(eve);
-    let res = await tx.ok(api.tx.smeFinance.applyCreditLine(USDX.id, LIMIT, RATE, TERM_S, MILESTONES), eve);
+    let res = await tx.ok(api.tx.smeFinance.applyCreditLine(USDX.id, LIMIT, RATE, TERM_S, MILESTONES, lib.purpose('BusinessWorkingCapital')), eve);
     const applied = findEvent(res.events, api.events.smeFinance.LineApplied);
     assert.ok(applied, 'LineApplied emitted');
     line = applied.data.line.toNumber();

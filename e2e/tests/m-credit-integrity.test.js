@@ -63,6 +63,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
         [XBTC.id, collateral],
         (await chainNow()) + 10 * DAY_MS,
         principal,
+        lib.purpose(),
       ),
       borrower,
     );
@@ -81,6 +82,8 @@ describe('credit integrity', { timeout: 600_000 }, () => {
       await tx.ok(api.tx.creditRecords.register('Individual', DOCS), who);
       await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires, lib.personOf(who.address)), ferdie);
     }
+    // A credit bureau attests their incomes: room for these loans' monthly repayments.
+    await tx.attestIncomes([alice, bob, charlie, dave], alice);
     await feed();
     await tx.ok(api.tx.liquidityPools.deposit(USDX.id, 100_000n * USDX_UNIT), alice);
     await tx.ok(api.tx.liquidityPools.deposit(XBTC.id, XBTC_UNIT / 10n), bob);
@@ -94,7 +97,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
   test('45 borrow-and-repay pairs in one batch are stopped by monitoring and move nothing', async () => {
     const { bob } = accounts;
     const before = await summary(bob);
-    assert.equal(before.score.toNumber(), 570);
+    assert.equal(before.score.toNumber(), 590);
     const calls = [];
     for (let i = 0; i < 45; i += 1) {
       calls.push(api.tx.liquidityPools.borrow(USDX.id, 10n * USDX_UNIT));
@@ -104,7 +107,7 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     // borrowing is refused and the atomic batch with it: nothing of it remains.
     await tx.failsWith(api.tx.utility.batchAll(calls), bob, 'CreditRecords.UnderReview');
     const after = await summary(bob);
-    assert.equal(after.score.toNumber(), 570, 'no on-time service in one block');
+    assert.equal(after.score.toNumber(), 590, 'no on-time service in one block');
     assert.equal(after.history.onTimeMs.toNumber(), 0);
     assert.equal(after.openFlags.toNumber(), 0, 'the refused batch left no flag either');
     assert.equal(after.tier.unwrap().toNumber(), before.tier.unwrap().toNumber(), 'same tier, same cap');
@@ -150,7 +153,8 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     // Until both sides agree, the attestation verifies nothing: Eve cannot borrow.
     await tx.failsWith(
       api.tx.p2pLoans.createRequest(USDX.id, 100n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
-        [XBTC.id, XBTC_UNIT / 100n], (await chainNow()) + 10 * DAY_MS, 100n * USDX_UNIT),
+        [XBTC.id, XBTC_UNIT / 100n], (await chainNow()) + 10 * DAY_MS, 100n * USDX_UNIT,
+        lib.purpose()),
       eve,
       'CreditRecords.NotVerified',
     );
@@ -165,7 +169,8 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     const id = await request(dave, 6_000n * USDX_UNIT, XBTC_UNIT / 5n);
     await tx.failsWith(
       api.tx.p2pLoans.createRequest(USDX.id, 6_000n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
-        [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT),
+        [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT,
+        lib.purpose()),
       eve,
       'CreditRecords.ExposureCapExceeded',
     );
@@ -183,7 +188,8 @@ describe('credit integrity', { timeout: 600_000 }, () => {
     assert.equal((await summary(charlie)).committed.toBigInt(), 6_000n * USDX_UNIT);
     await tx.failsWith(
       api.tx.p2pLoans.createRequest(USDX.id, 6_000n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet',
-        [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT),
+        [XBTC.id, XBTC_UNIT / 5n], (await chainNow()) + 10 * DAY_MS, 6_000n * USDX_UNIT,
+        lib.purpose()),
       charlie,
       'CreditRecords.ExposureCapExceeded',
     );

@@ -73,6 +73,8 @@ describe('monitoring and collections', { timeout: 600_000 }, () => {
       await tx.ok(api.tx.creditRecords.register('Individual', DOCS), who);
       await tx.ok(api.tx.creditRecords.attest(who.address, 'KycBasic', EVIDENCE, expires, lib.personOf(who.address)), ferdie);
     }
+    // A credit bureau attests their incomes: room for these loans' monthly repayments.
+    await tx.attestIncomes([alice, bob, charlie, dave], alice);
     await feed();
     await tx.ok(api.tx.liquidityPools.deposit(USDX.id, 100_000n * USDX_UNIT), alice);
     await tx.ok(api.tx.liquidityPools.deposit(XBTC.id, XBTC_UNIT / 10n), bob);
@@ -124,7 +126,7 @@ describe('monitoring and collections', { timeout: 600_000 }, () => {
     assert.deepEqual(raised.data.cause.toJSON().report.reasonCode, 12);
     const deadline = (await chainNow()) + DAY_MS;
     const request = () =>
-      api.tx.p2pLoans.createRequest(USDX.id, 100n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet', null, deadline, 100n * USDX_UNIT);
+      api.tx.p2pLoans.createRequest(USDX.id, 100n * USDX_UNIT, fixed(12, 100), 1, MONTH_S, 'Bullet', null, deadline, 100n * USDX_UNIT, lib.purpose());
     await tx.failsWith(request(), dave, 'CreditRecords.UnderReview');
     const result = await councilExecutes(api.tx.creditRecords.confirmFlag(raised.data.flag, REASON));
     assert.ok(result.isOk, result.toString());
@@ -138,7 +140,7 @@ describe('monitoring and collections', { timeout: 600_000 }, () => {
     // Charlie borrows 1,000 USDX without collateral: 600 from Alice, 400 from Bob.
     const principal = 1_000n * USDX_UNIT;
     let res = await tx.ok(
-      api.tx.p2pLoans.createRequest(USDX.id, principal, fixed(12, 100), 1, MONTH_S, 'Bullet', null, (await chainNow()) + 10 * DAY_MS, 100n * USDX_UNIT),
+      api.tx.p2pLoans.createRequest(USDX.id, principal, fixed(12, 100), 1, MONTH_S, 'Bullet', null, (await chainNow()) + 10 * DAY_MS, 100n * USDX_UNIT, lib.purpose()),
       charlie,
     );
     const id = findEvent(res.events, api.events.p2pLoans.RequestCreated).data.loan.toNumber();

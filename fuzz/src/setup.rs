@@ -5,14 +5,18 @@
 //! - verifiers: Dave (3) a KYC provider, Eve (4) an auditor, Ferdie (5) a credit bureau,
 //!   account 15 a collection agent;
 //! - everyone registers (11–14 as enterprises) and gets KYC or KYB from Dave (but Dave), with its identity
-//!   commitment (6 and 7 are one person); 6, 8 and 9 get income attested;
+//!   commitment (6 and 7 are one person); Ferdie attests the income band of 0, 1, 2, 6, 8
+//!   and 9;
 //! - the enterprises file a report for 2026 Q4 and Eve audits it;
 //! - 6–10 supply USDX to its pool, 1–3 supply XBTC as collateral;
 //! - the feeders post both prices every setup block.
 //!
 //! Every setup call must succeed: a refusal is reported as a failure of the setup.
 
-use pallet_credit_records::types::{ClaimKind, ProfileKind};
+use pallet_credit_records::{
+	types::{ClaimKind, ProfileKind},
+	IncomeBand,
+};
 use pallet_sme_finance::types::{FinancialMetrics, ReportingPeriod};
 use sp_core::H256;
 use sp_runtime::{FixedU128, MultiAddress};
@@ -144,15 +148,23 @@ fn setup_blocks(now: u64) -> Vec<BlockPlan> {
 			}),
 		));
 	}
-	for who in [6u8, 8, 9] {
+	// Income bands: most individuals have room for large loans; 2 a modest band; 10 none (the
+	// unattested limit).
+	for (who, band) in [
+		(0u8, IncomeBand::Over50k),
+		(1, IncomeBand::Over50k),
+		(2, IncomeBand::From3kTo6k),
+		(6, IncomeBand::Over50k),
+		(8, IncomeBand::From25kTo50k),
+		(9, IncomeBand::Over50k),
+	] {
 		attesting.push(signed(
 			5,
-			RuntimeCall::CreditRecords(Credit::attest {
+			RuntimeCall::CreditRecords(Credit::attest_income {
 				subject: account(who),
-				claim: ClaimKind::IncomeVerified,
+				band,
 				claim_hash: H256::repeat_byte(0x50 + who),
 				expires_at: expires,
-				identity: None,
 			}),
 		));
 	}

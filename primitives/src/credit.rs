@@ -285,6 +285,40 @@ pub trait CreditRegistry<AccountId> {
 
 	/// What the registry recorded for all borrowers of one product in one asset.
 	fn product_total(position: PositionKey) -> ReportedPosition;
+
+	/// Whether `who` may apply for credit at `product` for `purpose`, adding `monthly_service`
+	/// (in `asset`'s units per month, see [`crate::capacity::monthly_service`]) to its person's
+	/// debt service: the purpose is open for the product, and the person's monthly debt
+	/// service across every product, the new one included, stays within its limit (income,
+	/// audited revenue or the unattested limit: each refusal its own error). Prices must be
+	/// fresh. Call [`note_debt_service`](Self::note_debt_service) once the application is
+	/// accepted.
+	fn ensure_repayment_capacity(
+		who: &AccountId,
+		product: CreditProduct,
+		purpose: &crate::capacity::LoanPurpose,
+		asset: AssetId,
+		monthly_service: Balance,
+	) -> DispatchResult;
+
+	/// An application of `who` at `position` was accepted: `monthly` (asset units per month)
+	/// counts as its debt service until [`note_debt_service_ended`](Self::note_debt_service_ended).
+	fn note_debt_service(who: &AccountId, position: PositionKey, monthly: Balance);
+
+	/// A loan or line of `who` at `position` no longer needs its `monthly` service (repaid,
+	/// closed, withdrawn, expired or written off). Never fails.
+	fn note_debt_service_ended(who: &AccountId, position: PositionKey, monthly: Balance);
+
+	/// Whether the debt service `who`'s person has booked (every application it made, the one
+	/// about to start included) is still within its limit: checked again when an accepted
+	/// loan or line starts. Refusals as [`ensure_repayment_capacity`](Self::ensure_repayment_capacity).
+	fn ensure_debt_service_within_limit(who: &AccountId) -> DispatchResult;
+
+	/// The monthly debt service booked for `who` at `position` (asset units).
+	fn debt_service(who: &AccountId, position: PositionKey) -> Balance;
+
+	/// The monthly debt service booked for all borrowers at `position` (asset units).
+	fn debt_service_total(position: PositionKey) -> Balance;
 }
 
 /// The kinds of accredited verifier. Credit records admits verifiers of a kind; other pallets ask
@@ -331,6 +365,12 @@ pub enum VerifierKind {
 pub struct FilingSignal {
 	/// The filing reports a net profit.
 	pub profitable: bool,
+	/// The filing's revenue per month of its period, in credit units (rounded down): what an
+	/// enterprise's repayment capacity is measured against.
+	pub monthly_revenue: Balance,
+	/// When the filing's period ended (milliseconds since the Unix epoch): the registry keeps
+	/// the revenue of the latest period, and counts it for a while after the period's end.
+	pub period_end: crate::Moment,
 }
 
 /// The credit registry as enterprise-finance pallets see it (implemented by

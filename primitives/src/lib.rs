@@ -18,6 +18,7 @@ extern crate alloc;
 #[cfg(feature = "test-utils")]
 extern crate std;
 
+pub mod capacity;
 pub mod collection;
 pub mod credit;
 pub mod custody;

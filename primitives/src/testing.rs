@@ -11,8 +11,9 @@ use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
 	collection::{CollectionAccess, CollectionCase},
+	capacity::{LoanPurpose, PurposeSet},
 	credit::{
-		CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
+		CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
 		TierInfo, VerifierKind,
 	},
 	price::{self, Price, PriceFeeder, PriceProvider, TimestampedPrice},
@@ -56,6 +57,8 @@ std::thread_local! {
 	static PERSONS: RefCell<BTreeMap<TestAccount, u32>> = const { RefCell::new(BTreeMap::new()) };
 	static COLLECTION_GRANTS: RefCell<BTreeMap<(TestAccount, TestAccount, CollectionCase), Moment>> =
 		const { RefCell::new(BTreeMap::new()) };
+	static CAPACITY: RefCell<Balance> = const { RefCell::new(Balance::MAX) };
+	static CLOSED_PURPOSES: RefCell<BTreeMap<CreditProduct, PurposeSet>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Forgets every price, verification, premium and note; the cap goes back to unlimited.
@@ -70,6 +73,46 @@ pub fn reset() {
 	FILINGS.with(|f| f.borrow_mut().clear());
 	PERSONS.with(|p| p.borrow_mut().clear());
 	COLLECTION_GRANTS.with(|g| g.borrow_mut().clear());
+	CAPACITY.with(|c| *c.borrow_mut() = Balance::MAX);
+	CLOSED_PURPOSES.with(|c| c.borrow_mut().clear());
+}
+
+/// Sets every borrower's repayment capacity: the most monthly debt service (summed in asset
+/// units, unpriced) the stand-in accepts.
+pub fn set_capacity(limit: Balance) {
+	CAPACITY.with(|c| *c.borrow_mut() = limit);
+}
+
+/// Closes the purposes of `closed` at `product`.
+pub fn close_purposes(product: CreditProduct, closed: PurposeSet) {
+	CLOSED_PURPOSES.with(|c| c.borrow_mut().insert(product, closed));
+}
+
+/// Where the stand-in keeps its debt-service book: in storage, so a failed call rolls it back.
+const SERVICE_KEY: &[u8] = b":xindai:test-credit:service";
+
+/// The booked monthly debt service, to compare with a product's loans.
+pub fn service_book() -> BTreeMap<(TestAccount, PositionKey), Balance> {
+	frame_support::storage::unhashed::get(SERVICE_KEY).unwrap_or_default()
+}
+
+/// The monthly debt service booked for `who` at every position.
+pub fn booked_service(who: TestAccount) -> Balance {
+	service_book()
+		.iter()
+		.filter(|((w, _), _)| *w == who)
+		.fold(0, |sum: Balance, (_, m)| sum.saturating_add(*m))
+}
+
+fn service_entry(who: TestAccount, key: PositionKey, change: impl FnOnce(Balance) -> Balance) {
+	let mut book = service_book();
+	let next = change(book.get(&(who, key)).copied().unwrap_or_default());
+	if next == 0 {
+		book.remove(&(who, key));
+	} else {
+		book.insert((who, key), next);
+	}
+	frame_support::storage::unhashed::put(SERVICE_KEY, &book);
 }
 
 /// The collection grants given so far: (owner, agent, case) → until.
@@ -285,6 +328,44 @@ impl CreditRegistry<TestAccount> for TestCredit {
 				committed: total.committed.saturating_add(p.committed),
 			},
 		)
+	}
+	fn ensure_repayment_capacity(
+		who: &TestAccount,
+		product: CreditProduct,
+		purpose: &LoanPurpose,
+		_asset: AssetId,
+		monthly_service: Balance,
+	) -> DispatchResult {
+		let closed = CLOSED_PURPOSES.with(|c| c.borrow().get(&product).copied());
+		if closed.is_some_and(|set| set.contains(purpose.category)) {
+			return Err(DispatchError::Other("PurposeClosed"));
+		}
+		let total = booked_service(*who).saturating_add(monthly_service);
+		if total > CAPACITY.with(|c| *c.borrow()) {
+			return Err(DispatchError::Other("DebtServiceAboveLimit"));
+		}
+		Ok(())
+	}
+	fn ensure_debt_service_within_limit(who: &TestAccount) -> DispatchResult {
+		if booked_service(*who) > CAPACITY.with(|c| *c.borrow()) {
+			return Err(DispatchError::Other("DebtServiceAboveLimit"));
+		}
+		Ok(())
+	}
+	fn note_debt_service(who: &TestAccount, position: PositionKey, monthly: Balance) {
+		service_entry(*who, position, |m| m.saturating_add(monthly));
+	}
+	fn note_debt_service_ended(who: &TestAccount, position: PositionKey, monthly: Balance) {
+		service_entry(*who, position, |m| m.saturating_sub(monthly));
+	}
+	fn debt_service(who: &TestAccount, position: PositionKey) -> Balance {
+		service_book().get(&(*who, position)).copied().unwrap_or_default()
+	}
+	fn debt_service_total(position: PositionKey) -> Balance {
+		service_book()
+			.iter()
+			.filter(|((_, key), _)| *key == position)
+			.fold(0, |sum: Balance, (_, m)| sum.saturating_add(*m))
 	}
 	fn tier(who: &TestAccount) -> Option<TierInfo> {
 		Self::is_verified(who).then(|| TierInfo {

@@ -217,6 +217,10 @@ impl_runtime_apis! {
 		) -> Vec<(pallet_credit_records::FlagId, pallet_credit_records::Flag<AccountId>)> {
 			CreditRecords::review_queue(start_after, limit)
 		}
+
+		fn repayment_capacity(who: AccountId) -> Option<pallet_credit_records::CapacityView> {
+			CreditRecords::capacity_view(&who)
+		}
 	}
 
 	impl pallet_liquidity_pools_runtime_api::LiquidityPoolsApi<Block, AccountId> for Runtime {

@@ -79,7 +79,7 @@ macro_rules! runtime_version_named {
 			authoring_version: 1,
 			// Bump on every change of the runtime's logic; `transaction_version` on every change
 			// of call encodings or transaction extensions.
-			spec_version: 104,
+			spec_version: 105,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
 			transaction_version: 1,

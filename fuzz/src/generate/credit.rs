@@ -3,7 +3,8 @@
 
 use pallet_credit_records::{
 	types::{ClaimKind, FreezeReason, ProfileKind},
-	Call, Flags, MonitorParameters, TierTable,
+	Call, CapacityParameters, CreditProduct, Flags, IncomeBand, LoanPurpose, MonitorParameters,
+	PurposeCategory, PurposeSet, TierTable,
 };
 use xindai_primitives::credit::VerifierKind;
 use xindai_runtime::{Runtime, RuntimeCall};
@@ -23,7 +24,7 @@ impl Generator {
 		let subject = self.anyone();
 		let (actor, call) = match self
 			.rng
-			.weighted(&[2, 1, 6, 3, 2, 12, 3, 1, 1, 1, 3, 6, 3, 4, 2, 4, 4, 2, 5, 3, 3, 1])
+			.weighted(&[2, 1, 6, 3, 2, 12, 3, 1, 1, 1, 3, 6, 3, 4, 2, 4, 4, 2, 5, 3, 3, 1, 6, 1, 1])
 		{
 			0 => (
 				self.privileged(Actor::VerifierAdmin),
@@ -137,12 +138,42 @@ impl Generator {
 				self.emergency_or_other(),
 				Call::confirm_flag { flag: self.flag_id(), reason: self.hash() },
 			),
-			_ => (
+			21 => (
 				self.privileged(Actor::RiskAdmin),
 				Call::set_monitor_params {
 					params: self.mutate(MonitorParameters::<Runtime>::get()),
 				},
 			),
+			22 => (
+				self.signed_or(Some(CREDIT_BUREAU)),
+				Call::attest_income {
+					subject: crate::plan::account(subject),
+					band: self.income_band(),
+					claim_hash: self.hash(),
+					expires_at: self.moment(),
+				},
+			),
+			23 => (
+				self.privileged(Actor::RiskAdmin),
+				Call::set_capacity_params {
+					params: self.mutate(CapacityParameters::<Runtime>::get()),
+				},
+			),
+			_ => {
+				let product = *self.rng.pick(&[
+					CreditProduct::P2pLoans,
+					CreditProduct::SmeFinance,
+					CreditProduct::Pools,
+				]);
+				// Mostly one category or none; sometimes every one, or bits of none.
+				let closed = match self.rng.weighted(&[40, 40, 10, 10]) {
+					0 => PurposeSet::EMPTY,
+					1 => PurposeSet::of(&[*self.rng.pick(&PurposeCategory::ALL)]),
+					2 => PurposeSet::of(&PurposeCategory::ALL),
+					_ => PurposeSet(self.rng.below(1 << 16) as u16),
+				};
+				(self.privileged(Actor::RiskAdmin), Call::set_closed_purposes { product, closed })
+			},
 		};
 		Step { actor, call: RuntimeCall::CreditRecords(call) }
 	}
@@ -187,6 +218,22 @@ impl Generator {
 			1 => None,
 			_ => Some(self.hash()),
 		}
+	}
+
+	/// A band, mostly one that leaves room for the generated loans.
+	pub(super) fn income_band(&mut self) -> IncomeBand {
+		*self.rng.pick(&[
+			IncomeBand::Under1k,
+			IncomeBand::From3kTo6k,
+			IncomeBand::From12kTo25k,
+			IncomeBand::Over50k,
+			IncomeBand::Over50k,
+		])
+	}
+
+	/// A stated purpose: mostly one lenders see often, the description's hash random.
+	pub(super) fn purpose(&mut self) -> LoanPurpose {
+		LoanPurpose { category: *self.rng.pick(&PurposeCategory::ALL), description_hash: self.hash() }
 	}
 
 	fn freeze_reason(&mut self) -> FreezeReason {

@@ -148,6 +148,7 @@ impl Generator {
 							0 => (principal / u128::from(self.rng.range(2, 20))).max(1),
 							_ => *self.rng.pick(&[0, 1, principal, principal.saturating_add(1)]),
 						},
+						purpose: self.purpose(),
 					},
 				)
 			},

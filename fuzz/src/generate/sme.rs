@@ -104,6 +104,7 @@ impl Generator {
 							*self.rng.pick(&[0, DAY_SECS, 6 * 365 * DAY_SECS, u64::MAX])
 						},
 						milestones,
+						purpose: self.purpose(),
 					},
 				)
 			},

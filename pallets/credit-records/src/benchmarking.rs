@@ -73,7 +73,7 @@ fn pending_second_account<T: Config>() -> (T::AccountId, T::AccountId) {
 			ClaimKind::KycBasic,
 			H256::repeat_byte(2),
 			in_a_year::<T>(),
-			identity,
+			ClaimDetail { identity, income_band: None },
 		)
 		.expect("an identity attestation");
 	}
@@ -94,7 +94,7 @@ fn nearly_full_attestations<T: Config>(subject: &T::AccountId) {
 			ClaimKind::IncomeVerified,
 			H256::repeat_byte(2),
 			in_a_year::<T>(),
-			None,
+			ClaimDetail { identity: None, income_band: Some(IncomeBand::From3kTo6k) },
 		)
 		.expect("room for an attestation");
 	}
@@ -233,7 +233,7 @@ mod benchmarks {
 			ClaimKind::KycBasic,
 			H256::repeat_byte(2),
 			in_a_year::<T>(),
-			identity,
+			ClaimDetail { identity, income_band: None },
 		)
 		.expect("the person's first account");
 		let subject = registered::<T>("owner", 0);
@@ -266,7 +266,10 @@ mod benchmarks {
 			ClaimKind::KycFull,
 			H256::repeat_byte(3),
 			in_a_year::<T>(),
-			identity_of::<T>(subject.clone(), ClaimKind::KycFull),
+			ClaimDetail {
+				identity: identity_of::<T>(subject.clone(), ClaimKind::KycFull),
+				income_band: None,
+			},
 		)
 		.expect("room for an attestation");
 
@@ -289,7 +292,10 @@ mod benchmarks {
 			ClaimKind::KycFull,
 			H256::repeat_byte(3),
 			in_a_year::<T>(),
-			identity_of::<T>(subject.clone(), ClaimKind::KycFull),
+			ClaimDetail {
+				identity: identity_of::<T>(subject.clone(), ClaimKind::KycFull),
+				income_band: None,
+			},
 		)
 		.map_err(|_| BenchmarkError::Stop("attest"))?;
 
@@ -472,6 +478,51 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, params);
 
 		assert_eq!(MonitorParameters::<T>::get(), params);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn attest_income() {
+		let subject = registered::<T>("owner", 0);
+		nearly_full_attestations::<T>(&subject);
+		let bureau = verifier::<T>(1, VerifierKind::CreditBureau);
+		let before = Attestations::<T>::get(&subject).len();
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(bureau),
+			subject.clone(),
+			IncomeBand::From6kTo12k,
+			H256::repeat_byte(3),
+			in_a_year::<T>(),
+		);
+
+		assert_eq!(Attestations::<T>::get(&subject).len(), before + 1);
+	}
+
+	#[benchmark]
+	fn set_capacity_params() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let params = CapacityParams { unattested_limit: 1, ..CapacityParams::default() };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, params);
+
+		assert_eq!(CapacityParameters::<T>::get(), params);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_closed_purposes() -> Result<(), BenchmarkError> {
+		let origin =
+			T::RiskOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let closed = PurposeSet::of(&[PurposeCategory::PersonalConsumption]);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, CreditProduct::P2pLoans, closed);
+
+		assert_eq!(ClosedPurposes::<T>::get(CreditProduct::P2pLoans), closed);
 		Ok(())
 	}
 

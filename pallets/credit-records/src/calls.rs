@@ -118,7 +118,8 @@ mod calls {
 		/// Emits `Attested`, `IdentityLinked` when the account joins a person, and `ScoreChanged`
 		/// if the score moved. Errors: `NotVerifier`, `ClaimNotAllowed`, `SelfAttestation`,
 		/// `NoProfile`, `ExpiryNotInFuture`, `TooManyAttestations`, `IdentityCommitmentMismatch`,
-		/// `IdentityConflict`, `TooManyAccounts`, `HistoryConflict`.
+		/// `IdentityConflict`, `TooManyAccounts`, `HistoryConflict`, `IncomeBandMismatch` (an
+		/// income claim is attested with `attest_income`).
 		///
 		/// ## Complexity
 		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
@@ -132,7 +133,8 @@ mod calls {
 			identity: Option<H256>,
 		) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
-			Self::do_attest(verifier, subject, claim, claim_hash, expires_at, identity)
+			let detail = ClaimDetail { identity, income_band: None };
+			Self::do_attest(verifier, subject, claim, claim_hash, expires_at, detail)
 		}
 
 		/// Revoke the caller's attestation of `claim` about `subject`.
@@ -431,6 +433,76 @@ mod calls {
 		pub fn set_monitor_params(origin: OriginFor<T>, params: MonitorParams) -> DispatchResult {
 			T::RiskOrigin::ensure_origin(origin)?;
 			Self::do_set_monitor_params(params)
+		}
+
+		/// Attest `subject`'s monthly income as a band (never the exact figure), with
+		/// `claim_hash` the hash of the off-chain evidence, valid until `expires_at`: the
+		/// `IncomeVerified` claim its repayment capacity is measured against (the most recently
+		/// issued valid one of the person's accounts counts). Replaces the caller's earlier
+		/// income attestation of `subject`.
+		///
+		/// The dispatch origin must be signed by a credit bureau.
+		///
+		/// Emits `Attested`, `IncomeAttested`, and `ScoreChanged` if the score moved. Errors:
+		/// `NotVerifier`, `ClaimNotAllowed`, `SelfAttestation`, `NoProfile`, `ExpiryNotInFuture`,
+		/// `TooManyAttestations`.
+		///
+		/// ## Complexity
+		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
+		#[pallet::call_index(22)]
+		pub fn attest_income(
+			origin: OriginFor<T>,
+			subject: T::AccountId,
+			band: IncomeBand,
+			claim_hash: H256,
+			expires_at: Moment,
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			let detail = ClaimDetail { identity: None, income_band: Some(band) };
+			Self::do_attest(
+				verifier,
+				subject,
+				ClaimKind::IncomeVerified,
+				claim_hash,
+				expires_at,
+				detail,
+			)
+		}
+
+		/// Set the repayment-capacity parameters (the debt service ratios of income and of
+		/// revenue, the unattested limit), each within its compile-time bound
+		/// (`xindai_primitives::capacity::bounds`). Applications already accepted keep their
+		/// service; new ones are checked against the new limits.
+		///
+		/// The dispatch origin must be `RiskOrigin`.
+		///
+		/// Emits `CapacityParamsSet`. Errors: `CapacityParamsOutOfBounds`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(23)]
+		pub fn set_capacity_params(origin: OriginFor<T>, params: CapacityParams) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::do_set_capacity_params(params)
+		}
+
+		/// Close the purposes in `closed` for new applications at `product` (and reopen every
+		/// other one). At least one purpose stays open.
+		///
+		/// The dispatch origin must be `RiskOrigin`.
+		///
+		/// Emits `PurposesClosed`. Errors: `InvalidClosedPurposes`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(24)]
+		pub fn set_closed_purposes(
+			origin: OriginFor<T>,
+			product: CreditProduct,
+			closed: PurposeSet,
+		) -> DispatchResult {
+			T::RiskOrigin::ensure_origin(origin)?;
+			Self::do_set_closed_purposes(product, closed)
 		}
 	}
 }

@@ -14,8 +14,9 @@ use sp_runtime::{
 	DispatchResult,
 };
 use xindai_primitives::{
+	capacity::LoanPurpose,
 	credit::{
-		CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
+		CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
 		Score, TierInfo,
 	},
 	service::Service,
@@ -208,6 +209,8 @@ impl<T: Config> Pallet<T> {
 		// Debt or a commitment (an open request, an undrawn line, a confirmed invoice) keeps
 		// the profile: a product must be able to report on it until it ends.
 		ensure!(Positions::<T>::iter_prefix(&who).next().is_none(), Error::<T>::DebtOutstanding);
+		// So does booked debt service (an SME line applied for and not approved yet).
+		ensure!(DebtService::<T>::iter_prefix(&who).next().is_none(), Error::<T>::DebtOutstanding);
 		ensure!(GrantCount::<T>::get(&who).is_zero(), Error::<T>::GrantsOutstanding);
 
 		T::Currency::release(
@@ -219,6 +222,7 @@ impl<T: Config> Pallet<T> {
 		Profiles::<T>::remove(&who);
 		Attestations::<T>::remove(&who);
 		PendingLinks::<T>::remove(&who);
+		EnterpriseRevenue::<T>::remove(&who);
 		Self::deposit_event(Event::Deregistered { who: who.clone(), deposit: profile.deposit });
 		// The history stays; its score loses the attestation bonus, announced like any change.
 		Self::rescore_after_attestations(&who);
@@ -259,8 +263,9 @@ impl<T: Config> Pallet<T> {
 		claim: ClaimKind,
 		claim_hash: H256,
 		expires_at: Moment,
-		identity: Option<H256>,
+		detail: ClaimDetail,
 	) -> DispatchResult {
+		let ClaimDetail { identity, income_band } = detail;
 		let info = Verifiers::<T>::get(&verifier).ok_or(Error::<T>::NotVerifier)?;
 		ensure!(claim.attestable_by(info.kind), Error::<T>::ClaimNotAllowed);
 		ensure!(verifier != subject, Error::<T>::SelfAttestation);
@@ -270,6 +275,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			claim.carries_identity() == identity.is_some(),
 			Error::<T>::IdentityCommitmentMismatch
+		);
+		ensure!(
+			claim.carries_income_band() == income_band.is_some(),
+			Error::<T>::IncomeBandMismatch
 		);
 		if let Some(identity) = identity {
 			Self::note_identity(&subject, identity)?;
@@ -282,6 +291,7 @@ impl<T: Config> Pallet<T> {
 			issued_at: now,
 			expires_at,
 			identity,
+			income_band,
 		};
 		Attestations::<T>::try_mutate(&subject, |attestations| -> DispatchResult {
 			// Replace this verifier's earlier attestation of the same claim, if any.
@@ -300,11 +310,14 @@ impl<T: Config> Pallet<T> {
 		})?;
 		Self::deposit_event(Event::Attested {
 			subject: subject.clone(),
-			verifier,
+			verifier: verifier.clone(),
 			claim,
 			claim_hash,
 			expires_at,
 		});
+		if let Some(band) = income_band {
+			Self::deposit_event(Event::IncomeAttested { subject: subject.clone(), verifier, band });
+		}
 		Self::rescore_after_attestations(&subject);
 		Ok(())
 	}
@@ -584,6 +597,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::try_state_persons()?;
 		Self::try_state_flags()?;
+		Self::try_state_capacity()?;
 		Self::try_state_positions()
 	}
 }
@@ -810,6 +824,36 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		ProductTotals::<T>::get(position)
 	}
 
+	fn ensure_repayment_capacity(
+		who: &T::AccountId,
+		product: CreditProduct,
+		purpose: &LoanPurpose,
+		asset: AssetId,
+		monthly_service: Balance,
+	) -> DispatchResult {
+		Self::check_repayment_capacity(who, product, purpose, asset, monthly_service)
+	}
+
+	fn ensure_debt_service_within_limit(who: &T::AccountId) -> DispatchResult {
+		Self::check_capacity(who, None)
+	}
+
+	fn note_debt_service(who: &T::AccountId, position: PositionKey, monthly: Balance) {
+		Self::update_debt_service(who, position, |booked| booked.saturating_add(monthly));
+	}
+
+	fn note_debt_service_ended(who: &T::AccountId, position: PositionKey, monthly: Balance) {
+		Self::update_debt_service(who, position, |booked| booked.saturating_sub(monthly));
+	}
+
+	fn debt_service(who: &T::AccountId, position: PositionKey) -> Balance {
+		DebtService::<T>::get(who, position).unwrap_or_default()
+	}
+
+	fn debt_service_total(position: PositionKey) -> Balance {
+		DebtServiceTotals::<T>::get(position)
+	}
+
 	fn tier(who: &T::AccountId) -> Option<TierInfo> {
 		Profiles::<T>::contains_key(who).then_some(())?;
 		let score = Self::score_breakdown(who).score;
@@ -844,6 +888,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn benchmark_make_verified(who: &T::AccountId, kind: ProfileKind, claim: ClaimKind) {
+		use crate::CapacityParams;
 		use frame_support::traits::fungible::{Inspect, Mutate};
 		let needed = T::ProfileDeposit::get()
 			.saturating_mul(10u32.into())
@@ -865,8 +910,41 @@ impl<T: Config> Pallet<T> {
 			claim,
 			H256::repeat_byte(2),
 			expires_at,
-			identity,
+			ClaimDetail { identity, income_band: None },
 		);
+		// Room for any benchmarked loan: the highest band (or a vast audited revenue), at the
+		// highest ratio.
+		if kind == ProfileKind::Enterprise {
+			EnterpriseRevenue::<T>::insert(
+				who,
+				RevenueRecord {
+					monthly_revenue: Balance::MAX / 4,
+					period_end: u32::MAX,
+					expires_at: Moment::MAX,
+				},
+			);
+		} else {
+			let _ = Self::benchmark_attest_income(who);
+		}
+		let _ = Self::do_set_capacity_params(CapacityParams {
+			income_ratio: xindai_primitives::capacity::bounds::MAX_INCOME_RATIO,
+			revenue_ratio: xindai_primitives::capacity::bounds::MAX_REVENUE_RATIO,
+			unattested_limit: xindai_primitives::capacity::bounds::MAX_UNATTESTED_LIMIT,
+		});
+	}
+
+	/// For benchmarks: a credit bureau attests `who`'s income in the highest band.
+	pub fn benchmark_attest_income(who: &T::AccountId) -> DispatchResult {
+		let bureau: T::AccountId = frame_benchmarking::account("bench-bureau", 0, 0);
+		Self::benchmark_admit_verifier(&bureau, VerifierKind::CreditBureau);
+		Self::do_attest(
+			bureau,
+			who.clone(),
+			ClaimKind::IncomeVerified,
+			H256::repeat_byte(3),
+			Self::now().saturating_add(365 * MILLISECONDS_PER_DAY),
+			ClaimDetail { identity: None, income_band: Some(crate::IncomeBand::Over50k) },
+		)
 	}
 }
 
@@ -888,6 +966,7 @@ impl<T: Config> EnterpriseRegistry<T::AccountId> for Pallet<T> {
 		if signal.profitable {
 			history.profitable_filings = history.profitable_filings.saturating_add(1);
 		}
+		Self::note_revenue(who, &signal);
 		Self::store_history_and_rescore(who, history, ScoreChangeReason::FilingAttested);
 		Ok(())
 	}

@@ -95,6 +95,10 @@ extern crate alloc;
 pub use pallet::*;
 pub use weights::WeightInfo;
 pub use xindai_primitives::collection::{CollectionAccess, CollectionCase};
+pub use xindai_primitives::capacity::{
+	CapacityBasis, CapacityParams, CapacityView, IncomeBand, LoanPurpose, PurposeCategory,
+	PurposeSet,
+};
 pub use xindai_primitives::credit::{
 	CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, ReportedPosition,
 	TierInfo,
@@ -103,6 +107,7 @@ pub use xindai_primitives::credit::{
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod calls;
+pub mod capacity;
 pub mod collection;
 mod flags;
 mod impls;
@@ -268,6 +273,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAccountsPerPerson: Get<u32>;
 
+		/// The pools' current borrowing rates: the debt service of pool debt is a month of its
+		/// interest (see [`capacity`]).
+		type PoolRates: xindai_primitives::capacity::PoolRates;
+
+		/// How long (milliseconds) after the end of its period an audited filing's revenue
+		/// counts for the enterprise's repayment capacity (an old period audited late counts
+		/// for no longer).
+		#[pallet::constant]
+		type RevenueValidity: Get<Moment>;
+
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
 	}
@@ -429,6 +444,39 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextFlagId<T: Config> = StorageValue<_, FlagId, ValueQuery>;
 
+	/// The repayment-capacity parameters (see [`capacity`]).
+	#[pallet::storage]
+	pub type CapacityParameters<T: Config> = StorageValue<_, CapacityParams, ValueQuery>;
+
+	/// The purposes each product no longer lends for.
+	#[pallet::storage]
+	pub type ClosedPurposes<T: Config> =
+		StorageMap<_, Twox64Concat, CreditProduct, PurposeSet, ValueQuery>;
+
+	/// The audited revenue of each enterprise's latest attested filing.
+	#[pallet::storage]
+	pub type EnterpriseRevenue<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RevenueRecord>;
+
+	/// The monthly debt service the products booked for each account's loans and lines, per
+	/// position, in the asset's units (pool debt has none booked: its service is priced when
+	/// checked). At most one entry per position an account may hold.
+	#[pallet::storage]
+	pub type DebtService<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		PositionKey,
+		Balance,
+	>;
+
+	/// The sum of [`DebtService`] over all accounts, per position (for the products'
+	/// `try_state`).
+	#[pallet::storage]
+	pub type DebtServiceTotals<T: Config> =
+		StorageMap<_, Twox64Concat, PositionKey, Balance, ValueQuery>;
+
 	/// Why a score changed.
 	#[derive(
 		Clone,
@@ -556,6 +604,16 @@ pub mod pallet {
 		FlagConfirmed { flag: FlagId, person: T::AccountId, account: T::AccountId, reason: H256 },
 		/// Governance set the monitoring rules' thresholds.
 		MonitorParamsSet { params: MonitorParams },
+		/// A credit bureau attested `subject`'s monthly income band (with the `Attested` event
+		/// of its `IncomeVerified` claim).
+		IncomeAttested { subject: T::AccountId, verifier: T::AccountId, band: IncomeBand },
+		/// Governance set the repayment-capacity parameters.
+		CapacityParamsSet { params: CapacityParams },
+		/// Governance set the purposes `product` no longer lends for.
+		PurposesClosed { product: CreditProduct, closed: PurposeSet },
+		/// The monthly debt service booked for `who` at `position` is now `monthly` (asset
+		/// units).
+		DebtServiceChanged { who: T::AccountId, position: PositionKey, monthly: Balance },
 		/// Lenders assigned `agent` to collect `owner`'s defaulted debt `case`: it may see the
 		/// owner's contact file until `until` (the owner consented in the loan's terms).
 		CollectionAccessGranted {
@@ -665,6 +723,24 @@ pub mod pallet {
 		FlagNotFound,
 		/// A monitoring parameter is outside its compile-time bounds (see `monitor::bounds`).
 		MonitorParamsOutOfBounds,
+		/// An income claim carries its band (`attest_income`); other claims carry none.
+		IncomeBandMismatch,
+		/// A repayment-capacity parameter is outside its compile-time bounds
+		/// (`xindai_primitives::capacity::bounds`).
+		CapacityParamsOutOfBounds,
+		/// A closed set must name only existing purposes and leave at least one open.
+		InvalidClosedPurposes,
+		/// The product no longer lends for this purpose.
+		PurposeClosed,
+		/// The new monthly debt service would take the person's total over its limit from its
+		/// attested income band.
+		DebtServiceAboveIncomeLimit,
+		/// The new monthly debt service would take the enterprise's total over its limit from
+		/// its audited revenue.
+		DebtServiceAboveRevenueLimit,
+		/// The new monthly debt service would take the total over the limit for borrowers
+		/// without a valid income attestation or audited revenue.
+		DebtServiceAboveUnattestedLimit,
 	}
 
 	#[pallet::genesis_config]
@@ -674,6 +750,8 @@ pub mod pallet {
 		pub tier_table: alloc::vec::Vec<TierBand>,
 		/// Verifiers admitted at genesis: account, kind, name.
 		pub verifiers: alloc::vec::Vec<(T::AccountId, VerifierKind, alloc::vec::Vec<u8>)>,
+		/// The repayment-capacity parameters; `None` means their defaults.
+		pub capacity_params: Option<CapacityParams>,
 	}
 
 	#[pallet::genesis_build]
@@ -694,6 +772,13 @@ pub mod pallet {
 				Verifiers::<T>::insert(who, VerifierInfo { kind: *kind, name, admitted_at: 0 });
 			}
 			assert!(Verifiers::<T>::count() <= T::MaxVerifiers::get(), "too many verifiers");
+			if let Some(params) = self.capacity_params {
+				assert!(
+					xindai_primitives::capacity::bounds::check(&params).is_ok(),
+					"genesis capacity parameters out of bounds"
+				);
+				CapacityParameters::<T>::put(params);
+			}
 		}
 	}
 
@@ -713,6 +798,10 @@ pub mod pallet {
 				)
 				.is_ok(),
 				"the default tier table must be within the bounds"
+			);
+			assert!(
+				xindai_primitives::capacity::bounds::check(&CapacityParams::default()).is_ok(),
+				"the default capacity parameters must be within the bounds"
 			);
 		}
 

@@ -109,7 +109,28 @@ impl pallet_credit_records::Config for Test {
 	type MaxPositions = ConstU32<3>;
 	type MaxAccountsPerPerson = ConstU32<3>;
 	type HistoryRetention = ConstU64<{ 5 * 365 * DAY }>;
+	type PoolRates = MockPoolRates;
+	/// Fifteen months.
+	type RevenueValidity = ConstU64<{ 456 * DAY }>;
 	type WeightInfo = ();
+}
+
+std::thread_local! {
+	static POOL_RATE: core::cell::Cell<Option<xindai_primitives::interest::Rate>> =
+		const { core::cell::Cell::new(None) };
+}
+
+/// Every pool's borrowing rate, as [`set_pool_rate`] set it (none by default).
+pub struct MockPoolRates;
+impl xindai_primitives::capacity::PoolRates for MockPoolRates {
+	fn borrow_rate(_: AssetId) -> Option<xindai_primitives::interest::Rate> {
+		POOL_RATE.with(|r| r.get())
+	}
+}
+
+/// Sets every pool's borrowing rate.
+pub fn set_pool_rate(rate: xindai_primitives::interest::Rate) {
+	POOL_RATE.with(|r| r.set(Some(rate)));
 }
 
 /// The reference stablecoin: one unit is one credit unit.
@@ -205,6 +226,7 @@ impl ExtBuilder {
 				(KYC, VerifierKind::KycProvider, b"KYC Co".to_vec()),
 				(AUDITOR, VerifierKind::Auditor, b"Audit Co".to_vec()),
 			],
+			capacity_params: None,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -63,6 +63,11 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+	/// Whether the claim carries an income band (only `IncomeVerified`).
+	pub fn carries_income_band(self) -> bool {
+		self == ClaimKind::IncomeVerified
+	}
+
 	/// Whether the claim identifies a person or an enterprise (KYC, KYB): its attestation
 	/// carries the identity commitment that links all accounts of one person.
 	pub fn carries_identity(self) -> bool {
@@ -159,6 +164,8 @@ pub struct Attestation<AccountId> {
 	/// For identity claims (KYC, KYB): the verifier's identity commitment of the person or
 	/// enterprise (a salted hash it derives from the identity documents, never the identity).
 	pub identity: Option<H256>,
+	/// For an income claim (`IncomeVerified`): the band of the person's monthly income.
+	pub income_band: Option<xindai_primitives::capacity::IncomeBand>,
 }
 
 impl<AccountId> Attestation<AccountId> {
@@ -166,6 +173,39 @@ impl<AccountId> Attestation<AccountId> {
 	pub fn is_valid_at(&self, now: Moment) -> bool {
 		now < self.expires_at
 	}
+}
+
+/// What an attestation carries besides its claim: the identity commitment of an identity claim,
+/// the income band of an income claim.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct ClaimDetail {
+	/// For KYC and KYB claims.
+	pub identity: Option<H256>,
+	/// For `IncomeVerified`.
+	pub income_band: Option<xindai_primitives::capacity::IncomeBand>,
+}
+
+/// The audited revenue of an enterprise's latest attested filing, as its repayment capacity
+/// counts it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct RevenueRecord {
+	/// Revenue per month of the filing's period, in credit units.
+	pub monthly_revenue: Balance,
+	/// When the filing's period ended (milliseconds).
+	pub period_end: Moment,
+	/// When the filing stops counting (its period's end plus `RevenueValidity`).
+	pub expires_at: Moment,
 }
 
 /// An account waiting to join a person: both the account and an account of the person must

@@ -41,6 +41,9 @@ pub trait WeightInfo {
 	fn clear_flag() -> Weight;
 	fn confirm_flag() -> Weight;
 	fn set_monitor_params() -> Weight;
+	fn attest_income() -> Weight;
+	fn set_capacity_params() -> Weight;
+	fn set_closed_purposes() -> Weight;
 }
 
 /// Weights for `pallet_credit_records` using the chain's database weights.
@@ -190,6 +193,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(8_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// As `attest`: Reads: Verifiers, Profiles, Attestations, Histories, the person's
+	/// attestations. Writes: Attestations, Histories.
+	fn attest_income() -> Weight {
+		Weight::from_parts(40_000_000, 4_800)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Writes: CapacityParameters.
+	fn set_capacity_params() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Writes: ClosedPurposes.
+	fn set_closed_purposes() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For tests: the same figures on RocksDB weights.
@@ -216,4 +236,7 @@ impl WeightInfo for () {
 	fn clear_flag() -> Weight { Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(5, 4)) }
 	fn confirm_flag() -> Weight { Weight::from_parts(30_000_000, 8_000).saturating_add(RocksDbWeight::get().reads_writes(9, 7)) }
 	fn set_monitor_params() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
+	fn attest_income() -> Weight { Weight::from_parts(40_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 2)) }
+	fn set_capacity_params() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
+	fn set_closed_purposes() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 }

@@ -37,6 +37,10 @@ fn terms<T: Config>() -> LoanTerms {
 		collateral: Some((COLLATERAL, 100_000_000)),
 		funding_deadline: T::Time::now().saturating_add(24 * 60 * 60 * 1_000),
 		min_ticket: 1,
+		purpose: LoanPurpose {
+			category: PurposeCategory::Education,
+			description_hash: [7u8; 32].into(),
+		},
 	}
 }
 
@@ -71,6 +75,7 @@ mod benchmarks {
 			t.collateral,
 			t.funding_deadline,
 			t.min_ticket,
+			t.purpose,
 		);
 		assert!(Loans::<T>::contains_key(0));
 	}

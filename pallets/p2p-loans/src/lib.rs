@@ -612,7 +612,14 @@ pub mod pallet {
 		/// majority of it may assign a collection agent, who then sees the borrower's contact
 		/// file for a limited time (`vote_collector`).
 		///
-		/// - Origin: signed, passing the credit registry's check for the principal's value.
+		/// `purpose` states what the money is for (a category governance has not closed for P2P
+		/// loans, and the hash of a description kept off chain). The schedule's average monthly
+		/// payment is booked as the borrower's debt service from now until the loan closes,
+		/// defaults or the request ends: the credit registry accepts the request only while the
+		/// person's total monthly service stays within its repayment capacity.
+		///
+		/// - Origin: signed, passing the credit registry's checks of the principal's value
+		///   (exposure cap) and of the monthly service (repayment capacity).
 		/// - Errors: [`Error::ZeroPrincipal`], [`Error::InstalmentsOutOfBounds`],
 		///   [`Error::PeriodOutOfBounds`], [`Error::RateTooHigh`], [`Error::DeadlineOutOfBounds`],
 		///   [`Error::BadMinTicket`], [`Error::ZeroCollateral`], [`Error::CollateralTooLow`],
@@ -631,6 +638,7 @@ pub mod pallet {
 			collateral: Option<(AssetId, Balance)>,
 			funding_deadline: Moment,
 			min_ticket: Balance,
+			purpose: LoanPurpose,
 		) -> DispatchResult {
 			let borrower = ensure_signed(origin)?;
 			let terms = LoanTerms {
@@ -643,6 +651,7 @@ pub mod pallet {
 				collateral,
 				funding_deadline,
 				min_ticket,
+				purpose,
 			};
 			Self::do_create_request(borrower, terms).map(|_| ())
 		}

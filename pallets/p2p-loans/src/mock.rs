@@ -243,6 +243,14 @@ pub fn bob_requests() -> LoanId {
 	bob_requests_with(RepaymentKind::Amortising, Some((XBTC, BTC / 10)))
 }
 
+/// The purpose the tests' requests state: education, with a description kept off chain.
+pub fn purpose() -> crate::types::LoanPurpose {
+	crate::types::LoanPurpose {
+		category: crate::types::PurposeCategory::Education,
+		description_hash: sp_core::H256::repeat_byte(0x50),
+	}
+}
+
 /// Bob's request with another kind or collateral.
 pub fn bob_requests_with(kind: RepaymentKind, collateral: Option<(AssetId, Balance)>) -> LoanId {
 	let id = crate::NextLoanId::<Test>::get();
@@ -257,6 +265,7 @@ pub fn bob_requests_with(kind: RepaymentKind, collateral: Option<(AssetId, Balan
 		collateral,
 		Timestamp::get() + 10 * DAY,
 		100 * DOLLAR,
+		purpose(),
 	)
 	.is_ok());
 	id

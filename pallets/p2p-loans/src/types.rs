@@ -9,6 +9,7 @@ use xindai_primitives::{
 	service::ServiceClock,
 	AssetId, Balance, Moment, Seconds,
 };
+pub use xindai_primitives::capacity::{LoanPurpose, PurposeCategory};
 
 pub use crate::schedule::{Instalment, RepaymentKind};
 pub use xindai_primitives::collection::CollectionAssignment;
@@ -51,6 +52,8 @@ pub struct LoanTerms {
 	pub funding_deadline: Moment,
 	/// The smallest amount one lender may fund (the last slice may be smaller).
 	pub min_ticket: Balance,
+	/// What the money is for (a category lenders filter by and the hash of a description).
+	pub purpose: LoanPurpose,
 }
 
 /// Where a loan is in its life. See the crate docs for the state diagram.
@@ -168,6 +171,10 @@ pub struct Loan<AccountId, DepositBalance> {
 	/// Principal committed to the borrower in the credit registry while the request is open
 	/// (released when it starts, is cancelled or expires).
 	pub committed: Balance,
+	/// The monthly debt service booked for the loan in the credit registry (asset units): the
+	/// average monthly payment of its schedule, from the request until the loan closes,
+	/// defaults, or the request ends.
+	pub monthly_service: Balance,
 	/// The on-time service the loan has earned since the borrower's last on-time payment.
 	pub service: ServiceClock,
 	/// The overdue notices sent for the oldest unpaid instalment.

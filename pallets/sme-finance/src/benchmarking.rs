@@ -77,6 +77,10 @@ fn applied<T: Config>(who: &T::AccountId) -> LineId {
 		limit: LIMIT,
 		annual_rate: Rate::from_rational(12, 100),
 		term: T::MaxTerm::get(),
+		purpose: LoanPurpose {
+			category: PurposeCategory::Equipment,
+			description_hash: sp_core::H256::repeat_byte(7),
+		},
 	};
 	Pallet::<T>::do_apply(who, terms, specs::<T>()).unwrap_or_default()
 }
@@ -165,6 +169,10 @@ mod benchmarks {
 			Rate::from_rational(12, 100),
 			T::MaxTerm::get(),
 			specs::<T>(),
+			LoanPurpose {
+				category: PurposeCategory::Equipment,
+				description_hash: sp_core::H256::repeat_byte(7),
+			},
 		);
 		assert!(Lines::<T>::contains_key(0));
 	}

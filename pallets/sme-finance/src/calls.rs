@@ -55,7 +55,15 @@ mod calls {
 		/// collection agent, who sees the enterprise's contact file for a limited time
 		/// (`assign_line_collector`).
 		///
-		/// - Origin: signed, a KYB-verified enterprise passing the credit check for the limit.
+		/// `purpose` states what the line is for (a category governance has not closed for SME
+		/// finance, and the hash of a description kept off chain). The limit and its interest
+		/// over the term, averaged over its months, are booked as the enterprise's debt service
+		/// until the line is removed or defaults: the credit registry accepts the application
+		/// only while the enterprise's total monthly service stays within its repayment
+		/// capacity (a share of its audited monthly revenue).
+		///
+		/// - Origin: signed, a KYB-verified enterprise passing the credit checks for the limit
+		///   (exposure cap) and its monthly service (repayment capacity).
 		/// - Errors: [`Error::NotVerifiedEnterprise`], [`Error::ZeroLimit`],
 		///   [`Error::BadMilestones`], [`Error::MilestoneTooSmall`],
 		///   [`Error::MilestonesMismatchLimit`], [`Error::RateTooHigh`],
@@ -70,9 +78,10 @@ mod calls {
 			annual_rate: Rate,
 			term_secs: Seconds,
 			milestones: MilestoneSpecsOf<T>,
+			purpose: LoanPurpose,
 		) -> DispatchResult {
 			let enterprise = ensure_signed(origin)?;
-			let terms = LineTerms { asset, limit, annual_rate, term: term_secs };
+			let terms = LineTerms { asset, limit, annual_rate, term: term_secs, purpose };
 			Self::do_apply(&enterprise, terms, milestones).map(|_| ())
 		}
 

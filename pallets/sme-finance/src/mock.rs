@@ -413,6 +413,14 @@ pub fn two_milestones() -> crate::MilestoneSpecsOf<Test> {
 	.unwrap()
 }
 
+/// The purpose the tests' lines state: working capital, with a description kept off chain.
+pub fn purpose() -> crate::types::LoanPurpose {
+	crate::types::LoanPurpose {
+		category: crate::types::PurposeCategory::BusinessWorkingCapital,
+		description_hash: H256::repeat_byte(0x51),
+	}
+}
+
 /// Eve applies for 10,000 USDX at 12% for a year, in [`two_milestones`].
 pub fn eve_applies() -> LineId {
 	let id = crate::NextLineId::<Test>::get();
@@ -423,6 +431,7 @@ pub fn eve_applies() -> LineId {
 		Rate::from_rational(12, 100),
 		360 * 24 * 60 * 60,
 		two_milestones(),
+		purpose(),
 	)
 	.is_ok());
 	id

@@ -1,5 +1,6 @@
 //! The pallet's storage types and the compile-time bounds on its risk parameters.
 
+pub use xindai_primitives::capacity::{LoanPurpose, PurposeCategory};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
 use scale_info::TypeInfo;
@@ -41,6 +42,42 @@ pub struct ReportingPeriod {
 	pub year: u16,
 	/// 1 to 4 for a quarter; 0 for the full year.
 	pub quarter: u8,
+}
+
+impl ReportingPeriod {
+	/// The months the period covers: 3 for a quarter, 12 for a full year.
+	pub fn months(&self) -> u8 {
+		if self.quarter == 0 {
+			12
+		} else {
+			3
+		}
+	}
+
+	/// When the period ends (milliseconds since the Unix epoch, UTC): the first instant after
+	/// it. A full year and its fourth quarter end together.
+	pub fn end_ms(&self) -> Moment {
+		let year = u64::from(self.year);
+		let (year, month) = match self.quarter {
+			1 => (year, 4),
+			2 => (year, 7),
+			3 => (year, 10),
+			_ => (year.saturating_add(1), 1),
+		};
+		days_from_civil(year, month, 1).saturating_mul(24 * 60 * 60 * 1_000)
+	}
+}
+
+/// Days from 1970-01-01 to the date `year`-`month`-`day` of the proleptic Gregorian calendar,
+/// for years from 1970 on (Howard Hinnant's `days_from_civil`, unsigned).
+fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
+	let y = if month <= 2 { year.saturating_sub(1) } else { year };
+	let era = y / 400;
+	let year_of_era = y - era * 400;
+	let month_from_march = (month + 9) % 12;
+	let day_of_year = (153 * month_from_march + 2) / 5 + day.saturating_sub(1);
+	let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+	(era * 146_097 + day_of_era).saturating_sub(719_468)
 }
 
 /// Key figures of a financial report, in credit units (USDX smallest units) where money.
@@ -190,6 +227,8 @@ pub struct LineTerms {
 	pub annual_rate: Rate,
 	/// Seconds from funding to maturity, when everything drawn is due.
 	pub term: Seconds,
+	/// What the line is for (a category lenders filter by and the hash of a description).
+	pub purpose: LoanPurpose,
 }
 
 /// A credit line.
@@ -226,6 +265,10 @@ pub struct CreditLine<AccountId, DepositBalance, MaxMilestones: Get<u32>> {
 	/// Credit units of the undrawn part committed to the enterprise in the credit registry
 	/// (from activation until drawn, closed or defaulted).
 	pub committed: Balance,
+	/// The monthly debt service booked for the line in the credit registry (asset units): the
+	/// limit and its simple interest over the term, averaged over its months; from the
+	/// application until the line is removed or defaults.
+	pub monthly_service: Balance,
 	/// The on-time service the drawn principal has earned since the enterprise's last on-time
 	/// payment.
 	pub service: ServiceClock,

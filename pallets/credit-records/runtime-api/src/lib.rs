@@ -2,7 +2,8 @@
 //!
 //! From @polkadot/api: `api.call.creditRecordsApi.profileSummary(who)`,
 //! `api.call.creditRecordsApi.scoreBreakdown(who)`, `api.call.creditRecordsApi.grants(owner)`,
-//! `api.call.creditRecordsApi.flags(who)`, `api.call.creditRecordsApi.reviewQueue(startAfter, limit)`.
+//! `api.call.creditRecordsApi.flags(who)`, `api.call.creditRecordsApi.reviewQueue(startAfter, limit)`,
+//! `api.call.creditRecordsApi.repaymentCapacity(who)`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -11,7 +12,9 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 
-pub use pallet_credit_records::{Flag, FlagId, GrantView, ProfileSummary, ScoreBreakdown};
+pub use pallet_credit_records::{
+	CapacityView, Flag, FlagId, GrantView, ProfileSummary, ScoreBreakdown,
+};
 
 sp_api::decl_runtime_apis! {
 	/// Read access to credit profiles.
@@ -36,5 +39,11 @@ sp_api::decl_runtime_apis! {
 		/// The risk council's review queue: open flags after `start_after`, in storage order, at
 		/// most `limit` (capped at 100). Page on with the last id returned.
 		fn review_queue(start_after: Option<FlagId>, limit: u32) -> Vec<(FlagId, Flag<AccountId>)>;
+
+		/// The repayment capacity of `who`'s person: what it is measured against (income band,
+		/// audited revenue or neither), its monthly debt service across every product, the limit
+		/// and the room left for a new application's monthly service (credit units, latest
+		/// prices); `None` without a profile.
+		fn repayment_capacity(who: AccountId) -> Option<CapacityView>;
 	}
 }

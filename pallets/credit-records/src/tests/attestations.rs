@@ -23,6 +23,7 @@ fn attest_stores_the_attestation_and_raises_the_score() {
 				issued_at: START,
 				expires_at,
 				identity: person_of(ALICE, ClaimKind::KycBasic),
+				income_band: None,
 			}]
 		);
 		assert_eq!(history_of(ALICE).last_score, VERIFIED);

@@ -60,3 +60,24 @@ fn unsigned_origins_are_refused() {
 		assert_noop!(CreditRecords::accept_person(none()), DispatchError::BadOrigin);
 	});
 }
+
+/// The person approves first; the account's own acceptance then completes the link, and is
+/// refused while the account has a used history of its own (which would be lost under the
+/// person's). The pending link stays, so both sides' consent still stands.
+#[test]
+fn accepting_a_person_with_a_used_history_of_ones_own_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		use super::persons::{attested_as, person};
+		assert_ok!(attested_as(ALICE, person()));
+		register(BOB, ProfileKind::Individual);
+		assert_ok!(CreditRecords::note_borrowed(&BOB, POOL_USDX, 1));
+		assert_ok!(attested_as(BOB, person()));
+		assert_ok!(CreditRecords::approve_account(RuntimeOrigin::signed(ALICE), BOB));
+		assert_noop!(
+			CreditRecords::accept_person(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::HistoryConflict
+		);
+		assert!(crate::AccountPerson::<Test>::get(BOB).is_none());
+		assert!(crate::PendingLinks::<Test>::get(BOB).is_some_and(|link| link.approved));
+	});
+}

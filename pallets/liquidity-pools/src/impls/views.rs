@@ -9,6 +9,14 @@ use xindai_primitives::{price, AssetId, Balance};
 use super::{AccountPosition, CollateralView, DebtView, PoolInfo};
 use crate::{math, pallet::*, types::*, PriceProvider};
 
+/// The pools' current borrowing rates, for the credit registry's debt service of pool debt
+/// (without a borrower's tier premium).
+impl<T: Config> xindai_primitives::capacity::PoolRates for Pallet<T> {
+	fn borrow_rate(asset: AssetId) -> Option<xindai_primitives::interest::Rate> {
+		Pools::<T>::get(asset).map(|pool| pool.borrow_rate())
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// The pool of `asset` accrued to now, for the runtime API.
 	pub fn pool_info(asset: AssetId) -> Option<PoolInfo> {

@@ -79,3 +79,27 @@ fn unsigned_origins_are_refused() {
 		assert_noop!(LiquidityPools::repay_all(none(), USDX), DispatchError::BadOrigin);
 	});
 }
+
+/// A liquidator must pay the debt they repay: one without the debt asset is refused before any
+/// collateral moves, and the underwater position stays as it was for a liquidator who can pay.
+#[test]
+fn a_liquidator_who_cannot_pay_seizes_nothing() {
+	run_test(|| {
+		alice_lends_usdx(100_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		assert_ok!(LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 40_000 * DOLLAR));
+		set_price(XBTC, xindai_primitives::price::Price::from_u32(500));
+		assert_eq!(balance(USDX, OWNER), 0);
+		assert_noop!(
+			LiquidityPools::liquidate(RuntimeOrigin::signed(OWNER), BOB, USDX, XBTC, DOLLAR),
+			TokenError::FundsUnavailable
+		);
+		assert_ok!(LiquidityPools::liquidate(
+			RuntimeOrigin::signed(CHARLIE),
+			BOB,
+			USDX,
+			XBTC,
+			DOLLAR
+		));
+	});
+}

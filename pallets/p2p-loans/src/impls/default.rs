@@ -165,6 +165,8 @@ impl<T: Config> Pallet<T> {
 		let principal_before = Self::unpaid_principal(&items);
 		let seized = Self::seize_collateral(&mut loan, &mut items, None, now)?;
 		loan.status = LoanStatus::Defaulted;
+		// Written off: no longer scheduled debt service (the default freezes the person).
+		Self::end_debt_service(&mut loan);
 		let outstanding = Self::payoff(&loan, &items, now);
 		let position = Self::credit_position(loan.terms.asset);
 		// The principal the collateral covered is repaid (late: it is a default); the rest is

@@ -96,6 +96,8 @@ impl<T: Config> Pallet<T> {
 		Self::release_commitment(loan);
 		Self::fresh_price(terms.asset, now)?;
 		T::Credit::ensure_can_borrow(&loan.borrower, terms.asset, terms.principal)?;
+		// Its debt service was booked at the request: the person must still carry it.
+		T::Credit::ensure_debt_service_within_limit(&loan.borrower)?;
 		let items = schedule::build(
 			terms.kind,
 			terms.principal,

@@ -63,8 +63,11 @@ pub struct InstalmentView {
 pub struct LoanView<AccountId> {
 	/// Who borrows.
 	pub borrower: AccountId,
-	/// The terms.
+	/// The terms (with the stated purpose).
 	pub terms: LoanTerms,
+	/// The monthly debt service the loan books against the borrower's repayment capacity (in
+	/// the lent asset; 0 once it closed, defaulted or its request ended).
+	pub monthly_service: Balance,
 	/// The status.
 	pub status: LoanStatus,
 	/// Funded so far.

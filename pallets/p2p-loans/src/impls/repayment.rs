@@ -263,6 +263,7 @@ impl<T: Config> Pallet<T> {
 	pub(super) fn close(loan_id: LoanId, loan: &mut LoanOf<T>) -> DispatchResult {
 		ensure!(loan.status.can_become(LoanStatus::Closed), Error::<T>::NotRepayable);
 		loan.status = LoanStatus::Closed;
+		Self::end_debt_service(loan);
 		Self::return_collateral(loan_id, loan)?;
 		Self::report(T::Credit::note_settled(&loan.borrower));
 		Self::end_collection(loan_id, &loan.borrower);

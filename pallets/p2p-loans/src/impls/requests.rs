@@ -4,9 +4,15 @@
 
 use frame_support::{ensure, pallet_prelude::*, traits::fungible::MutateHold};
 use sp_runtime::{DispatchResult, Rounding};
-use xindai_primitives::{credit::CreditRegistry, custody, price, service::ServiceClock, Moment};
+use xindai_primitives::{
+	capacity,
+	credit::{CreditProduct, CreditRegistry},
+	custody, price,
+	service::ServiceClock,
+	Balance, Moment,
+};
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, schedule, types::*};
 
 impl<T: Config> Pallet<T> {
 	fn ensure_valid_terms(terms: &LoanTerms, now: Moment) -> DispatchResult {
@@ -44,6 +50,16 @@ impl<T: Config> Pallet<T> {
 		// An open request is committed exposure: three requests of 9,000 against a 10,000 cap
 		// cannot all be open, let alone all funded.
 		T::Credit::ensure_can_borrow(&borrower, terms.asset, terms.principal)?;
+		// And booked debt service: its purpose must be open, its instalments within what the
+		// person's income (or the unattested limit) can carry with everything else it repays.
+		let monthly_service = Self::monthly_service_of(&terms, now)?;
+		T::Credit::ensure_repayment_capacity(
+			&borrower,
+			CreditProduct::P2pLoans,
+			&terms.purpose,
+			terms.asset,
+			monthly_service,
+		)?;
 		let open = OpenRequests::<T>::get(&borrower);
 		ensure!(open < T::MaxOpenRequests::get(), Error::<T>::TooManyOpenRequests);
 		let mut collateral_held = 0;
@@ -71,6 +87,7 @@ impl<T: Config> Pallet<T> {
 		OpenRequests::<T>::insert(&borrower, open + 1);
 		FundingLoans::<T>::insert(id, ());
 		T::Credit::note_committed(&borrower, Self::credit_position(terms.asset), terms.principal)?;
+		T::Credit::note_debt_service(&borrower, Self::credit_position(terms.asset), monthly_service);
 		Loans::<T>::insert(
 			id,
 			Loan {
@@ -94,6 +111,7 @@ impl<T: Config> Pallet<T> {
 				collateral_claimed: 0,
 				collateral_returned: 0,
 				committed: terms.principal,
+				monthly_service,
 				service: ServiceClock::default(),
 				notices: Default::default(),
 			},
@@ -113,6 +131,7 @@ impl<T: Config> Pallet<T> {
 		FundingLoans::<T>::remove(loan_id);
 		Self::return_collateral(loan_id, loan)?;
 		Self::release_commitment(loan);
+		Self::end_debt_service(loan);
 		OpenRequests::<T>::mutate_exists(&loan.borrower, |open| {
 			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
 		});
@@ -131,6 +150,35 @@ impl<T: Config> Pallet<T> {
 				Self::credit_position(loan.terms.asset),
 				committed,
 			));
+		}
+	}
+
+	/// The monthly debt service of a loan on `terms` (asset units): its schedule's principal and
+	/// interest, averaged over its months (see [`xindai_primitives::capacity::monthly_service`]).
+	pub(crate) fn monthly_service_of(terms: &LoanTerms, now: Moment) -> Result<Balance, DispatchError> {
+		let items = schedule::build(
+			terms.kind,
+			terms.principal,
+			terms.annual_rate,
+			terms.instalments,
+			terms.period,
+			now,
+		)
+		.ok_or(Error::<T>::Overflow)?;
+		let total = schedule::total(&items, |i| i.principal.saturating_add(i.interest));
+		let term = terms.period.saturating_mul(u64::from(terms.instalments));
+		Ok(capacity::monthly_service(total, term).ok_or(Error::<T>::Overflow)?)
+	}
+
+	/// Ends the loan's booked debt service in the credit registry (once).
+	pub(super) fn end_debt_service(loan: &mut LoanOf<T>) {
+		let monthly = core::mem::take(&mut loan.monthly_service);
+		if monthly > 0 {
+			T::Credit::note_debt_service_ended(
+				&loan.borrower,
+				Self::credit_position(loan.terms.asset),
+				monthly,
+			);
 		}
 	}
 

@@ -20,16 +20,28 @@ impl<T: Config> Pallet<T> {
 	///   its data (schedule after disbursement, principal fully funded, open-request counts);
 	/// - the credit registry books exactly what the loans say: an open request's principal as
 	///   committed, an active or liquidated loan's unpaid principal as owed, nothing for a loan
-	///   that defaulted (written off) or ended; per borrower and in total per asset.
+	///   that defaulted (written off) or ended; per borrower and in total per asset; and the
+	///   monthly debt service of every open request and active or liquidated loan.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		let mut owed: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		let mut open: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut booked: BTreeMap<(T::AccountId, AssetId), ReportedPosition> = BTreeMap::new();
+		let mut services: BTreeMap<(T::AccountId, AssetId), Balance> = BTreeMap::new();
 		for (id, loan) in Loans::<T>::iter() {
 			let book = booked.entry((loan.borrower.clone(), loan.terms.asset)).or_default();
 			book.committed += loan.committed;
+			*services.entry((loan.borrower.clone(), loan.terms.asset)).or_default() +=
+				loan.monthly_service;
+			ensure!(
+				loan.monthly_service == 0
+					|| matches!(
+						loan.status,
+						LoanStatus::Funding | LoanStatus::Active | LoanStatus::Liquidated
+					),
+				"a loan that ended still books debt service"
+			);
 			if matches!(loan.status, LoanStatus::Active | LoanStatus::Liquidated) {
 				let items = Schedules::<T>::get(id).ok_or("disbursed loan without schedule")?;
 				book.owed += Self::unpaid_principal(&items);
@@ -92,6 +104,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Credit::product_total(Self::credit_position(asset)) == total,
 				"the credit registry's P2P total differs from the loans"
+			);
+		}
+		let mut service_totals: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		for ((who, asset), monthly) in services {
+			ensure!(
+				T::Credit::debt_service(&who, Self::credit_position(asset)) == monthly,
+				"the credit registry books another debt service than the borrower's loans"
+			);
+			*service_totals.entry(asset).or_default() += monthly;
+		}
+		for (asset, total) in service_totals {
+			ensure!(
+				T::Credit::debt_service_total(Self::credit_position(asset)) == total,
+				"the credit registry's P2P debt service total differs from the loans"
 			);
 		}
 		for (who, count) in OpenRequests::<T>::iter() {

@@ -38,6 +38,7 @@ impl<T: Config> Pallet<T> {
 		Some(LoanView {
 			borrower: loan.borrower.clone(),
 			terms: loan.terms,
+			monthly_service: loan.monthly_service,
 			status: loan.status,
 			funded: loan.funded,
 			schedule,

@@ -59,6 +59,7 @@ fn payments_beyond_the_payers_wallet_are_refused() {
 				Some((XBTC, 11 * BTC)),
 				START + 7 * DAY,
 				DOLLAR,
+				purpose(),
 			),
 			TokenError::FundsUnavailable
 		);

@@ -24,6 +24,7 @@ fn bob_asks(principal: Balance) -> Result<LoanId, sp_runtime::DispatchError> {
 		Some((XBTC, BTC)),
 		Timestamp::get() + 10 * DAY,
 		principal,
+		purpose(),
 	)
 	.map(|_| id)
 }
@@ -314,6 +315,7 @@ fn cents_request(principal: Balance) -> LoanId {
 		None,
 		Timestamp::get() + 10 * DAY,
 		1,
+		purpose(),
 	));
 	id
 }

@@ -2,6 +2,7 @@
 //! `try_state` after it.
 
 mod bad_input;
+mod capacity;
 mod collection;
 mod default;
 mod integrity;

@@ -24,6 +24,7 @@ fn request(
 		collateral,
 		deadline,
 		min_ticket,
+		purpose(),
 	)
 }
 
@@ -88,7 +89,8 @@ fn request_errors() {
 				RepaymentKind::Bullet,
 				None,
 				deadline,
-				1
+				1,
+				purpose()
 			),
 			DispatchError::Other("NotVerified")
 		);
@@ -287,7 +289,8 @@ fn lenders_hold_shares_of_a_bounded_number_of_loans() {
 				RepaymentKind::Bullet,
 				None,
 				START + DAY,
-				1
+				1,
+				purpose()
 			));
 			assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 1));
 			assert_ok!(P2pLoans::cancel_request(RuntimeOrigin::signed(CHARLIE), id));
@@ -315,7 +318,8 @@ fn unpriced_assets_and_exhausted_ids_are_refused() {
 				RepaymentKind::Bullet,
 				None,
 				START + DAY,
-				1
+				1,
+				purpose()
 			),
 			Error::<Test>::NoPrice
 		);
@@ -330,7 +334,8 @@ fn unpriced_assets_and_exhausted_ids_are_refused() {
 				RepaymentKind::Bullet,
 				Some((7, 1)),
 				START + DAY,
-				1
+				1,
+				purpose()
 			),
 			Error::<Test>::NoPrice
 		);
@@ -346,7 +351,8 @@ fn unpriced_assets_and_exhausted_ids_are_refused() {
 				RepaymentKind::Bullet,
 				None,
 				START + DAY,
-				1
+				1,
+				purpose()
 			),
 			Error::<Test>::Overflow
 		);

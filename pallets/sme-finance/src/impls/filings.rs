@@ -57,7 +57,11 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::FilingMismatch
 		);
 		filing.audit = Some(Audit { auditor: auditor.clone(), at: Self::now() });
-		let signal = FilingSignal { profitable: filing.metrics.net_profit > 0 };
+		let signal = FilingSignal {
+			profitable: filing.metrics.net_profit > 0,
+			monthly_revenue: filing.metrics.revenue / u128::from(period.months()),
+			period_end: period.end_ms(),
+		};
 		Filings::<T>::insert(enterprise, period, filing);
 		T::Enterprises::note_attested_filing(enterprise, signal)?;
 		Self::deposit_event(Event::ReportAttested {

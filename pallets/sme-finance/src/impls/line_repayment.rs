@@ -113,6 +113,8 @@ impl<T: Config> Pallet<T> {
 			T::Facilities::write_off(line.terms.asset, id)?;
 		}
 		line.status = LineStatus::Defaulted;
+		// Written off: no longer scheduled debt service (the default freezes the enterprise).
+		Self::end_debt_service(&mut line);
 		let outstanding = line.outstanding.total();
 		// The principal is written off (interest never counted as exposure).
 		Self::report(T::Credit::note_defaulted(

@@ -4,9 +4,12 @@
 
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, traits::fungibles::Inspect as _};
+use sp_runtime::Rounding;
 use xindai_primitives::{
-	credit::{CreditRegistry, EnterpriseRegistry},
+	capacity,
+	credit::{CreditProduct, CreditRegistry, EnterpriseRegistry},
 	facility::CreditFacilities,
+	interest::simple_interest,
 	service::ServiceClock,
 	Balance, MILLISECONDS_PER_SECOND,
 };
@@ -37,6 +40,14 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::TermOutOfBounds
 		);
 		T::Credit::ensure_can_borrow(enterprise, terms.asset, terms.limit)?;
+		let monthly_service = Self::monthly_service_of(&terms)?;
+		T::Credit::ensure_repayment_capacity(
+			enterprise,
+			CreditProduct::SmeFinance,
+			&terms.purpose,
+			terms.asset,
+			monthly_service,
+		)?;
 		let id = NextLineId::<T>::get();
 		EnterpriseLines::<T>::try_mutate(enterprise, |lines| lines.try_push(id))
 			.map_err(|_| Error::<T>::TooManyLines)?;
@@ -63,13 +74,40 @@ impl<T: Config> Pallet<T> {
 			interest_paid: 0,
 			principal_repaid: 0,
 			committed: 0,
+			monthly_service,
 			service: ServiceClock::default(),
 			late_reported_for: None,
 			notices: Default::default(),
 		};
+		T::Credit::note_debt_service(
+			enterprise,
+			Self::credit_position(terms.asset),
+			monthly_service,
+		);
 		Lines::<T>::insert(id, line);
 		Self::deposit_event(Event::LineApplied { line: id, enterprise: enterprise.clone(), terms });
 		Ok(id)
+	}
+
+	/// The monthly debt service of a line on `terms` (asset units): the limit and its simple
+	/// interest over the term, rounded up, averaged over the term's months.
+	pub(crate) fn monthly_service_of(terms: &LineTerms) -> Result<Balance, DispatchError> {
+		let interest = simple_interest(terms.limit, terms.annual_rate, terms.term, Rounding::Up)
+			.ok_or(Error::<T>::Overflow)?;
+		let total = terms.limit.checked_add(interest).ok_or(Error::<T>::Overflow)?;
+		Ok(capacity::monthly_service(total, terms.term).ok_or(Error::<T>::Overflow)?)
+	}
+
+	/// Ends the line's booked debt service in the credit registry (once).
+	pub(super) fn end_debt_service(line: &mut LineOf<T>) {
+		let monthly = core::mem::take(&mut line.monthly_service);
+		if monthly > 0 {
+			T::Credit::note_debt_service_ended(
+				&line.enterprise,
+				Self::credit_position(line.terms.asset),
+				monthly,
+			);
+		}
 	}
 
 	/// Activates a line: its limit becomes committed exposure of the enterprise, so the
@@ -78,6 +116,8 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let limit = line.terms.limit;
 		T::Credit::ensure_can_borrow(&line.enterprise, line.terms.asset, limit)?;
+		// Its debt service was booked at the application: the enterprise must still carry it.
+		T::Credit::ensure_debt_service_within_limit(&line.enterprise)?;
 		T::Credit::note_committed(
 			&line.enterprise,
 			Self::credit_position(line.terms.asset),
@@ -210,8 +250,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a line: deposit back, out of the enterprise's list; reports it settled if it lent.
-	pub(super) fn finish_line(id: LineId, line: LineOf<T>, settled: bool) {
+	pub(super) fn finish_line(id: LineId, mut line: LineOf<T>, settled: bool) {
 		Lines::<T>::remove(id);
+		Self::end_debt_service(&mut line);
 		Self::end_line_collection(id, &line.enterprise);
 		EnterpriseLines::<T>::mutate(&line.enterprise, |lines| lines.retain(|l| *l != id));
 		Self::release_deposit(&line.enterprise, line.deposit);

@@ -25,16 +25,24 @@ impl<T: Config> Pallet<T> {
 	/// - the credit registry books exactly what the lines and invoices say, per account and in
 	///   total per asset: an active line's undrawn limit as committed and its principal as owed
 	///   (nothing once it defaulted: written off), a confirmed or financed invoice's amount as
-	///   the buyer's debt, a recourse's amount still owed as the enterprise's.
+	///   the buyer's debt, a recourse's amount still owed as the enterprise's; and the monthly
+	///   debt service of every line that has not defaulted.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungibles::Inspect;
 		let mut custody: BTreeMap<AssetId, Balance> = BTreeMap::new();
 		let mut booked: BTreeMap<(T::AccountId, AssetId), ReportedPosition> = BTreeMap::new();
+		let mut services: BTreeMap<(T::AccountId, AssetId), Balance> = BTreeMap::new();
 		for (id, line) in Lines::<T>::iter() {
 			let book = booked.entry((line.enterprise.clone(), line.terms.asset)).or_default();
 			book.committed += line.committed;
+			*services.entry((line.enterprise.clone(), line.terms.asset)).or_default() +=
+				line.monthly_service;
+			ensure!(
+				line.status != LineStatus::Defaulted || line.monthly_service == 0,
+				"a defaulted line still books debt service"
+			);
 			if matches!(line.status, LineStatus::Active | LineStatus::Closing) {
 				book.owed += line.outstanding.principal;
 			}
@@ -86,6 +94,20 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				EnterpriseLines::<T>::get(&line.enterprise).contains(&id),
 				"line not listed under its enterprise"
+			);
+		}
+		let mut service_totals: BTreeMap<AssetId, Balance> = BTreeMap::new();
+		for ((who, asset), monthly) in services {
+			ensure!(
+				T::Credit::debt_service(&who, Self::credit_position(asset)) == monthly,
+				"the credit registry books another debt service than the enterprise's lines"
+			);
+			*service_totals.entry(asset).or_default() += monthly;
+		}
+		for (asset, total) in service_totals {
+			ensure!(
+				T::Credit::debt_service_total(Self::credit_position(asset)) == total,
+				"the credit registry's SME debt service total differs from the lines"
 			);
 		}
 		for (who, lines) in EnterpriseLines::<T>::iter() {

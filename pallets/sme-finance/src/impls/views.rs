@@ -42,8 +42,11 @@ pub struct LineView<AccountId> {
 	pub id: LineId,
 	/// The borrowing enterprise.
 	pub enterprise: AccountId,
-	/// The terms.
+	/// The terms (with the stated purpose).
 	pub terms: LineTerms,
+	/// The monthly debt service the line books against the enterprise's repayment capacity
+	/// (in the lent asset; 0 once it defaulted).
+	pub monthly_service: Balance,
 	/// Where it stands.
 	pub status: LineStatus,
 	/// Where the money comes from.
@@ -120,6 +123,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			enterprise: line.enterprise.clone(),
 			terms: line.terms,
+			monthly_service: line.monthly_service,
 			status: line.status,
 			source: line.source.clone(),
 			milestones: line

@@ -112,6 +112,7 @@ fn records_without_their_deposit_are_refused() {
 				xindai_primitives::interest::Rate::from_rational(10, 100),
 				365 * 24 * 60 * 60,
 				two_milestones(),
+				purpose(),
 			),
 			TokenError::FundsUnavailable
 		);
@@ -210,5 +211,26 @@ fn a_recourse_repayment_leaving_dust_owed_is_refused() {
 		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 7_000));
 		assert_ok!(SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 1_000));
 		assert!(crate::Invoices::<Test>::get(id).is_none());
+	});
+}
+
+/// Under recourse the enterprise pays the financier; with an empty wallet it pays nothing, and
+/// what it owes stays owed in full.
+#[test]
+fn an_enterprise_on_recourse_with_an_empty_wallet_repays_nothing() {
+	run_test(|| {
+		let id = confirmed_invoice();
+		super::invoices::dave_finances(id);
+		travel_to(START + 150 * DAY);
+		assert_ok!(SmeFinance::claim_recourse(RuntimeOrigin::signed(DAVE), id));
+		drain_usdx(EVE);
+		assert_noop!(
+			SmeFinance::repay_recourse(RuntimeOrigin::signed(EVE), id, 100 * DOLLAR),
+			TokenError::FundsUnavailable
+		);
+		assert_eq!(
+			crate::Invoices::<Test>::get(id).map(|invoice| invoice.status),
+			Some(InvoiceStatus::Recourse)
+		);
 	});
 }

@@ -5,6 +5,30 @@ use xindai_primitives::credit::FilingSignal;
 
 const Q1: ReportingPeriod = ReportingPeriod { year: 2026, quarter: 1 };
 
+/// What the registry learns of an audited Q1 2026 filing of [`metrics`]: 500,000 of revenue over
+/// three months, a period that ended on 1 April 2026.
+fn q1_signal(profitable: bool) -> FilingSignal {
+	FilingSignal {
+		profitable,
+		monthly_revenue: 500_000 * DOLLAR / 3,
+		period_end: START + 90 * DAY,
+	}
+}
+
+#[test]
+fn periods_end_on_calendar_dates() {
+	// 1 January 2026 is START; Q1 ends 1 April (90 days later), a full year on 1 January next.
+	assert_eq!(Q1.end_ms(), START + 90 * DAY);
+	assert_eq!(ReportingPeriod { year: 2025, quarter: 4 }.end_ms(), START);
+	assert_eq!(ReportingPeriod { year: 2025, quarter: 0 }.end_ms(), START);
+	assert_eq!(ReportingPeriod { year: 2024, quarter: 0 }.end_ms(), START - 365 * DAY);
+	// 2028 is a leap year: its Q1 has 91 days.
+	let leap = ReportingPeriod { year: 2028, quarter: 1 };
+	assert_eq!(leap.end_ms() - ReportingPeriod { year: 2027, quarter: 4 }.end_ms(), 91 * DAY);
+	assert_eq!(Q1.months(), 3);
+	assert_eq!(ReportingPeriod { year: 2026, quarter: 0 }.months(), 12);
+}
+
 fn metrics(net_profit: i128) -> FinancialMetrics {
 	FinancialMetrics {
 		revenue: 500_000 * DOLLAR,
@@ -44,7 +68,7 @@ fn an_enterprise_files_and_an_auditor_attests() {
 			hash(8),
 			metrics(25)
 		));
-		assert_eq!(filing_notes(), vec![(EVE, FilingSignal { profitable: true })]);
+		assert_eq!(filing_notes(), vec![(EVE, q1_signal(true))]);
 		let filing = crate::Filings::<Test>::get(EVE, Q1).unwrap();
 		assert_eq!(filing.commitment, hash(8));
 		assert_eq!(filing.audit.map(|a| a.auditor), Some(AUDITOR));
@@ -87,7 +111,7 @@ fn a_loss_making_filing_is_reported_unprofitable_and_ratios_follow() {
 			hash(7),
 			loss
 		));
-		assert_eq!(filing_notes(), vec![(EVE, FilingSignal { profitable: false })]);
+		assert_eq!(filing_notes(), vec![(EVE, q1_signal(false))]);
 		let view = SmeFinance::filings(&EVE).pop().unwrap();
 		assert_eq!(view.net_margin, Some(sp_runtime::FixedI64::from_inner(-100_000_000)));
 		assert_eq!(view.receivables_to_payables, Some(sp_runtime::FixedU128::from_u32(2)));

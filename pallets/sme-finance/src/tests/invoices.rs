@@ -24,7 +24,7 @@ fn eve_offers(id: InvoiceId) {
 }
 
 /// Eve offers; Dave finances 80% for a 2% fee.
-fn dave_finances(id: InvoiceId) {
+pub(super) fn dave_finances(id: InvoiceId) {
 	eve_offers(id);
 	assert_ok!(SmeFinance::finance_invoice(
 		RuntimeOrigin::signed(DAVE),

@@ -28,6 +28,7 @@ fn apply(
 		rate,
 		term,
 		specs.try_into().unwrap(),
+		purpose(),
 	)
 }
 
@@ -67,7 +68,8 @@ fn application_errors() {
 				10 * DOLLAR,
 				rate,
 				YEAR_TERM,
-				vec![spec(10 * DOLLAR)].try_into().unwrap()
+				vec![spec(10 * DOLLAR)].try_into().unwrap(),
+				purpose()
 			),
 			Error::<Test>::NotVerifiedEnterprise
 		);
@@ -99,7 +101,8 @@ fn application_errors() {
 				10,
 				rate,
 				YEAR_TERM,
-				vec![spec(10)].try_into().unwrap()
+				vec![spec(10)].try_into().unwrap(),
+				purpose()
 			),
 			DispatchError::Other("NoPrice")
 		);

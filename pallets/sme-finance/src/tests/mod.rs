@@ -2,6 +2,7 @@
 //! checks the pallet's `try_state` invariants after it.
 
 mod bad_input;
+mod capacity;
 mod collection;
 mod filings;
 mod integrity;

@@ -365,6 +365,7 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_credit_records::Call::log_access { .. } => NON_TRANSFER | LENDING,
 			// A verifier's work.
 			pallet_credit_records::Call::attest { .. }
+			| pallet_credit_records::Call::attest_income { .. }
 			| pallet_credit_records::Call::revoke_attestation { .. }
 			| pallet_credit_records::Call::raise_flag { .. } => NON_TRANSFER,
 			// Tying another account to the principal's person (its history and cap): the
@@ -382,6 +383,8 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 			| pallet_credit_records::Call::clear_flag { .. }
 			| pallet_credit_records::Call::confirm_flag { .. }
 			| pallet_credit_records::Call::set_monitor_params { .. }
+			| pallet_credit_records::Call::set_capacity_params { .. }
+			| pallet_credit_records::Call::set_closed_purposes { .. }
 			| pallet_credit_records::Call::__Ignore(..) => NONE,
 		},
 		RuntimeCall::LiquidityPools(call) => match call {

@@ -199,6 +199,9 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
 			("clear_flag", ""),
 			("confirm_flag", ""),
 			("set_monitor_params", ""),
+			("attest_income", "N"),
+			("set_capacity_params", ""),
+			("set_closed_purposes", ""),
 		],
 	),
 	(
