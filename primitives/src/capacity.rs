@@ -378,10 +378,12 @@ pub enum BindingLimit {
 /// protocol's favour), and which limit it is.
 pub fn limit(params: &CapacityParams, basis: &CapacityBasis) -> (Balance, BindingLimit) {
 	let (attested, kind) = match basis {
-		CapacityBasis::Income { band, .. } =>
-			(params.income_ratio.mul_floor(band.lower_bound()), BindingLimit::Income),
-		CapacityBasis::Revenue { monthly_revenue, .. } =>
-			(params.revenue_ratio.mul_floor(*monthly_revenue), BindingLimit::Revenue),
+		CapacityBasis::Income { band, .. } => {
+			(params.income_ratio.mul_floor(band.lower_bound()), BindingLimit::Income)
+		},
+		CapacityBasis::Revenue { monthly_revenue, .. } => {
+			(params.revenue_ratio.mul_floor(*monthly_revenue), BindingLimit::Revenue)
+		},
 		CapacityBasis::Unattested => (0, BindingLimit::Unattested),
 	};
 	if attested > params.unattested_limit {
@@ -428,8 +430,8 @@ mod tests {
 	fn bounds_name_the_broken_one() {
 		use bounds::*;
 		assert_eq!(check(&CapacityParams::default()), Ok(()));
-		let mut p = CapacityParams::default();
-		p.income_ratio = Permill::from_percent(61);
+		let mut p =
+			CapacityParams { income_ratio: Permill::from_percent(61), ..Default::default() };
 		assert_eq!(check(&p), Err(Broken::IncomeRatio));
 		p = CapacityParams { income_ratio: Permill::from_percent(9), ..Default::default() };
 		assert_eq!(check(&p), Err(Broken::IncomeRatio));

@@ -10,11 +10,11 @@ use core::cell::RefCell;
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
-	collection::{CollectionAccess, CollectionCase},
 	capacity::{LoanPurpose, PurposeSet},
+	collection::{CollectionAccess, CollectionCase},
 	credit::{
-		CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
-		TierInfo, VerifierKind,
+		CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment,
+		ReportedPosition, TierInfo, VerifierKind,
 	},
 	price::{self, Price, PriceFeeder, PriceProvider, TimestampedPrice},
 	AssetId, Balance, Moment,

@@ -233,7 +233,10 @@ impl Generator {
 
 	/// A stated purpose: mostly one lenders see often, the description's hash random.
 	pub(super) fn purpose(&mut self) -> LoanPurpose {
-		LoanPurpose { category: *self.rng.pick(&PurposeCategory::ALL), description_hash: self.hash() }
+		LoanPurpose {
+			category: *self.rng.pick(&PurposeCategory::ALL),
+			description_hash: self.hash(),
+		}
 	}
 
 	fn freeze_reason(&mut self) -> FreezeReason {

@@ -153,7 +153,9 @@ impl Generator {
 					self.anyone()
 				};
 				let amount = match self.rng.weighted(&[80, 20]) {
-					0 => usdx::UNIT * u128::from(self.rng.range(10, 50_000)),
+					// Mostly within a buyer's exposure cap (tier 2: 10,000 USDX), so that
+					// confirmed and financed invoices are common.
+					0 => usdx::UNIT * u128::from(self.rng.range(10, 6_000)),
 					_ => self.amount(usdx::ID, buyer),
 				};
 				(

@@ -23,8 +23,7 @@ use frame_support::{ensure, traits::Get};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{Saturating, Zero},
-	DispatchError,
-	FixedPointNumber, Rounding,
+	DispatchError, FixedPointNumber, Rounding,
 };
 use xindai_primitives::{
 	capacity::{
@@ -41,8 +40,7 @@ use crate::{pallet::*, positions::Valuation, types::*};
 impl<T: Config> Pallet<T> {
 	/// What the repayment capacity of `who`'s person is measured against at `now`.
 	pub(crate) fn capacity_basis(who: &T::AccountId, now: Moment) -> CapacityBasis {
-		let enterprise =
-			Profiles::<T>::get(who).is_some_and(|p| p.kind == ProfileKind::Enterprise);
+		let enterprise = Profiles::<T>::get(who).is_some_and(|p| p.kind == ProfileKind::Enterprise);
 		if enterprise {
 			Self::person_accounts(who)
 				.iter()
@@ -59,8 +57,9 @@ impl<T: Config> Pallet<T> {
 				.filter(|a| a.is_valid_at(now))
 				.filter_map(|a| a.income_band.map(|band| (a.issued_at, band, a.expires_at)))
 				.max_by_key(|(issued_at, _, _)| *issued_at)
-				.map_or(CapacityBasis::Unattested, |(_, band, expires_at)| {
-					CapacityBasis::Income { band, expires_at }
+				.map_or(CapacityBasis::Unattested, |(_, band, expires_at)| CapacityBasis::Income {
+					band,
+					expires_at,
 				})
 		}
 	}
@@ -144,9 +143,10 @@ impl<T: Config> Pallet<T> {
 		let current =
 			Self::person_monthly_service(who, Valuation::FreshForCap, now).map_err(beyond)?;
 		let new = match extra {
-			Some((asset, monthly)) =>
+			Some((asset, monthly)) => {
 				Self::value_in_credit_units(asset, monthly, Valuation::FreshForCap, now)
-					.map_err(beyond)?,
+					.map_err(beyond)?
+			},
 			None => 0,
 		};
 		ensure!(current.saturating_add(new) <= limit, refused);

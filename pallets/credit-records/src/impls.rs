@@ -16,8 +16,8 @@ use sp_runtime::{
 use xindai_primitives::{
 	capacity::LoanPurpose,
 	credit::{
-		CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment, ReportedPosition,
-		Score, TierInfo,
+		CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, Repayment,
+		ReportedPosition, Score, TierInfo,
 	},
 	service::Service,
 	AssetId, Balance, Moment,
@@ -919,7 +919,7 @@ impl<T: Config> Pallet<T> {
 				who,
 				RevenueRecord {
 					monthly_revenue: Balance::MAX / 4,
-					period_end: u32::MAX,
+					period_end: Moment::MAX,
 					expires_at: Moment::MAX,
 				},
 			);

@@ -94,11 +94,11 @@ extern crate alloc;
 
 pub use pallet::*;
 pub use weights::WeightInfo;
-pub use xindai_primitives::collection::{CollectionAccess, CollectionCase};
 pub use xindai_primitives::capacity::{
 	CapacityBasis, CapacityParams, CapacityView, IncomeBand, LoanPurpose, PurposeCategory,
 	PurposeSet,
 };
+pub use xindai_primitives::collection::{CollectionAccess, CollectionCase};
 pub use xindai_primitives::credit::{
 	CreditProduct, CreditRegistry, EnterpriseRegistry, FilingSignal, PositionKey, ReportedPosition,
 	TierInfo,
@@ -462,14 +462,8 @@ pub mod pallet {
 	/// position, in the asset's units (pool debt has none booked: its service is priced when
 	/// checked). At most one entry per position an account may hold.
 	#[pallet::storage]
-	pub type DebtService<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Blake2_128Concat,
-		PositionKey,
-		Balance,
-	>;
+	pub type DebtService<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, PositionKey, Balance>;
 
 	/// The sum of [`DebtService`] over all accounts, per position (for the products'
 	/// `try_state`).

@@ -3,13 +3,13 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
+pub use xindai_primitives::capacity::{LoanPurpose, PurposeCategory};
 use xindai_primitives::{
 	interest::Rate,
 	overdue::{NoticeDays, NoticeState, DEFAULT_NOTICE_DAYS},
 	service::ServiceClock,
 	AssetId, Balance, Moment, Seconds,
 };
-pub use xindai_primitives::capacity::{LoanPurpose, PurposeCategory};
 
 pub use crate::schedule::{Instalment, RepaymentKind};
 pub use xindai_primitives::collection::CollectionAssignment;

@@ -1,11 +1,11 @@
 //! The pallet's storage types and the compile-time bounds on its risk parameters.
 
-pub use xindai_primitives::capacity::{LoanPurpose, PurposeCategory};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
 use scale_info::TypeInfo;
 use sp_core::{Get, H256};
 use sp_runtime::Permill;
+pub use xindai_primitives::capacity::{LoanPurpose, PurposeCategory};
 use xindai_primitives::{
 	credit::VerifierKind,
 	interest::Rate,

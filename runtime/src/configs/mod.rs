@@ -284,7 +284,7 @@ impl pallet_credit_records::Config for Runtime {
 	/// A deregistered account's history with a delinquency is kept five years after it.
 	type HistoryRetention = ConstU64<{ 5 * 365 * 24 * 60 * 60 * 1_000 }>;
 	/// Pool debt's monthly service is a month of interest at the pool's current rate.
-	type PoolRates = LiquidityPools;
+	type PoolRates = crate::LiquidityPools;
 	/// An audited filing's revenue counts for fifteen months after its period ended (the
 	/// next annual audit, and a quarter's delay).
 	type RevenueValidity = ConstU64<{ 456 * 24 * 60 * 60 * 1_000 }>;

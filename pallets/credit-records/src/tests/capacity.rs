@@ -29,7 +29,13 @@ fn admit_bureau() {
 }
 
 fn attest_income(who: AccountId, band: IncomeBand, days: u64) -> sp_runtime::DispatchResult {
-	CreditRecords::attest_income(RuntimeOrigin::signed(BUREAU), who, band, docs(5), now() + days * DAY)
+	CreditRecords::attest_income(
+		RuntimeOrigin::signed(BUREAU),
+		who,
+		band,
+		docs(5),
+		now() + days * DAY,
+	)
 }
 
 /// Whether `who` may apply for `monthly` USDX a month of new P2P debt service for education.
@@ -69,8 +75,12 @@ fn an_income_band_sets_the_limit_and_a_refusal_names_it() {
 		admit_bureau();
 		assert_ok!(attest_income(ALICE, IncomeBand::From6kTo12k, 365));
 		System::assert_has_event(
-			Event::IncomeAttested { subject: ALICE, verifier: BUREAU, band: IncomeBand::From6kTo12k }
-				.into(),
+			Event::IncomeAttested {
+				subject: ALICE,
+				verifier: BUREAU,
+				band: IncomeBand::From6kTo12k,
+			}
+			.into(),
 		);
 		// 40 % of the band's lower bound, 6,000.
 		assert_eq!(limit_of(ALICE), 2_400 * USD);
@@ -138,7 +148,10 @@ fn income_attestation_errors() {
 			),
 			Error::<Test>::NotVerifier
 		);
-		assert_noop!(attest_income(ALICE, IncomeBand::Over50k, 0), Error::<Test>::ExpiryNotInFuture);
+		assert_noop!(
+			attest_income(ALICE, IncomeBand::Over50k, 0),
+			Error::<Test>::ExpiryNotInFuture
+		);
 		assert_noop!(attest_income(CHARLIE, IncomeBand::Over50k, 1), Error::<Test>::NoProfile);
 		assert_noop!(
 			CreditRecords::attest_income(
@@ -211,7 +224,10 @@ fn an_enterprise_is_measured_against_its_latest_audited_revenue() {
 			period_end,
 		};
 		let quarter_end = now() - 30 * DAY;
-		assert_ok!(CreditRecords::note_attested_filing(&CHARLIE, filing(quarter_end, 40_000 * USD)));
+		assert_ok!(CreditRecords::note_attested_filing(
+			&CHARLIE,
+			filing(quarter_end, 40_000 * USD)
+		));
 		// 25 % of 40,000 a month.
 		assert_eq!(limit_of(CHARLIE), 10_000 * USD);
 		let refused = CreditRecords::ensure_repayment_capacity(
@@ -234,13 +250,19 @@ fn an_enterprise_is_measured_against_its_latest_audited_revenue() {
 		assert_eq!(EnterpriseRevenue::<Test>::get(CHARLIE).unwrap().period_end, now());
 		// The filing counts for `RevenueValidity` after its period's end.
 		advance(456 * DAY);
-		assert_eq!(CreditRecords::capacity_view(&CHARLIE).unwrap().basis, CapacityBasis::Unattested);
+		assert_eq!(
+			CreditRecords::capacity_view(&CHARLIE).unwrap().basis,
+			CapacityBasis::Unattested
+		);
 		// An old period audited today counts no longer than its validity allows.
 		assert_ok!(CreditRecords::note_attested_filing(
 			&CHARLIE,
 			filing(now() - 500 * DAY, 80_000 * USD)
 		));
-		assert_eq!(CreditRecords::capacity_view(&CHARLIE).unwrap().basis, CapacityBasis::Unattested);
+		assert_eq!(
+			CreditRecords::capacity_view(&CHARLIE).unwrap().basis,
+			CapacityBasis::Unattested
+		);
 		// Once expired, any newly attested recent filing counts.
 		assert_ok!(CreditRecords::note_attested_filing(
 			&CHARLIE,

@@ -37,7 +37,10 @@ fn audited_filings_raise_the_score_within_a_bound() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified_enterprise(BOB);
 		let start = score_of(BOB);
-		assert_ok!(CreditRecords::note_attested_filing(&BOB, FilingSignal { profitable: false, monthly_revenue: 0, period_end: 0 }));
+		assert_ok!(CreditRecords::note_attested_filing(
+			&BOB,
+			FilingSignal { profitable: false, monthly_revenue: 0, period_end: 0 }
+		));
 		assert_eq!(score_of(BOB), start + 8);
 		System::assert_last_event(
 			Event::ScoreChanged {
@@ -48,7 +51,10 @@ fn audited_filings_raise_the_score_within_a_bound() {
 			}
 			.into(),
 		);
-		assert_ok!(CreditRecords::note_attested_filing(&BOB, FilingSignal { profitable: true, monthly_revenue: 0, period_end: 0 }));
+		assert_ok!(CreditRecords::note_attested_filing(
+			&BOB,
+			FilingSignal { profitable: true, monthly_revenue: 0, period_end: 0 }
+		));
 		assert_eq!(score_of(BOB), start + 20);
 		for _ in 0..10 {
 			assert_ok!(CreditRecords::note_attested_filing(
@@ -67,12 +73,18 @@ fn audited_filings_raise_the_score_within_a_bound() {
 fn only_enterprise_profiles_have_filings() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
-			CreditRecords::note_attested_filing(&ALICE, FilingSignal { profitable: true, monthly_revenue: 0, period_end: 0 }),
+			CreditRecords::note_attested_filing(
+				&ALICE,
+				FilingSignal { profitable: true, monthly_revenue: 0, period_end: 0 }
+			),
 			Error::<Test>::NoProfile
 		);
 		verified_individual(ALICE);
 		assert_noop!(
-			CreditRecords::note_attested_filing(&ALICE, FilingSignal { profitable: true, monthly_revenue: 0, period_end: 0 }),
+			CreditRecords::note_attested_filing(
+				&ALICE,
+				FilingSignal { profitable: true, monthly_revenue: 0, period_end: 0 }
+			),
 			Error::<Test>::NotEnterprise
 		);
 	});

@@ -87,7 +87,11 @@ impl<T: Config> Pallet<T> {
 		OpenRequests::<T>::insert(&borrower, open + 1);
 		FundingLoans::<T>::insert(id, ());
 		T::Credit::note_committed(&borrower, Self::credit_position(terms.asset), terms.principal)?;
-		T::Credit::note_debt_service(&borrower, Self::credit_position(terms.asset), monthly_service);
+		T::Credit::note_debt_service(
+			&borrower,
+			Self::credit_position(terms.asset),
+			monthly_service,
+		);
 		Loans::<T>::insert(
 			id,
 			Loan {
@@ -155,7 +159,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The monthly debt service of a loan on `terms` (asset units): its schedule's principal and
 	/// interest, averaged over its months (see [`xindai_primitives::capacity::monthly_service`]).
-	pub(crate) fn monthly_service_of(terms: &LoanTerms, now: Moment) -> Result<Balance, DispatchError> {
+	pub(crate) fn monthly_service_of(
+		terms: &LoanTerms,
+		now: Moment,
+	) -> Result<Balance, DispatchError> {
 		let items = schedule::build(
 			terms.kind,
 			terms.principal,

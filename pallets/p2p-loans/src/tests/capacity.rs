@@ -51,9 +51,9 @@ fn a_request_books_its_average_monthly_payment() {
 		// The purpose is in the terms: the request's event and the loan's view carry it.
 		assert_eq!(loan.terms.purpose, purpose());
 		assert_eq!(P2pLoans::loan_view(id).unwrap().terms.purpose, purpose());
-		assert!(loan_events()
-			.iter()
-			.any(|e| matches!(e, Event::RequestCreated { terms, .. } if terms.purpose == purpose())));
+		assert!(loan_events().iter().any(
+			|e| matches!(e, Event::RequestCreated { terms, .. } if terms.purpose == purpose())
+		));
 	});
 }
 

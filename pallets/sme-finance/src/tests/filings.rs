@@ -8,11 +8,7 @@ const Q1: ReportingPeriod = ReportingPeriod { year: 2026, quarter: 1 };
 /// What the registry learns of an audited Q1 2026 filing of [`metrics`]: 500,000 of revenue over
 /// three months, a period that ended on 1 April 2026.
 fn q1_signal(profitable: bool) -> FilingSignal {
-	FilingSignal {
-		profitable,
-		monthly_revenue: 500_000 * DOLLAR / 3,
-		period_end: START + 90 * DAY,
-	}
+	FilingSignal { profitable, monthly_revenue: 500_000 * DOLLAR / 3, period_end: START + 90 * DAY }
 }
 
 #[test]
