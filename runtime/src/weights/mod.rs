@@ -14,6 +14,13 @@
 //!
 //! Each pallet's own `weights.rs` keeps hand-derived weights for its unit tests.
 
+/// Worst-case storage reads the credit registry's repayment-capacity check adds to a call that
+/// applies for or starts a loan or line (stand-in until issue 17 benchmarks it on a release
+/// build): `CapacityParameters`, `ClosedPurposes`, and for each of a person's 4 accounts its
+/// `EnterpriseRevenue`, the `DebtService` prefix and up to 16 entries, plus up to 8 pools'
+/// rates.
+pub const CAPACITY_CHECK_READS: u64 = 2 + 4 * (1 + 1 + 16) + 8;
+
 pub mod pallet_credit_records;
 pub mod pallet_liquidity_pools;
 pub mod pallet_p2p_loans;

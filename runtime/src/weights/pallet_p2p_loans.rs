@@ -32,6 +32,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::Weight};
+use super::CAPACITY_CHECK_READS;
 use core::marker::PhantomData;
 
 /// Weight functions for `pallet_p2p_loans`.
@@ -76,10 +77,11 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().writes(9))
 			// Not in the generated figure (the repayment-capacity check is newer than this file;
 			// issue 17 regenerates every weight on a release build): `CapacityParameters`,
-			// `ClosedPurposes`, the person's `DebtService` and pools' rates read, the schedule
-			// built once more, `DebtService` and `DebtServiceTotals` written.
-			.saturating_add(Weight::from_parts(150_000_000, 12 * 2_700))
-			.saturating_add(T::DbWeight::get().reads(12))
+			// `ClosedPurposes`, and for each of the person's 4 accounts its `EnterpriseRevenue`
+			// and up to 16 `DebtService` entries, and up to 8 pools' rates, read (worst case);
+			// the schedule built once more; `DebtService` and `DebtServiceTotals` written.
+			.saturating_add(Weight::from_parts(150_000_000, CAPACITY_CHECK_READS * 100))
+			.saturating_add(T::DbWeight::get().reads(CAPACITY_CHECK_READS))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `P2pLoans::Loans` (r:1 w:1)
@@ -147,6 +149,9 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 			// Not in the generated figure: ending the booked debt service (`DebtService`,
 			// `DebtServiceTotals`).
 			.saturating_add(T::DbWeight::get().writes(2))
+			// Not in the generated figure: the repayment capacity checked again at the start.
+			.saturating_add(Weight::from_parts(100_000_000, CAPACITY_CHECK_READS * 100))
+			.saturating_add(T::DbWeight::get().reads(CAPACITY_CHECK_READS))
 	}
 	/// Storage: `P2pLoans::Loans` (r:1 w:1)
 	/// Proof: `P2pLoans::Loans` (`max_values`: None, `max_size`: Some(364), added: 2839, mode: `MaxEncodedLen`)
