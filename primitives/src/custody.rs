@@ -60,6 +60,11 @@ pub fn deposit_into_custody<AccountId: Eq, A: Mutate<AccountId>>(
 	};
 	let mut total = amount.saturating_add(reserve);
 	let held = A::balance(asset.clone(), payer);
+	// More than the payer holds is refused as such (an amount above the asset's whole supply
+	// would otherwise fail as an arithmetic underflow, which tells the user nothing).
+	if total > held {
+		return Err(sp_runtime::TokenError::FundsUnavailable.into());
+	}
 	if held > total && held.saturating_sub(total) < A::minimum_balance(asset.clone()) {
 		total = held;
 	}

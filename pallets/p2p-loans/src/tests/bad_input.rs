@@ -63,6 +63,24 @@ fn payments_beyond_the_payers_wallet_are_refused() {
 			),
 			TokenError::FundsUnavailable
 		);
+		// Collateral beyond the asset's whole supply: the same error, not an arithmetic
+		// underflow of the asset's books (regression, found by the runtime fuzzer).
+		assert_noop!(
+			P2pLoans::create_request(
+				RuntimeOrigin::signed(BOB),
+				USDX,
+				1_000 * DOLLAR,
+				Rate::from_rational(10, 100),
+				3,
+				MONTH,
+				RepaymentKind::Bullet,
+				Some((XBTC, 10u128.pow(30))),
+				START + 7 * DAY,
+				DOLLAR,
+				purpose(),
+			),
+			TokenError::FundsUnavailable
+		);
 		// A lender with no USDX left.
 		let pending = bob_requests();
 		drain_usdx(ALICE);
