@@ -7,7 +7,8 @@
 //! - everyone registers (11–14 as enterprises) and gets KYC or KYB from Dave (but Dave), with its identity
 //!   commitment (6 and 7 are one person); Ferdie attests the income band of 0, 1, 2, 6, 8
 //!   and 9;
-//! - the enterprises file a report for 2026 Q4 and Eve audits it;
+//! - the enterprises file a report for 2026 Q4 and Eve audits it; the USDX pool may fund SME
+//!   lines up to 2,000,000 USDX;
 //! - 6–10 supply USDX to its pool, 1–3 supply XBTC as collateral;
 //! - the feeders post both prices every setup block.
 //!
@@ -83,6 +84,14 @@ fn setup_blocks(now: u64) -> Vec<BlockPlan> {
 	let expires = now + 2 * YEAR_MS;
 
 	let mut funding = feeds();
+	// The USDX pool may fund SME credit lines (facilities) up to 2,000,000 USDX.
+	funding.push(Step {
+		actor: Actor::Root,
+		call: RuntimeCall::LiquidityPools(pallet_liquidity_pools::Call::set_facility_cap {
+			asset: usdx::ID,
+			cap: 2_000_000 * usdx::UNIT,
+		}),
+	});
 	for (verifier, kind) in [
 		(3u8, VerifierKind::KycProvider),
 		(4, VerifierKind::Auditor),

@@ -71,7 +71,7 @@ impl Generator {
 				)
 			},
 			_ => (
-				self.privileged(Actor::Underwriter),
+				self.privileged(Actor::RiskAdmin),
 				PoolCall::set_facility_cap { asset, cap: self.amount(asset, 0) },
 			),
 		};

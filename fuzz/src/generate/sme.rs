@@ -26,8 +26,9 @@ impl Generator {
 	pub(super) fn sme_call(&mut self) -> Step {
 		let enterprise =
 			if self.rng.chance(85) { *self.rng.pick(&ENTERPRISES) } else { self.anyone() };
-		let choice =
-			self.rng.weighted(&[5, 5, 8, 6, 3, 5, 10, 2, 2, 9, 6, 2, 2, 6, 5, 2, 3, 4, 1, 1, 2, 2]);
+		let choice = self
+			.rng
+			.weighted(&[5, 5, 8, 10, 3, 8, 10, 1, 2, 9, 6, 2, 2, 6, 5, 2, 3, 4, 1, 1, 2, 2]);
 		let line_status = match choice {
 			3 => Some(LineStatus::Applied),
 			4 => Some(LineStatus::AwaitingFunds),
@@ -85,7 +86,12 @@ impl Generator {
 				)
 			},
 			2 => {
-				let limit = usdx::UNIT * u128::from(self.rng.range(100, 50_000));
+				// Mostly within an enterprise's exposure cap (tier 2: 10,000 USDX).
+				let limit = usdx::UNIT
+					* u128::from(match self.rng.weighted(&[80, 20]) {
+						0 => self.rng.range(100, 8_000),
+						_ => self.rng.range(8_000, 200_000),
+					});
 				let milestones = self.milestones(limit);
 				(
 					self.signed_or(Some(enterprise)),
@@ -124,10 +130,30 @@ impl Generator {
 				(self.signed_or(named), Call::fund_credit_line { line })
 			},
 			5 => {
-				let count = Lines::<Runtime>::get(line).map_or(1, |l| l.milestones.len() as u64);
-				let kind = *self.rng.pick(&[3, 4, 5]);
-				let verifier = self.signed_or(Some(kind));
-				(verifier, Call::attest_milestone { line, index: self.rng.below(count + 1) as u32 })
+				let record = Lines::<Runtime>::get(line);
+				let count = record.as_ref().map_or(1, |l| l.milestones.len() as u64);
+				// Mostly the next milestone, by a verifier of its kind (Dave, Eve, Ferdie).
+				let next = record.as_ref().and_then(|l| {
+					let index = l.next_milestone()?;
+					Some((index, l.milestones.get(index as usize)?.spec.verifier))
+				});
+				let (index, kind) = match next {
+					Some((index, kind)) if self.rng.chance(80) => (index, kind),
+					_ => (
+						self.rng.below(count + 1) as u32,
+						*self.rng.pick(&[
+							VerifierKind::KycProvider,
+							VerifierKind::Auditor,
+							VerifierKind::CreditBureau,
+						]),
+					),
+				};
+				let who = match kind {
+					VerifierKind::KycProvider => 3,
+					VerifierKind::Auditor => 4,
+					_ => 5,
+				};
+				(self.signed_or(Some(who)), Call::attest_milestone { line, index })
 			},
 			6 => {
 				let who = self.signed_or(line_owner);
