@@ -116,6 +116,7 @@ mod mock;
 pub mod monitor;
 pub mod persons;
 mod positions;
+mod registry;
 pub mod score;
 #[cfg(test)]
 mod tests;
