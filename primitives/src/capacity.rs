@@ -350,6 +350,43 @@ pub struct CapacityView {
 	pub room: Balance,
 }
 
+/// Ends the debt service a loan or line booked at `position` for `who` with the registry
+/// `C`, once: `booked` is taken (left at zero), so a second call books nothing.
+pub fn end_booked_service<AccountId, C: crate::credit::CreditRegistry<AccountId>>(
+	who: &AccountId,
+	position: crate::credit::PositionKey,
+	booked: &mut Balance,
+) {
+	let monthly = core::mem::take(booked);
+	if monthly > 0 {
+		C::note_debt_service_ended(who, position, monthly);
+	}
+}
+
+/// For a product's `try_state`: the registry `C` books exactly the monthly service of the
+/// product's loans or lines, `booked` per (borrower, asset), per borrower and in total per
+/// asset.
+pub fn check_service_book<AccountId: Ord, C: crate::credit::CreditRegistry<AccountId>>(
+	product: crate::credit::CreditProduct,
+	booked: alloc::collections::BTreeMap<(AccountId, AssetId), Balance>,
+) -> Result<(), &'static str> {
+	use crate::credit::PositionKey;
+	let mut totals = alloc::collections::BTreeMap::<AssetId, Balance>::new();
+	for ((who, asset), monthly) in booked {
+		if C::debt_service(&who, PositionKey::new(product, asset)) != monthly {
+			return Err("the credit registry books another debt service than the loans");
+		}
+		let total = totals.entry(asset).or_default();
+		*total = total.saturating_add(monthly);
+	}
+	for (asset, total) in totals {
+		if C::debt_service_total(PositionKey::new(product, asset)) != total {
+			return Err("the credit registry's debt service total differs from the loans");
+		}
+	}
+	Ok(())
+}
+
 /// The current borrowing rate of each pool, for the debt service of pool debt (implemented by
 /// the liquidity pools, wired in the runtime).
 pub trait PoolRates {

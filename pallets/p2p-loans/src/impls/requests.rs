@@ -179,14 +179,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Ends the loan's booked debt service in the credit registry (once).
 	pub(super) fn end_debt_service(loan: &mut LoanOf<T>) {
-		let monthly = core::mem::take(&mut loan.monthly_service);
-		if monthly > 0 {
-			T::Credit::note_debt_service_ended(
-				&loan.borrower,
-				Self::credit_position(loan.terms.asset),
-				monthly,
-			);
-		}
+		capacity::end_booked_service::<_, T::Credit>(
+			&loan.borrower,
+			Self::credit_position(loan.terms.asset),
+			&mut loan.monthly_service,
+		);
 	}
 
 	/// Returns the collateral `loan` still holds to its borrower. Collateral the borrower's

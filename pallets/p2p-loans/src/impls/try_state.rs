@@ -106,20 +106,10 @@ impl<T: Config> Pallet<T> {
 				"the credit registry's P2P total differs from the loans"
 			);
 		}
-		let mut service_totals: BTreeMap<AssetId, Balance> = BTreeMap::new();
-		for ((who, asset), monthly) in services {
-			ensure!(
-				T::Credit::debt_service(&who, Self::credit_position(asset)) == monthly,
-				"the credit registry books another debt service than the borrower's loans"
-			);
-			*service_totals.entry(asset).or_default() += monthly;
-		}
-		for (asset, total) in service_totals {
-			ensure!(
-				T::Credit::debt_service_total(Self::credit_position(asset)) == total,
-				"the credit registry's P2P debt service total differs from the loans"
-			);
-		}
+		xindai_primitives::capacity::check_service_book::<_, T::Credit>(
+			xindai_primitives::credit::CreditProduct::P2pLoans,
+			services,
+		)?;
 		for (who, count) in OpenRequests::<T>::iter() {
 			ensure!(open.get(&who).copied().unwrap_or(0) == count, "open-request count differs");
 		}

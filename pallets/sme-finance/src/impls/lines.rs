@@ -100,14 +100,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Ends the line's booked debt service in the credit registry (once).
 	pub(super) fn end_debt_service(line: &mut LineOf<T>) {
-		let monthly = core::mem::take(&mut line.monthly_service);
-		if monthly > 0 {
-			T::Credit::note_debt_service_ended(
-				&line.enterprise,
-				Self::credit_position(line.terms.asset),
-				monthly,
-			);
-		}
+		capacity::end_booked_service::<_, T::Credit>(
+			&line.enterprise,
+			Self::credit_position(line.terms.asset),
+			&mut line.monthly_service,
+		);
 	}
 
 	/// Activates a line: its limit becomes committed exposure of the enterprise, so the

@@ -96,20 +96,10 @@ impl<T: Config> Pallet<T> {
 				"line not listed under its enterprise"
 			);
 		}
-		let mut service_totals: BTreeMap<AssetId, Balance> = BTreeMap::new();
-		for ((who, asset), monthly) in services {
-			ensure!(
-				T::Credit::debt_service(&who, Self::credit_position(asset)) == monthly,
-				"the credit registry books another debt service than the enterprise's lines"
-			);
-			*service_totals.entry(asset).or_default() += monthly;
-		}
-		for (asset, total) in service_totals {
-			ensure!(
-				T::Credit::debt_service_total(Self::credit_position(asset)) == total,
-				"the credit registry's SME debt service total differs from the lines"
-			);
-		}
+		xindai_primitives::capacity::check_service_book::<_, T::Credit>(
+			xindai_primitives::credit::CreditProduct::SmeFinance,
+			services,
+		)?;
 		for (who, lines) in EnterpriseLines::<T>::iter() {
 			for id in lines {
 				ensure!(
