@@ -275,9 +275,11 @@ pub trait CreditRegistry<AccountId> {
 	/// identity commitment. A product refuses one person on both sides of a deal.
 	fn same_person(a: &AccountId, b: &AccountId) -> bool;
 
-	/// Whether every position of `who` has a price fresh enough for
-	/// [`ensure_can_borrow`](Self::ensure_can_borrow) now: a product that would end a request
-	/// on a refusal checks this first, so a passing oracle delay only fails the call.
+	/// Whether every position and every booked debt service of `who` has a price fresh enough
+	/// for [`ensure_can_borrow`](Self::ensure_can_borrow) and
+	/// [`ensure_debt_service_within_limit`](Self::ensure_debt_service_within_limit) now: a
+	/// product that would end a request on a refusal checks this first, so a passing oracle
+	/// delay only fails the call.
 	fn exposure_priced(who: &AccountId) -> bool;
 
 	/// What the registry recorded for `who` at `position`.

@@ -233,7 +233,10 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn exposure_priced(who: &T::AccountId) -> bool {
-		Self::exposure_value(who, None, Valuation::FreshForCap, Self::now()).is_ok()
+		let now = Self::now();
+		// The debt service too: the repayment capacity is checked at the same moments.
+		Self::exposure_value(who, None, Valuation::FreshForCap, now).is_ok()
+			&& Self::person_monthly_service(who, Valuation::FreshForCap, now).is_ok()
 	}
 
 	fn position(who: &T::AccountId, position: PositionKey) -> ReportedPosition {

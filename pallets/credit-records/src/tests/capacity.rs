@@ -496,3 +496,22 @@ fn pool_debt_pays_the_borrowers_premium_too() {
 		assert_ok!(CreditRecords::note_repaid(&ALICE, POOL_USDX, unscored(10_000 * USD)));
 	});
 }
+
+/// A product asks whether everything the borrower carries is priced before it turns a refusal
+/// into the end of a request: a booked service in an asset with no position (an SME line not
+/// approved yet) counts too, so a stale price fails the call instead of cancelling a loan
+/// (regression, found by review).
+#[test]
+fn a_stale_price_of_a_booked_service_is_not_a_lasting_refusal() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified_individual(ALICE);
+		let sme_xbtc = PositionKey::new(CreditProduct::SmeFinance, XBTC);
+		CreditRecords::note_debt_service(&ALICE, sme_xbtc, 1_000);
+		assert!(CreditRecords::exposure_priced(&ALICE));
+		set_price_at(XBTC, xindai_primitives::price::Price::from_u32(600), now());
+		advance(60 * 60 * 1_000 + 1);
+		assert!(!CreditRecords::exposure_priced(&ALICE));
+		CreditRecords::note_debt_service_ended(&ALICE, sme_xbtc, 1_000);
+		assert!(CreditRecords::exposure_priced(&ALICE));
+	});
+}
