@@ -46,3 +46,13 @@ xindai_as_root() {
     return 1
   fi
 }
+
+# The parachain's collator and chain-spec tool, installed once per machine by
+# scripts/install-omni-node from the crate registry (stable2609 releases).
+export XINDAI_OMNI_NODE_VERSION="0.24.0"           # crate polkadot-omni-node
+export XINDAI_CHAIN_SPEC_BUILDER_VERSION="21.0.0"  # crate staging-chain-spec-builder
+export XINDAI_OMNI_NODE="$XINDAI_BIN/polkadot-omni-node"
+export XINDAI_CHAIN_SPEC_BUILDER="$XINDAI_BIN/chain-spec-builder"
+
+# The parachain runtime's wasm, built by `cargo build --workspace` (debug profile: not compacted).
+export XINDAI_PARACHAIN_WASM="$CARGO_TARGET_DIR/debug/wbuild/xindai-parachain-runtime/xindai_parachain_runtime.wasm"

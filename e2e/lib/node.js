@@ -186,16 +186,17 @@ export async function peerIdOfNodeKey(hexKey) {
  * @param {string}   [opts.basePath] keep the chain in this directory (default: `--tmp`), so a
  *   restarted node finds it again
  * @param {{rpcPort: number, p2pPort: number}} [opts.ports] reuse these ports (a restart)
+ * @param {string}   [opts.bin] the node binary (default: the xindai-node under test; the
+ *   parachain test passes polkadot-omni-node)
  * @returns {Promise<{api: ApiPromise, provider: WsProvider, wsUrl: string, rpcPort: number,
  *   p2pPort: number, pid: number, name: string, stop: () => Promise<void>, logs: () => string,
  *   printLogs: (why?: string) => void, peerId: () => string|undefined,
  *   rpc: (method: string, params?: any[]) => Promise<any>, exited: () => boolean}>}
  */
-export async function startNode({ args = [], name = 'xindai-e2e', connectApi = true, basePath, ports } = {}) {
+export async function startNode({ args = [], name = 'xindai-e2e', connectApi = true, basePath, ports, bin = nodeBinary() } = {}) {
   installCleanup();
-  const bin = nodeBinary();
   if (!existsSync(bin)) {
-    throw new Error(`xindai-node binary not found at ${bin} (set XINDAI_NODE or CARGO_TARGET_DIR, and build it first)`);
+    throw new Error(`node binary not found at ${bin} (set XINDAI_NODE or CARGO_TARGET_DIR, and build it first)`);
   }
 
   const rpcPort = ports?.rpcPort ?? (await freePort());

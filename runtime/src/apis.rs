@@ -5,21 +5,28 @@ use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
 };
+#[cfg(not(xindai_parachain))]
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
+#[cfg(not(xindai_parachain))]
+use sp_runtime::traits::NumberFor;
 use sp_runtime::{
-	traits::{Block as BlockT, NumberFor},
+	traits::Block as BlockT,
 	transaction_validity::{TransactionSource, TransactionValidity},
 	ApplyExtrinsicResult, ExtrinsicInclusionMode,
 };
 use sp_version::RuntimeVersion;
 
+#[cfg(not(xindai_parachain))]
+use crate::Grandpa;
+#[cfg(xindai_parachain)]
+use crate::{configs::parachain::ConsensusHook, ParachainInfo, ParachainSystem};
 use crate::{
 	opaque::SessionKeys, AccountId, AssetId, Aura, Balance, Block, CreditRecords, Executive,
-	Grandpa, InherentDataExt, LiquidityPools, Nonce, P2pLoans, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SmeFinance, System, TransactionPayment, VERSION,
+	InherentDataExt, LiquidityPools, Nonce, P2pLoans, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SmeFinance, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -111,6 +118,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[cfg(not(xindai_parachain))]
 	impl sp_consensus_grandpa::GrandpaApi<Block> for Runtime {
 		fn grandpa_authorities() -> sp_consensus_grandpa::AuthorityList {
 			Grandpa::grandpa_authorities()
@@ -137,6 +145,45 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	// The collator's APIs (omni-node calls them): may it build on a block, what to hand the
+	// relay chain, which para id and relay parent.
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_aura::AuraUnincludedSegmentApi<Block> for Runtime {
+		fn can_build_upon(
+			included_hash: <Block as BlockT>::Hash,
+			slot: cumulus_primitives_aura::Slot,
+		) -> bool {
+			ConsensusHook::can_build_upon(included_hash, slot)
+		}
+	}
+
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_core::CollectCollationInfo<Block> for Runtime {
+		fn collect_collation_info(
+			header: &<Block as BlockT>::Header,
+		) -> cumulus_primitives_core::CollationInfo {
+			ParachainSystem::collect_collation_info(header)
+		}
+	}
+
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_core::GetParachainInfo<Block> for Runtime {
+		fn parachain_id() -> cumulus_primitives_core::ParaId {
+			ParachainInfo::parachain_id()
+		}
+	}
+
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_core::RelayParentOffsetApi<Block> for Runtime {
+		fn relay_parent_offset() -> u32 {
+			crate::configs::parachain::RELAY_PARENT_OFFSET
+		}
+
+		fn max_claim_queue_offset() -> u8 {
+			ParachainSystem::max_claim_queue_offset()
 		}
 	}
 

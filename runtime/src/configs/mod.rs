@@ -6,6 +6,8 @@
 pub mod consensus;
 pub mod lending;
 pub mod oracle;
+#[cfg(xindai_parachain)]
+pub mod parachain;
 pub mod proxy;
 
 pub use proxy::ProxyType;
@@ -33,7 +35,7 @@ use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 use crate::{
 	AccountId, AssetId, Aura, Balance, Balances, Block, BlockNumber, Hash, Moment, Nonce,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, MICRO_XDI, MILLI_XDI, SLOT_DURATION, VERSION, XDI,
+	RuntimeOrigin, RuntimeTask, System, MICRO_XDI, MILLI_XDI, VERSION, XDI,
 };
 
 /// The deposit for storing `items` records of `bytes` bytes in total.
@@ -45,12 +47,41 @@ pub const fn deposit(items: u32, bytes: u32) -> Balance {
 /// is kept for operational transactions and inherents.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// The most proof a block may need to be validated: unbounded on the standalone chain (nobody
+/// else re-executes its blocks from a proof), the relay chain's PoV limit on the parachain.
+#[cfg(not(xindai_parachain))]
+const MAX_BLOCK_PROOF_SIZE: u64 = u64::MAX;
+#[cfg(xindai_parachain)]
+const MAX_BLOCK_PROOF_SIZE: u64 = cumulus_primitives_core::relay_chain::MAX_POV_SIZE as u64;
+
+/// What happens on `set_code`: the standalone chain swaps its code at once; the parachain hands
+/// the code to the relay chain, which schedules the upgrade.
+#[cfg(not(xindai_parachain))]
+type ChainSetCode = ();
+#[cfg(xindai_parachain)]
+type ChainSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Runtime>;
+
+/// Several blocks per Aura slot: the parachain's consensus hook bounds them (velocity 1), and
+/// omni-node's dev mode may seal faster than a slot. The standalone chain never does.
+#[cfg(not(xindai_parachain))]
+type MultipleBlocksPerSlot = ConstBool<false>;
+#[cfg(xindai_parachain)]
+type MultipleBlocksPerSlot = ConstBool<true>;
+
+/// The least time between blocks: half a slot on the standalone chain (Aura's slot is twice
+/// it); none on the parachain, whose block rate the relay chain and the consensus hook set.
+#[cfg(not(xindai_parachain))]
+const MINIMUM_PERIOD: u64 = crate::SLOT_DURATION / 2;
+#[cfg(xindai_parachain)]
+const MINIMUM_PERIOD: u64 = 0;
+
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: sp_version::RuntimeVersion = VERSION;
-	/// Two seconds of compute per six-second block.
+	/// Two seconds of compute per six-second block (and, on the parachain, at most the relay's
+	/// PoV limit of proof).
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, MAX_BLOCK_PROOF_SIZE),
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// 5 MiB blocks, of which normal transactions may fill `NORMAL_DISPATCH_RATIO`.
@@ -81,8 +112,13 @@ impl Contains<RuntimeCall> for NoSeatHandOver {
 	}
 }
 
-#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+#[cfg_attr(
+	not(xindai_parachain),
+	derive_impl(frame_system::config_preludes::SolochainDefaultConfig)
+)]
+#[cfg_attr(xindai_parachain, derive_impl(frame_system::config_preludes::ParaChainDefaultConfig))]
 impl frame_system::Config for Runtime {
+	type OnSetCode = ChainSetCode;
 	type BaseCallFilter = NoSeatHandOver;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
@@ -103,7 +139,7 @@ impl pallet_timestamp::Config for Runtime {
 	/// Milliseconds since the Unix epoch.
 	type Moment = u64;
 	type OnTimestampSet = Aura;
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type MinimumPeriod = ConstU64<MINIMUM_PERIOD>;
 	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }
 

@@ -250,7 +250,6 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 		// Inherents, root-only or unsigned calls; balance and asset transfers; root-only
 		// scheduling; root; membership admin and seat hand-overs (`change_key`).
 		RuntimeCall::Timestamp(_)
-		| RuntimeCall::Grandpa(_)
 		| RuntimeCall::Balances(_)
 		| RuntimeCall::Assets(_)
 		| RuntimeCall::Scheduler(_)
@@ -260,6 +259,13 @@ fn allowed(call: &RuntimeCall) -> Allowed {
 		// The keys a validator's authority signs with.
 		| RuntimeCall::Session(_)
 		| RuntimeCall::Sudo(_) => NONE,
+		#[cfg(not(xindai_parachain))]
+		RuntimeCall::Grandpa(_) => NONE,
+		// The relay chain's inherent and upgrade, and the message queue's housekeeping.
+		#[cfg(xindai_parachain)]
+		RuntimeCall::ParachainSystem(_)
+		| RuntimeCall::ParachainInfo(_)
+		| RuntimeCall::MessageQueue(_) => NONE,
 		RuntimeCall::Utility(call) => match call {
 			// Inner calls are dispatched with the caller's origin and its filter.
 			pallet_utility::Call::batch { .. }
