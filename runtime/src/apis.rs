@@ -187,6 +187,30 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_core::SchedulingV3EnabledApi<Block> for Runtime {
+		fn scheduling_v3_enabled() -> bool {
+			use cumulus_primitives_core::VerifySchedulingSignature;
+			<<Runtime as cumulus_pallet_parachain_system::Config>::SchedulingSignatureVerifier
+				as VerifySchedulingSignature>::V3_SCHEDULING_ENABLED
+		}
+	}
+
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_core::TargetBlockRate<Block> for Runtime {
+		fn target_block_rate() -> u32 {
+			crate::configs::parachain::BLOCK_PROCESSING_VELOCITY
+		}
+	}
+
+	#[cfg(xindai_parachain)]
+	impl cumulus_primitives_core::KeyToIncludeInRelayProof<Block> for Runtime {
+		/// No relay chain storage beyond what Cumulus itself proves.
+		fn keys_to_prove() -> cumulus_primitives_core::RelayProofRequest {
+			Default::default()
+		}
+	}
+
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)

@@ -447,7 +447,19 @@ pub(crate) mod tests {
 			#[cfg(not(xindai_parachain))]
 			assert_eq!(crate::Grandpa::grandpa_authorities().len(), 1);
 			#[cfg(xindai_parachain)]
-			assert_eq!(crate::ParachainInfo::parachain_id(), PARA_ID.into());
+			{
+				assert_eq!(crate::ParachainInfo::parachain_id(), PARA_ID.into());
+				// AuraExt's copy of the authorities (what it checks block authors against) is
+				// Aura's, which the session set (its storage is private to the crate: read raw).
+				let key = [
+					sp_io::hashing::twox_128(b"AuraExt"),
+					sp_io::hashing::twox_128(b"Authorities"),
+				]
+				.concat();
+				let aura_ext: Option<Vec<AuraId>> = frame_support::storage::unhashed::get(&key);
+				let aura = pallet_aura::Authorities::<Runtime>::get().into_inner();
+				assert_eq!(aura_ext, Some(aura));
+			}
 			assert_eq!(Aura::slot_duration(), crate::SLOT_DURATION);
 			let treasury = crate::governance::TreasuryAccount::get();
 			assert_eq!(Balances::free_balance(&treasury), TREASURY_ENDOWMENT);

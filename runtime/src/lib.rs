@@ -221,12 +221,16 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// Declares `Runtime` with every pallet both chains share, and the given consensus pallets
-/// (declaration order is hook and genesis order: Cumulus' `ParachainSystem` goes before
-/// `Timestamp`, as Cumulus runtimes have it, the rest after Aura). (`#[frame_support::runtime]` resolves every pallet's crate even under a false
-/// `#[cfg]`, so the two lists of consensus pallets are handed in from two `cfg`'d calls.)
+/// Declares `Runtime` with every pallet both chains share, and the given consensus pallets.
+/// (`#[frame_support::runtime]` resolves every pallet's crate even under a false `#[cfg]`, so
+/// the two lists of consensus pallets are handed in from two `cfg`'d calls.)
+///
+/// Hooks, inherents and genesis run in the order of the pallet *indices* (the macro sorts by
+/// them), not of the declarations: on the parachain, Timestamp (1) and Aura (2) initialise before
+/// ParachainSystem (6), whose consensus hook reads the slot Aura set, and AuraExt (8) copies
+/// Aura's genesis authorities after Session (5) has set them.
 macro_rules! compose_runtime {
-	(before_timestamp: { $($before_timestamp:tt)* } after_aura: { $($consensus:tt)* }) => {
+	($($consensus:tt)*) => {
 		#[frame_support::runtime]
 		mod runtime {
 			#[runtime::runtime]
@@ -247,8 +251,6 @@ macro_rules! compose_runtime {
 			#[runtime::pallet_index(0)]
 			pub type System = frame_system;
 
-			$($before_timestamp)*
-
 			#[runtime::pallet_index(1)]
 			pub type Timestamp = pallet_timestamp;
 
@@ -260,9 +262,10 @@ macro_rules! compose_runtime {
 			#[runtime::pallet_index(10)]
 			pub type Balances = pallet_balances;
 
-			// Declared (so built at genesis) after Balances: the session genesis takes a consumer
-			// reference on each validator's account, which must exist by then. Hooks do not depend on
-			// the order: keys a session hands to Aura and GRANDPA apply from the next block.
+			// Built at genesis before Balances (indices order genesis): the session genesis
+			// finds the validator accounts without a provider yet and gives each a provider
+			// reference instead of a consumer one (pallet-session's fallback). Hooks do not depend
+			// on the order: keys a session hands to Aura and GRANDPA apply from the next block.
 			#[runtime::pallet_index(4)]
 			pub type ValidatorSet = pallet_membership<Instance3>;
 
@@ -334,33 +337,27 @@ macro_rules! compose_runtime {
 
 #[cfg(not(xindai_parachain))]
 compose_runtime! {
-	before_timestamp: {}
-	after_aura: {
-		#[runtime::pallet_index(3)]
-		pub type Grandpa = pallet_grandpa;
-	}
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
 }
 
 // The parachain's Cumulus pallets (see `configs::parachain`).
 #[cfg(xindai_parachain)]
 compose_runtime! {
-	before_timestamp: {
-		#[runtime::pallet_index(6)]
-		pub type ParachainSystem = cumulus_pallet_parachain_system;
-	}
-	after_aura: {
-		#[runtime::pallet_index(7)]
-		pub type ParachainInfo = staging_parachain_info;
+	#[runtime::pallet_index(6)]
+	pub type ParachainSystem = cumulus_pallet_parachain_system;
 
-		#[runtime::pallet_index(8)]
-		pub type AuraExt = cumulus_pallet_aura_ext;
+	#[runtime::pallet_index(7)]
+	pub type ParachainInfo = staging_parachain_info;
 
-		#[runtime::pallet_index(9)]
-		pub type WeightReclaim = cumulus_pallet_weight_reclaim;
+	#[runtime::pallet_index(8)]
+	pub type AuraExt = cumulus_pallet_aura_ext;
 
-		#[runtime::pallet_index(13)]
-		pub type MessageQueue = pallet_message_queue;
-	}
+	#[runtime::pallet_index(9)]
+	pub type WeightReclaim = cumulus_pallet_weight_reclaim;
+
+	#[runtime::pallet_index(13)]
+	pub type MessageQueue = pallet_message_queue;
 }
 
 // The parachain's validation entry point: how relay-chain validators execute a block of ours.

@@ -20,10 +20,7 @@ use frame_support::{
 		AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8,
 		Contains, VariantCountOf,
 	},
-	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, IdentityFee, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
@@ -53,6 +50,13 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAX_BLOCK_PROOF_SIZE: u64 = u64::MAX;
 #[cfg(xindai_parachain)]
 const MAX_BLOCK_PROOF_SIZE: u64 = cumulus_primitives_core::relay_chain::MAX_POV_SIZE as u64;
+
+/// The standalone node stores state in ParityDB; polkadot-omni-node defaults to RocksDB, whose
+/// reads and writes cost more.
+#[cfg(not(xindai_parachain))]
+type ChainDbWeight = frame_support::weights::constants::ParityDbWeight;
+#[cfg(xindai_parachain)]
+type ChainDbWeight = frame_support::weights::constants::RocksDbWeight;
 
 /// What happens on `set_code`: the standalone chain swaps its code at once; the parachain hands
 /// the code to the relay chain, which schedules the upgrade.
@@ -127,8 +131,9 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// The node stores state in ParityDB.
-	type DbWeight = ParityDbWeight;
+	/// The database the node stores state in: ParityDB (xindai-node) or RocksDB (omni-node's
+	/// default).
+	type DbWeight = ChainDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

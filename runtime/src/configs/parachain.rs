@@ -124,8 +124,9 @@ impl pallet_message_queue::Config for Runtime {
 	type Size = u32;
 	type QueueChangeHandler = ();
 	type QueuePausedQuery = ();
-	/// A page holds at most 64 KiB of messages.
-	type HeapSize = ConstU32<{ 64 * 1024 }>;
+	/// A page holds at most 103 KiB of messages: the relay's downward messages are at most that
+	/// long, and `parachainSystem` drops longer ones (as Cumulus' templates and Asset Hub size it).
+	type HeapSize = ConstU32<{ 103 * 1024 }>;
 	/// Pages kept before the oldest stale one may be removed (by anyone, `reapPage`).
 	type MaxStale = ConstU32<8>;
 	type ServiceWeight = MessageQueueServiceWeight;
