@@ -167,35 +167,33 @@ pub type TxExtension = TxChecks;
 #[cfg(xindai_parachain)]
 pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<Runtime, TxChecks>;
 
-/// The checks both chains apply to every signed transaction, in this order.
-#[cfg(not(xindai_parachain))]
-pub type TxChecks = (
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-	frame_system::WeightReclaim<Runtime>,
-);
+/// The checks both chains apply to every signed transaction, in this order, followed by the
+/// given extensions (the types, written once for both runtimes).
+macro_rules! tx_checks_then {
+	($($last:ty),*) => {
+		(
+			frame_system::CheckNonZeroSender<Runtime>,
+			frame_system::CheckSpecVersion<Runtime>,
+			frame_system::CheckTxVersion<Runtime>,
+			frame_system::CheckGenesis<Runtime>,
+			frame_system::CheckEra<Runtime>,
+			frame_system::CheckNonce<Runtime>,
+			frame_system::CheckWeight<Runtime>,
+			pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+			frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+			$($last,)*
+		)
+	};
+}
 
-/// The checks both chains apply to every signed transaction (the parachain reclaims weight in
-/// [`TxExtension`]'s wrapper instead of `frame_system::WeightReclaim`).
+/// The checks of every signed transaction; the standalone chain reclaims unused weight last.
+#[cfg(not(xindai_parachain))]
+pub type TxChecks = tx_checks_then!(frame_system::WeightReclaim<Runtime>);
+
+/// The checks of every signed transaction (the parachain reclaims weight in [`TxExtension`]'s
+/// wrapper instead of `frame_system::WeightReclaim`).
 #[cfg(xindai_parachain)]
-pub type TxChecks = (
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-);
+pub type TxChecks = tx_checks_then!();
 
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
