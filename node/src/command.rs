@@ -122,8 +122,40 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("This benchmark subcommand is not supported by xindai-node yet; use \
-					`benchmark pallet` or `benchmark machine`."
+				BenchmarkCmd::Overhead(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config, None)?;
+					let remark = crate::benchmarking::RemarkBuilder::new(client.clone());
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						crate::benchmarking::inherent_benchmark_data()?,
+						Vec::new(),
+						&remark,
+						false,
+					)
+				},
+				BenchmarkCmd::Extrinsic(cmd) => {
+					use frame_benchmarking_cli::ExtrinsicFactory;
+					use sp_keyring::Sr25519Keyring;
+
+					let PartialComponents { client, .. } = service::new_partial(&config, None)?;
+					let factory = ExtrinsicFactory(vec![
+						Box::new(crate::benchmarking::RemarkBuilder::new(client.clone())),
+						Box::new(crate::benchmarking::TransferKeepAliveBuilder::new(
+							client.clone(),
+							Sr25519Keyring::Alice.to_account_id(),
+							xindai_runtime::configs::EXISTENTIAL_DEPOSIT,
+						)),
+					]);
+					cmd.run(
+						client,
+						crate::benchmarking::inherent_benchmark_data()?,
+						Vec::new(),
+						&factory,
+					)
+				},
+				_ => Err("This benchmark subcommand is not supported by xindai-node; use \
+					`benchmark pallet`, `overhead`, `extrinsic` or `machine`."
 					.into()),
 			})
 		},

@@ -316,6 +316,14 @@ pub trait CreditRegistry<AccountId> {
 	/// loan or line starts. Refusals as [`ensure_repayment_capacity`](Self::ensure_repayment_capacity).
 	fn ensure_debt_service_within_limit(who: &AccountId) -> DispatchResult;
 
+	/// The weight of the repayment-capacity work one call does at worst: an
+	/// [`ensure_repayment_capacity`](Self::ensure_repayment_capacity) followed by
+	/// [`note_debt_service`](Self::note_debt_service), or an
+	/// [`ensure_debt_service_within_limit`](Self::ensure_debt_service_within_limit), for a person
+	/// with the most accounts, each holding the most positions and booked services. A product's
+	/// call weight adds it to its own benchmarked weight, which does not include it.
+	fn repayment_capacity_weight() -> frame_support::weights::Weight;
+
 	/// The monthly debt service booked for `who` at `position` (asset units).
 	fn debt_service(who: &AccountId, position: PositionKey) -> Balance;
 

@@ -3,8 +3,8 @@
 
 pub use crate::{
 	AllPalletsWithSystem, Assets, Balances, ConvictionVoting, CreditRecords, LiquidityPools,
-	Multisig, P2pLoans, Preimage, Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime,
-	Scheduler, SmeFinance, Sudo, Timestamp, Treasury, Utility,
+	Multisig, Oracle, OracleMembership, P2pLoans, Preimage, Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime,
+	Scheduler, SmeFinance, Sudo, Timestamp, Treasury, Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::Pallet as SystemBench;
@@ -32,4 +32,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_treasury, Treasury]
 	[pallet_collective, RiskCouncil]
 	[pallet_membership, RiskCouncilMembership]
+	[pallet_membership, OracleMembership]
+	[pallet_membership, ValidatorSet]
+	[pallet_oracle, Oracle]
 );

@@ -526,6 +526,79 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The capacity check of a credit application and the booking of its service, for a person
+	/// at its largest: `MaxAccountsPerPerson` accounts, the first with its attestations full,
+	/// each account with `MaxPositions` pool debts and `MaxPositions` booked services, every one
+	/// in a distinct priced asset. Products add this to their calls' weights
+	/// ([`CreditRegistry::repayment_capacity_weight`]).
+	#[benchmark]
+	fn repayment_capacity_check() -> Result<(), BenchmarkError> {
+		use sp_runtime::FixedPointNumber;
+		use xindai_primitives::{
+			credit::{CreditRegistry, PositionKey, ReportedPosition},
+			price::{Price, PriceFeeder},
+			AssetId,
+		};
+		let person = H256::repeat_byte(7);
+		let accounts: vec::Vec<T::AccountId> =
+			(0..T::MaxAccountsPerPerson::get()).map(|i| registered::<T>("holder", i)).collect();
+		for account in &accounts {
+			AccountPerson::<T>::insert(account, person);
+		}
+		let bounded = BoundedVec::try_from(accounts.clone())
+			.map_err(|_| BenchmarkError::Stop("exactly MaxAccountsPerPerson accounts"))?;
+		PersonAccounts::<T>::insert(person, bounded);
+		let who = accounts[0].clone();
+		nearly_full_attestations::<T>(&who);
+
+		let credit = T::CreditAsset::get();
+		let assets: vec::Vec<AssetId> = (0..T::MaxPositions::get())
+			.map(|i| credit.saturating_add(1_000).saturating_add(i))
+			.collect();
+		for asset in &assets {
+			T::BenchmarkPrices::feed_price(*asset, Price::saturating_from_integer(1u32))
+				.map_err(|_| BenchmarkError::Stop("the benchmark prices are set"))?;
+		}
+		for account in &accounts {
+			for asset in &assets {
+				Positions::<T>::insert(
+					account,
+					PositionKey::new(CreditProduct::Pools, *asset),
+					ReportedPosition { owed: 1_000, committed: 0 },
+				);
+				DebtService::<T>::insert(
+					account,
+					PositionKey::new(CreditProduct::P2pLoans, *asset),
+					1_000,
+				);
+			}
+		}
+		let purpose = LoanPurpose {
+			category: PurposeCategory::Education,
+			description_hash: H256::repeat_byte(5),
+		};
+		let applied = PositionKey::new(CreditProduct::SmeFinance, assets[0]);
+		let checked;
+
+		#[block]
+		{
+			checked = CreditRecords::<T>::check_repayment_capacity(
+				&who,
+				CreditProduct::SmeFinance,
+				&purpose,
+				assets[0],
+				1_000,
+			);
+			<CreditRecords<T> as CreditRegistry<T::AccountId>>::note_debt_service(
+				&who, applied, 1_000,
+			);
+		}
+
+		assert_eq!(checked, Ok(()));
+		assert_eq!(DebtService::<T>::get(&who, applied), Some(1_000));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(
 		CreditRecords,
 		crate::mock::ExtBuilder::default().build(),

@@ -46,9 +46,13 @@ impl<T: Config> Pallet<T> {
 	) {
 		let person = Self::history_holder(who);
 		let params = MonitorParameters::<T>::get();
-		let mut activity = Activities::<T>::get(&person);
+		let before = Activities::<T>::get(&person);
+		let mut activity = before;
 		let triggered = event(&mut activity, &params);
-		Activities::<T>::insert(&person, activity);
+		// Most events change nothing (a repayment that is not quick): no write then.
+		if activity != before {
+			Activities::<T>::insert(&person, activity);
+		}
 		if let Some((rule, observed)) = triggered {
 			let already = PersonFlags::<T>::get(&person)
 				.iter()

@@ -255,6 +255,11 @@ pub mod pallet {
 		/// The price source other assets' positions are valued with (in credit units).
 		type Prices: xindai_primitives::price::PriceProvider;
 
+		/// Sets fresh prices of [`Config::Prices`] for the benchmarks' worst cases (positions in
+		/// as many priced assets as an account may hold).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkPrices: xindai_primitives::price::PriceFeeder;
+
 		/// The oldest price (milliseconds) the exposure check values a position with.
 		#[pallet::constant]
 		type MaxPriceAge: Get<Moment>;

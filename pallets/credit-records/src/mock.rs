@@ -105,6 +105,8 @@ impl pallet_credit_records::Config for Test {
 	type MinCountedRepayment = ConstU128<CREDIT_UNIT>;
 	type CreditAsset = ConstU32<USDX>;
 	type Prices = MockPrices;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkPrices = MockPrices;
 	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
 	type MaxPositions = ConstU32<3>;
 	type MaxAccountsPerPerson = ConstU32<3>;
@@ -158,6 +160,12 @@ pub fn set_price_at(asset: AssetId, price: Price, updated_at: Moment) {
 
 /// USDX at 1 and XBTC at 600 credit units, always fresh, unless a test set another price.
 pub struct MockPrices;
+impl xindai_primitives::price::PriceFeeder for MockPrices {
+	fn feed_price(asset: AssetId, price: Price) -> sp_runtime::DispatchResult {
+		set_price_at(asset, price, pallet_timestamp::Now::<Test>::get());
+		Ok(())
+	}
+}
 impl PriceProvider for MockPrices {
 	fn price(asset: AssetId) -> Option<TimestampedPrice> {
 		if let Some(quote) = PRICE_OVERRIDES.with(|p| p.borrow().get(&asset).copied()) {

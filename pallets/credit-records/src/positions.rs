@@ -125,6 +125,11 @@ impl<T: Config> Pallet<T> {
 		let mut after = before.unwrap_or_default();
 		change(&mut after)?;
 		let before = before.unwrap_or_default();
+		// Nothing moved (an interest-only payment, a zero amount): the book stays as it is,
+		// unwritten.
+		if before == after {
+			return Ok(after);
+		}
 		match (before.is_empty(), after.is_empty()) {
 			(true, false) => history.open_positions = history.open_positions.saturating_add(1),
 			(false, true) => history.open_positions = history.open_positions.saturating_sub(1),

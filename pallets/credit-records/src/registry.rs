@@ -257,6 +257,10 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		Self::check_repayment_capacity(who, product, purpose, asset, monthly_service)
 	}
 
+	fn repayment_capacity_weight() -> frame_support::weights::Weight {
+		<T::WeightInfo as crate::WeightInfo>::repayment_capacity_check()
+	}
+
 	fn ensure_debt_service_within_limit(who: &T::AccountId) -> DispatchResult {
 		Self::check_capacity(who, None)
 	}

@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn attest_income() -> Weight;
 	fn set_capacity_params() -> Weight;
 	fn set_closed_purposes() -> Weight;
+	fn repayment_capacity_check() -> Weight;
 }
 
 /// Weights for `pallet_credit_records` using the chain's database weights.
@@ -210,6 +211,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(8_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// The capacity check of a person with 4 accounts of 8 positions and 8 booked services
+	/// each: Reads: ClosedPurposes, Profiles, AccountPerson, PersonAccounts, CapacityParameters,
+	/// Timestamp, per account its Attestations, DebtService and Positions (8 each), a price and
+	/// a pool rate per asset. Writes: DebtService, DebtServiceTotals.
+	fn repayment_capacity_check() -> Weight {
+		Weight::from_parts(150_000_000, 40_000)
+			.saturating_add(T::DbWeight::get().reads(90_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 // For tests: the same figures on RocksDB weights.
@@ -239,4 +249,5 @@ impl WeightInfo for () {
 	fn attest_income() -> Weight { Weight::from_parts(40_000_000, 4_800).saturating_add(RocksDbWeight::get().reads_writes(5, 2)) }
 	fn set_capacity_params() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 	fn set_closed_purposes() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
+	fn repayment_capacity_check() -> Weight { Weight::from_parts(150_000_000, 40_000).saturating_add(RocksDbWeight::get().reads_writes(90, 2)) }
 }

@@ -627,6 +627,8 @@ pub mod pallet {
 		///   credit registry's errors, transfer and hold errors.
 		/// - Emits [`Event::RequestCreated`].
 		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_request()
+			.saturating_add(T::Credit::repayment_capacity_weight()))]
 		pub fn create_request(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -678,6 +680,8 @@ pub mod pallet {
 		///   errors.
 		/// - Emits [`Event::Funded`], and [`Event::LoanStarted`] when complete.
 		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::fund()
+			.saturating_add(T::Credit::repayment_capacity_weight()))]
 		pub fn fund(origin: OriginFor<T>, loan: LoanId, amount: Balance) -> DispatchResult {
 			let lender = ensure_signed(origin)?;
 			Self::do_fund(&lender, loan, amount)

@@ -71,6 +71,8 @@ mod calls {
 		///   errors.
 		/// - Emits [`Event::LineApplied`].
 		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::apply_credit_line()
+			.saturating_add(T::Credit::repayment_capacity_weight()))]
 		pub fn apply_credit_line(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -94,6 +96,8 @@ mod calls {
 		///   (no pool, facility cap exceeded, paused).
 		/// - Emits [`Event::LineApproved`], and [`Event::LineActivated`] for a pool.
 		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::approve_credit_line()
+			.saturating_add(T::Credit::repayment_capacity_weight()))]
 		pub fn approve_credit_line(
 			origin: OriginFor<T>,
 			line: LineId,
@@ -111,6 +115,8 @@ mod calls {
 		///   [`Error::NotFinancier`], [`Error::NotVerified`], transfer errors.
 		/// - Emits [`Event::LineActivated`].
 		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::fund_credit_line()
+			.saturating_add(T::Credit::repayment_capacity_weight()))]
 		pub fn fund_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
 			let financier = ensure_signed(origin)?;
 			Self::do_fund_line(&financier, line)

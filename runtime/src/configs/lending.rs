@@ -77,9 +77,31 @@ impl pallet_oracle::Config for Runtime {
 	type Members = crate::OracleMembership;
 	type WeightInfo = ();
 	type MaxHasDispatchedSize = ConstU32<16>;
-	type MaxFeedValues = ConstU32<16>;
+	type MaxFeedValues = OracleMaxFeedValues;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = OracleBenchmarkFeed;
+}
+
+parameter_types! {
+	/// The most prices one `feed_values` call carries.
+	pub const OracleMaxFeedValues: u32 = 16;
+}
+
+/// The feed `pallet_oracle`'s benchmarks time: a full one, [`OracleMaxFeedValues`] prices for
+/// distinct assets (the worst case a feeder can submit).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct OracleBenchmarkFeed;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_oracle::BenchmarkHelper<AssetId, Price, OracleMaxFeedValues> for OracleBenchmarkFeed {
+	fn get_currency_id_value_pairs(
+	) -> frame_support::BoundedVec<(AssetId, Price), OracleMaxFeedValues> {
+		use sp_runtime::FixedPointNumber;
+		let feed: alloc::vec::Vec<(AssetId, Price)> = (1..=OracleMaxFeedValues::get())
+			.map(|asset| (asset, Price::saturating_from_integer(asset)))
+			.collect();
+		// At most `OracleMaxFeedValues` by construction.
+		frame_support::BoundedVec::truncate_from(feed)
+	}
 }
 
 /// Prices for the lending pallets: the oracle's combined value and when it was set — except

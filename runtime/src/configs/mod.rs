@@ -83,11 +83,28 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: sp_version::RuntimeVersion = VERSION;
 	/// Two seconds of compute per six-second block (and, on the parachain, at most the relay's
-	/// PoV limit of proof).
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, MAX_BLOCK_PROOF_SIZE),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// PoV limit of proof), `NORMAL_DISPATCH_RATIO` of it for normal transactions and the rest
+	/// kept for operational ones; 10 % expected in `on_initialize`. An empty block and each
+	/// extrinsic cost what `benchmark overhead` measured for this runtime
+	/// ([`crate::weights::block_weights`], [`crate::weights::extrinsic_weights`]).
+	pub RuntimeBlockWeights: BlockWeights = {
+		let block = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, MAX_BLOCK_PROOF_SIZE);
+		let normal = NORMAL_DISPATCH_RATIO * block;
+		BlockWeights::builder()
+			.base_block(crate::weights::BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |weights| {
+				weights.base_extrinsic = crate::weights::ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |weights| {
+				weights.max_total = Some(normal);
+			})
+			.for_class(DispatchClass::Operational, |weights| {
+				weights.max_total = Some(block);
+				weights.reserved = Some(block.saturating_sub(normal));
+			})
+			.avg_block_initialization(Perbill::from_percent(10))
+			.build_or_panic()
+	};
 	/// 5 MiB blocks, of which normal transactions may fill `NORMAL_DISPATCH_RATIO`.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -316,6 +333,8 @@ impl pallet_credit_records::Config for Runtime {
 	type CreditAsset = ConstU32<{ crate::genesis_config_presets::usdx::ID }>;
 	/// The guarded oracle median, as the lending pallets see it.
 	type Prices = lending::OraclePrices;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkPrices = lending::OracleGenesisPrices;
 	/// Exposure is valued at prices at most an hour old (the pools' default price age).
 	type MaxPriceAge = ConstU64<{ 60 * 60 * 1_000 }>;
 	/// Three products, each in a few assets.

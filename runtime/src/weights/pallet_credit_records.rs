@@ -353,4 +353,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		Weight::from_parts(60_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Not generated yet: the pallet's own estimate (scripts/benchmark-weights replaces it).
+	fn repayment_capacity_check() -> Weight {
+		<() as pallet_credit_records::WeightInfo>::repayment_capacity_check()
+	}
 }

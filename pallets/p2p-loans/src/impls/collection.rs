@@ -101,17 +101,19 @@ impl<T: Config> Pallet<T> {
 
 	/// `payer` paid `amount` on `loan`: recorded as recovered if it is the assigned agent.
 	pub(crate) fn note_collection_payment(loan: LoanId, payer: &T::AccountId, amount: Balance) {
-		Collections::<T>::mutate(loan, |assignment| {
-			let Some(assignment) = assignment.as_mut() else { return };
-			if assignment.note_payment(payer, amount) {
-				Self::deposit_event(Event::CollectionRecovered {
-					loan,
-					agent: payer.clone(),
-					amount,
-					recovered: assignment.recovered,
-				});
-			}
-		});
+		// Read, and written only when the agent paid: most loans have no agent, and a
+		// `mutate` of an absent entry would still write (its removal).
+		let Some(mut assignment) = Collections::<T>::get(loan) else { return };
+		if assignment.note_payment(payer, amount) {
+			let recovered = assignment.recovered;
+			Collections::<T>::insert(loan, assignment);
+			Self::deposit_event(Event::CollectionRecovered {
+				loan,
+				agent: payer.clone(),
+				amount,
+				recovered,
+			});
+		}
 	}
 
 	/// The loan was repaid in full: the agent's access ends (the assignment stays on record

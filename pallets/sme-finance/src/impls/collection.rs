@@ -58,17 +58,18 @@ impl<T: Config> Pallet<T> {
 
 	/// `payer` paid `amount` on line `id`: recorded as recovered if it is the assigned agent.
 	pub(crate) fn note_line_collection_payment(id: LineId, payer: &T::AccountId, amount: Balance) {
-		LineCollections::<T>::mutate(id, |assignment| {
-			let Some(assignment) = assignment.as_mut() else { return };
-			if assignment.note_payment(payer, amount) {
-				Self::deposit_event(Event::LineCollectionRecovered {
-					line: id,
-					agent: payer.clone(),
-					amount,
-					recovered: assignment.recovered,
-				});
-			}
-		});
+		// Read, and written only when the agent paid (see the P2P pallet's twin).
+		let Some(mut assignment) = LineCollections::<T>::get(id) else { return };
+		if assignment.note_payment(payer, amount) {
+			let recovered = assignment.recovered;
+			LineCollections::<T>::insert(id, assignment);
+			Self::deposit_event(Event::LineCollectionRecovered {
+				line: id,
+				agent: payer.clone(),
+				amount,
+				recovered,
+			});
+		}
 	}
 
 	/// The line is gone: its agent's access ends with it.
