@@ -68,7 +68,7 @@ function usage(msg) {
     'usage: load-test.js --ws URL [--smoke] [--kinds k1,k2] [--blocks N] [--count N|kind=N,...]\n' +
       '       [--senders N] [--verifiers N] [--lenders N] [--repays-per-borrower N] [--repays-per-loan N]\n' +
       '       [--window N] [--connections N] [--out DIR] [--node-pid PID] [--node-kind K] [--node-bin P]\n' +
-      `       [--wasm P] [--node-log P] [--commit C]\nkinds: ${KIND_NAMES.join(', ')}\n`,
+      `       [--wasm P] [--node-log P] [--commit C] [--warning TEXT]\nkinds: ${KIND_NAMES.join(', ')}\n`,
   );
   process.exit(2);
 }
@@ -95,6 +95,7 @@ function parseArgs(argv) {
     wasm: '',
     nodeLog: '',
     commit: '',
+    warnings: [],
   };
   const int = (v, name) => {
     const n = Number(v);
@@ -141,6 +142,7 @@ function parseArgs(argv) {
       case '--wasm': o.wasm = val(); break;
       case '--node-log': o.nodeLog = val(); break;
       case '--commit': o.commit = val(); break;
+      case '--warning': o.warnings.push(val()); break;
       case '-h':
       case '--help': usage();
       // falls through (usage exits)
@@ -227,7 +229,7 @@ async function main() {
     `runtime: ${version.specName} v${version.specVersion} from ${o.wasm || 'the chain spec'}`,
     `limits: normal ref time ${normalMax} ps per block, base extrinsic ${base} ps, normal length ${maxLen} bytes, block time ${blockMs} ms`,
   ];
-  const warnings = [];
+  const warnings = o.warnings.map((w) => `WARNING: ${w}`);
   if (o.nodeKind === 'debug') {
     warnings.push(
       'WARNING: this ran against the DEBUG node (unoptimised client: transaction pool, RPC, block import are',
@@ -252,11 +254,19 @@ async function main() {
     const perTx = info.refTime + base;
     ceilings[k] = { ...info, perTx, byWeight: Number(normalMax / perTx), byLength: Math.floor(maxLen / info.length) };
   }
+  // An empty remark weighs almost only the transaction extensions (nonce, era, genesis, fee
+  // payment, weight checks and reclaim): a floor under every signed extrinsic.
+  const remark = await queryInfo(api, signHex(api, api.tx.system.remark('0x'), dev.charlie, 0));
+  const floorLine =
+    `floor: a signed empty system.remark weighs ${remark.refTime} ps (the transaction extensions' weight, nearly all of it) + base ${base} ps: ` +
+    `at most ${Number(normalMax / (remark.refTime + base))} signed extrinsics per block whatever the call`;
+  header.push(floorLine);
   const counts = {};
   for (const k of o.kinds) {
     const c = ceilings[k];
     counts[k] = o.count[k] ?? o.countAll ?? (o.smoke ? 20 : Math.min(c.byWeight, c.byLength) * (o.blocks + 2));
   }
+  log(floorLine);
   log('\nsizing (ceiling per block = normal max ref time / (queryInfo weight + base extrinsic)):');
   for (const k of o.kinds) {
     const c = ceilings[k];
@@ -561,26 +571,34 @@ async function setup(ctx, plans) {
 // ---------------------------------------------------------------------------
 // Phases
 
-/** Per sender, the extrinsics of a phase in nonce order: [{pair, txs: [() => tx]}]. */
+/**
+ * Per sender, the extrinsics of a phase in nonce order: [{pair, txs: [() => tx]}]. A sender
+ * repeating one call gets the same extrinsic object each time: signing it again at the next
+ * nonce replaces its signature, and building the call is most of the cost of pre-signing.
+ */
 function phaseTxs(ctx, k, plan, expires) {
   const { api } = ctx;
+  const repeat = (n, make) => {
+    let tx;
+    return range(n).map(() => () => (tx ??= make()));
+  };
   switch (k) {
     case 'transfer': {
       const n = plan.senders.length;
       return plan.senders.map((pair, i) => ({
         pair,
-        txs: range(plan.perSender[i]).map(() => () => api.tx.balances.transferKeepAlive(plan.senders[(i + 1) % n].address, 1_000_000_000n)),
+        txs: repeat(plan.perSender[i], () => api.tx.balances.transferKeepAlive(plan.senders[(i + 1) % n].address, 1_000_000_000n)),
       }));
     }
     case 'pool-deposit':
-      return plan.senders.map((pair, i) => ({ pair, txs: range(plan.perSender[i]).map(() => () => api.tx.liquidityPools.deposit(USDX.id, DEPOSIT)) }));
+      return plan.senders.map((pair, i) => ({ pair, txs: repeat(plan.perSender[i], () => api.tx.liquidityPools.deposit(USDX.id, DEPOSIT)) }));
     case 'pool-repay':
-      return plan.borrowers.map((pair, i) => ({ pair, txs: range(plan.perSender[i]).map(() => () => api.tx.liquidityPools.repay(USDX.id, POOL_REPAY)) }));
+      return plan.borrowers.map((pair, i) => ({ pair, txs: repeat(plan.perSender[i], () => api.tx.liquidityPools.repay(USDX.id, POOL_REPAY)) }));
     case 'p2p-fund':
       // Lender i funds request i mod R, one 1 USDX slice at a time.
       return plan.lenders.map((pair, i) => {
         const loan = plan.loans[i % plan.loans.length].id;
-        return { pair, txs: range(plan.perSender[i]).map(() => () => api.tx.p2pLoans.fund(loan, FUND_SLICE)) };
+        return { pair, txs: repeat(plan.perSender[i], () => api.tx.p2pLoans.fund(loan, FUND_SLICE)) };
       });
     case 'p2p-repay':
       // Each borrower pays its loans in turn, one instalment's amount at a time.
@@ -588,6 +606,7 @@ function phaseTxs(ctx, k, plan, expires) {
         const mine = range(LOANS_PER_BORROWER).map((j) => b * LOANS_PER_BORROWER + j).filter((li) => li < plan.loans.length);
         const left = mine.map((li) => plan.perLoan[li]);
         const txs = [];
+        const byLoan = new Map();
         for (let more = true; more; ) {
           more = false;
           mine.forEach((li, j) => {
@@ -595,7 +614,10 @@ function phaseTxs(ctx, k, plan, expires) {
               left[j] -= 1;
               more = true;
               const id = plan.loans[li].id;
-              txs.push(() => api.tx.p2pLoans.repay(id, plan.instalment));
+              txs.push(() => {
+                if (!byLoan.has(id)) byLoan.set(id, api.tx.p2pLoans.repay(id, plan.instalment));
+                return byLoan.get(id);
+              });
             }
           });
         }

@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		lender: &T::AccountId,
 		loan_id: LoanId,
 		amount: Balance,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		let mut loan = Loans::<T>::get(loan_id).ok_or(Error::<T>::LoanNotFound)?;
 		let now = Self::now();
 		ensure!(loan.status == LoanStatus::Funding, Error::<T>::NotFunding);
@@ -63,7 +63,8 @@ impl<T: Config> Pallet<T> {
 			amount,
 			funded: loan.funded,
 		});
-		if loan.funded == loan.terms.principal {
+		let completing = loan.funded == loan.terms.principal;
+		if completing {
 			// A stale price fails the call, whether of the loan's asset or of what the borrower
 			// already owes: the lender may retry once it is fresh. Only a lasting refusal
 			// (frozen, unverified, over the cap) cancels the request below.
@@ -85,7 +86,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Loans::<T>::insert(loan_id, loan);
-		Ok(())
+		Ok(completing)
 	}
 
 	/// Disburses a fully funded loan and fixes its schedule. The borrower's eligibility and cap

@@ -115,13 +115,20 @@ fn funding_completes_and_disburses() {
 	run_test(|| {
 		let id = bob_requests();
 		let before = balance(USDX, BOB);
-		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 600 * DOLLAR));
+		// A slice that leaves the request short runs no capacity check and is charged
+		// without it; the completing one pays its declared weight.
+		let partial = P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 600 * DOLLAR);
+		assert_eq!(
+			partial.expect("a valid slice").actual_weight,
+			Some(<() as crate::WeightInfo>::fund())
+		);
 		assert_eq!(
 			last_event(),
 			Event::Funded { loan: id, lender: ALICE, amount: 600 * DOLLAR, funded: 600 * DOLLAR }
 		);
 		assert_eq!(balance(USDX, BOB), before);
-		assert_ok!(P2pLoans::fund(RuntimeOrigin::signed(CHARLIE), id, 400 * DOLLAR));
+		let completing = P2pLoans::fund(RuntimeOrigin::signed(CHARLIE), id, 400 * DOLLAR);
+		assert_eq!(completing.expect("the completing slice").actual_weight, None);
 		assert_eq!(balance(USDX, BOB) - before, 1_000 * DOLLAR);
 		assert_eq!(
 			last_event(),
