@@ -86,8 +86,9 @@ fn signed_opaque(
 	call: RuntimeCall,
 	nonce: u32,
 ) -> std::result::Result<OpaqueExtrinsic, &'static str> {
-	let extrinsic = signed_extrinsic(client, sender, call, nonce)?;
-	Ok(OpaqueExtrinsic::from_blob(extrinsic.encode()))
+	// `From` keeps the encoding unprefixed, as the block builder decodes it (`from_blob` of
+	// `encode()` would carry the length prefix twice).
+	Ok(signed_extrinsic(client, sender, call, nonce)?.into())
 }
 
 /// A transaction of `sender` with the runtime's transaction extensions, valid on top of the

@@ -3,17 +3,22 @@
 
 pub use crate::{
 	AllPalletsWithSystem, Assets, Balances, ConvictionVoting, CreditRecords, LiquidityPools,
-	Multisig, Oracle, OracleMembership, P2pLoans, Preimage, Proxy, Referenda, RiskCouncil, RiskCouncilMembership, Runtime,
-	Scheduler, SmeFinance, Sudo, Timestamp, Treasury, Utility, ValidatorSet,
+	Multisig, Oracle, OracleMembership, P2pLoans, Preimage, Proxy, Referenda, RiskCouncil,
+	RiskCouncilMembership, Runtime, Scheduler, SmeFinance, Sudo, Timestamp, TransactionPayment,
+	Treasury, Utility, ValidatorSet,
 };
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
-pub use frame_system_benchmarking::Pallet as SystemBench;
+pub use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 
 impl frame_benchmarking::baseline::Config for Runtime {}
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_assets, Assets]

@@ -75,7 +75,7 @@ impl pallet_oracle::Config for Runtime {
 	type OracleValue = Price;
 	type PalletId = OraclePalletId;
 	type Members = crate::OracleMembership;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_oracle::WeightInfo<Runtime>;
 	type MaxHasDispatchedSize = ConstU32<16>;
 	type MaxFeedValues = OracleMaxFeedValues;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -272,8 +272,17 @@ mod benchmark_helper {
 		fn set_price(asset: AssetId, price: Price) {
 			<Self as pallet_liquidity_pools::BenchmarkHelper<AccountId>>::set_price(asset, price)
 		}
+		/// Moves the clock, and re-stamps every price at the new time: a benchmark that jumps
+		/// days ahead measures the priced path, not a refusal on stale prices.
 		fn set_time(now: Moment) {
 			pallet_timestamp::Now::<Runtime>::put(now);
+			let prices: alloc::vec::Vec<(AssetId, Price)> =
+				pallet_oracle::Values::<Runtime>::iter()
+					.map(|(asset, feed)| (asset, feed.value))
+					.collect();
+			for (asset, price) in prices {
+				crate::configs::oracle::seed_price(asset, price);
+			}
 		}
 	}
 

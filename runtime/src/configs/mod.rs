@@ -139,6 +139,8 @@ impl Contains<RuntimeCall> for NoSeatHandOver {
 )]
 #[cfg_attr(xindai_parachain, derive_impl(frame_system::config_preludes::ParaChainDefaultConfig))]
 impl frame_system::Config for Runtime {
+	/// The checks of every signed transaction, benchmarked on this runtime.
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type OnSetCode = ChainSetCode;
 	type BaseCallFilter = NoSeatHandOver;
 	type Block = Block;
@@ -177,7 +179,7 @@ impl pallet_balances::Config for Runtime {
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -228,7 +230,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	/// Ten micro-XDI per byte (`TransactionByteFee`).
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Runtime>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
 parameter_types! {
