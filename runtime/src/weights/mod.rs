@@ -56,8 +56,14 @@ mod from_benchmarks {
 		}
 	}
 
-	fn workspace() -> &'static Path {
-		Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("runtime/ sits in the workspace")
+	/// The workspace root: the first ancestor of this crate (`runtime/` or `runtime/parachain/`)
+	/// holding `pallets/`.
+	fn workspace() -> std::path::PathBuf {
+		Path::new(env!("CARGO_MANIFEST_DIR"))
+			.ancestors()
+			.find(|dir| dir.join("pallets").is_dir())
+			.expect("the runtime sits in the workspace")
+			.to_path_buf()
 	}
 
 	/// The expression inside `#[pallet::weight(...)]` (or `#[pallet::call(weight(...))]`)
