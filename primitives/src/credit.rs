@@ -324,6 +324,11 @@ pub trait CreditRegistry<AccountId> {
 	/// call weight adds it to its own benchmarked weight, which does not include it.
 	fn repayment_capacity_weight() -> frame_support::weights::Weight;
 
+	/// The weight of one [`ensure_can_borrow`](Self::ensure_can_borrow) at worst: a person with
+	/// the most accounts, each holding the most positions, every one priced. A product's call
+	/// weight adds it to its own benchmarked weight (whose setup is a small borrower).
+	fn exposure_check_weight() -> frame_support::weights::Weight;
+
 	/// The monthly debt service booked for `who` at `position` (asset units).
 	fn debt_service(who: &AccountId, position: PositionKey) -> Balance;
 

@@ -350,6 +350,9 @@ impl CreditRegistry<TestAccount> for TestCredit {
 		// The products' unit tests do not weigh calls.
 		frame_support::weights::Weight::zero()
 	}
+	fn exposure_check_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 	fn ensure_debt_service_within_limit(who: &TestAccount) -> DispatchResult {
 		if booked_service(*who) > CAPACITY.with(|c| *c.borrow()) {
 			return Err(DispatchError::Other("DebtServiceAboveLimit"));

@@ -13,8 +13,12 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_core::H256;
-use sp_runtime::traits::Saturating;
-use xindai_primitives::credit::MIN_SCORE;
+use sp_runtime::{traits::Saturating, FixedPointNumber};
+use xindai_primitives::{
+	credit::{CreditRegistry, PositionKey, ReportedPosition, MIN_SCORE},
+	price::{Price, PriceFeeder},
+	AssetId,
+};
 
 /// An account with enough funds for a profile and a grant with the largest envelope.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -98,6 +102,59 @@ fn nearly_full_attestations<T: Config>(subject: &T::AccountId) {
 		)
 		.expect("room for an attestation");
 	}
+}
+
+/// A person at its largest, for the checks that walk a person's credit: `MaxAccountsPerPerson`
+/// registered accounts, the first KYC-attested with its attestations full, each account with
+/// `MaxPositions` pool debts and `MaxPositions` booked services, every one in a distinct priced
+/// asset. Returns the first account and the assets.
+fn largest_person<T: Config>() -> Result<(T::AccountId, vec::Vec<AssetId>), BenchmarkError> {
+	let person = H256::repeat_byte(7);
+	let accounts: vec::Vec<T::AccountId> =
+		(0..T::MaxAccountsPerPerson::get()).map(|i| registered::<T>("holder", i)).collect();
+	for account in &accounts {
+		AccountPerson::<T>::insert(account, person);
+	}
+	let bounded = BoundedVec::try_from(accounts.clone())
+		.map_err(|_| BenchmarkError::Stop("exactly MaxAccountsPerPerson accounts"))?;
+	PersonAccounts::<T>::insert(person, bounded);
+	let who = accounts[0].clone();
+	nearly_full_attestations::<T>(&who);
+	let kyc = verifier::<T>(99, VerifierKind::KycProvider);
+	let detail = ClaimDetail { identity: Some(person), income_band: None };
+	CreditRecords::<T>::do_attest(
+		kyc,
+		who.clone(),
+		ClaimKind::KycBasic,
+		H256::repeat_byte(3),
+		in_a_year::<T>(),
+		detail,
+	)
+	.map_err(|_| BenchmarkError::Stop("room for the KYC attestation"))?;
+
+	let credit = T::CreditAsset::get();
+	let assets: vec::Vec<AssetId> = (0..T::MaxPositions::get())
+		.map(|i| credit.saturating_add(1_000).saturating_add(i))
+		.collect();
+	for asset in &assets {
+		T::BenchmarkPrices::feed_price(*asset, Price::saturating_from_integer(1u32))
+			.map_err(|_| BenchmarkError::Stop("the benchmark prices are set"))?;
+	}
+	for account in &accounts {
+		for asset in &assets {
+			Positions::<T>::insert(
+				account,
+				PositionKey::new(CreditProduct::Pools, *asset),
+				ReportedPosition { owed: 1_000, committed: 0 },
+			);
+			DebtService::<T>::insert(
+				account,
+				PositionKey::new(CreditProduct::P2pLoans, *asset),
+				1_000,
+			);
+		}
+	}
+	Ok((who, assets))
 }
 
 #[benchmarks]
@@ -527,52 +584,11 @@ mod benchmarks {
 	}
 
 	/// The capacity check of a credit application and the booking of its service, for a person
-	/// at its largest: `MaxAccountsPerPerson` accounts, the first with its attestations full,
-	/// each account with `MaxPositions` pool debts and `MaxPositions` booked services, every one
-	/// in a distinct priced asset. Products add this to their calls' weights
+	/// at its largest ([`largest_person`]). Products add this to their calls' weights
 	/// ([`CreditRegistry::repayment_capacity_weight`]).
 	#[benchmark]
 	fn repayment_capacity_check() -> Result<(), BenchmarkError> {
-		use sp_runtime::FixedPointNumber;
-		use xindai_primitives::{
-			credit::{CreditRegistry, PositionKey, ReportedPosition},
-			price::{Price, PriceFeeder},
-			AssetId,
-		};
-		let person = H256::repeat_byte(7);
-		let accounts: vec::Vec<T::AccountId> =
-			(0..T::MaxAccountsPerPerson::get()).map(|i| registered::<T>("holder", i)).collect();
-		for account in &accounts {
-			AccountPerson::<T>::insert(account, person);
-		}
-		let bounded = BoundedVec::try_from(accounts.clone())
-			.map_err(|_| BenchmarkError::Stop("exactly MaxAccountsPerPerson accounts"))?;
-		PersonAccounts::<T>::insert(person, bounded);
-		let who = accounts[0].clone();
-		nearly_full_attestations::<T>(&who);
-
-		let credit = T::CreditAsset::get();
-		let assets: vec::Vec<AssetId> = (0..T::MaxPositions::get())
-			.map(|i| credit.saturating_add(1_000).saturating_add(i))
-			.collect();
-		for asset in &assets {
-			T::BenchmarkPrices::feed_price(*asset, Price::saturating_from_integer(1u32))
-				.map_err(|_| BenchmarkError::Stop("the benchmark prices are set"))?;
-		}
-		for account in &accounts {
-			for asset in &assets {
-				Positions::<T>::insert(
-					account,
-					PositionKey::new(CreditProduct::Pools, *asset),
-					ReportedPosition { owed: 1_000, committed: 0 },
-				);
-				DebtService::<T>::insert(
-					account,
-					PositionKey::new(CreditProduct::P2pLoans, *asset),
-					1_000,
-				);
-			}
-		}
+		let (who, assets) = largest_person::<T>()?;
 		let purpose = LoanPurpose {
 			category: PurposeCategory::Education,
 			description_hash: H256::repeat_byte(5),
@@ -596,6 +612,26 @@ mod benchmarks {
 
 		assert_eq!(checked, Ok(()));
 		assert_eq!(DebtService::<T>::get(&who, applied), Some(1_000));
+		Ok(())
+	}
+
+	/// The eligibility and exposure-cap check of new credit (`ensure_can_borrow`) for a person
+	/// at its largest ([`largest_person`]): every position of every account priced. Products
+	/// add this to the weights of the calls that run it
+	/// ([`CreditRegistry::exposure_check_weight`]).
+	#[benchmark]
+	fn exposure_check() -> Result<(), BenchmarkError> {
+		let (who, assets) = largest_person::<T>()?;
+		let checked;
+
+		#[block]
+		{
+			checked = <CreditRecords<T> as CreditRegistry<T::AccountId>>::ensure_can_borrow(
+				&who, assets[0], 1_000,
+			);
+		}
+
+		assert!(checked.is_ok());
 		Ok(())
 	}
 

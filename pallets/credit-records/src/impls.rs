@@ -141,8 +141,7 @@ impl<T: Config> Pallet<T> {
 		mut history: CreditHistory,
 		reason: ScoreChangeReason,
 	) {
-		let attestations = Self::person_attestations(who);
-		let new = score::score(&Self::score_inputs(&history, &attestations, Self::now()));
+		let new = Self::score_now(who, &history);
 		let old = history.last_score;
 		history.last_score = new;
 		Histories::<T>::insert(Self::history_holder(who), history);
@@ -151,11 +150,26 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Rescores `who` after its attestations changed.
+	/// `who`'s score now, from `history` and the person's counted attestations.
+	fn score_now(who: &T::AccountId, history: &CreditHistory) -> Score {
+		let attestations = Self::person_attestations(who);
+		score::score(&Self::score_inputs(history, &attestations, Self::now()))
+	}
+
+	/// Rescores `who` after its attestations changed. Only the score is rewritten, and only
+	/// when it moved: the rest of the history is as it was.
 	pub(crate) fn rescore_after_attestations(who: &T::AccountId) {
-		if let Some(history) = Histories::<T>::get(Self::history_holder(who)) {
-			Self::store_history_and_rescore(who, history, ScoreChangeReason::AttestationsChanged);
+		let holder = Self::history_holder(who);
+		let Some(mut history) = Histories::<T>::get(&holder) else { return };
+		let new = Self::score_now(who, &history);
+		let old = history.last_score;
+		if old == new {
+			return;
 		}
+		history.last_score = new;
+		Histories::<T>::insert(holder, history);
+		let reason = ScoreChangeReason::AttestationsChanged;
+		Self::deposit_event(Event::ScoreChanged { who: who.clone(), old, new, reason });
 	}
 
 	/// The tier `score` falls in.

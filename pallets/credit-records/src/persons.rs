@@ -84,7 +84,9 @@ impl<T: Config> Pallet<T> {
 		);
 		let accounts = PersonAccounts::<T>::get(identity);
 		if accounts.is_empty() {
-			PendingLinks::<T>::remove(subject);
+			if pending.is_some() {
+				PendingLinks::<T>::remove(subject);
+			}
 			return Self::link_identity(subject, identity);
 		}
 		ensure!(

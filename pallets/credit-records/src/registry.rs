@@ -261,6 +261,10 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		<T::WeightInfo as crate::WeightInfo>::repayment_capacity_check()
 	}
 
+	fn exposure_check_weight() -> frame_support::weights::Weight {
+		<T::WeightInfo as crate::WeightInfo>::exposure_check()
+	}
+
 	fn ensure_debt_service_within_limit(who: &T::AccountId) -> DispatchResult {
 		Self::check_capacity(who, None)
 	}

@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn set_capacity_params() -> Weight;
 	fn set_closed_purposes() -> Weight;
 	fn repayment_capacity_check() -> Weight;
+	fn exposure_check() -> Weight;
 }
 
 /// Weights for `pallet_credit_records` using the chain's database weights.
@@ -220,6 +221,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(90_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// The same person's eligibility and exposure check: Reads: Profiles, Attestations per
+	/// account, AccountPerson, PersonAccounts, PersonFlags, Flags, Histories, HistoryHolder,
+	/// TierTable, Timestamp, per account its Positions (8 each), a price per asset.
+	fn exposure_check() -> Weight {
+		Weight::from_parts(120_000_000, 40_000).saturating_add(T::DbWeight::get().reads(60_u64))
+	}
 }
 
 // For tests: the same figures on RocksDB weights.
@@ -250,4 +257,5 @@ impl WeightInfo for () {
 	fn set_capacity_params() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 	fn set_closed_purposes() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 	fn repayment_capacity_check() -> Weight { Weight::from_parts(150_000_000, 40_000).saturating_add(RocksDbWeight::get().reads_writes(90, 2)) }
+	fn exposure_check() -> Weight { Weight::from_parts(120_000_000, 40_000).saturating_add(RocksDbWeight::get().reads(60)) }
 }

@@ -3,7 +3,7 @@
 use super::*;
 use crate::{types::*, BenchmarkHelper};
 use frame_benchmarking::v2::*;
-use frame_support::traits::EnsureOrigin;
+use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_runtime::Permill;
 use xindai_primitives::{price::Price, AssetId, Balance};
@@ -47,6 +47,20 @@ fn market<T: Config>() -> (T::AccountId, T::AccountId) {
 	assert!(Pallet::<T>::do_deposit(&borrower, COLLATERAL, POST).is_ok());
 	assert!(Pallet::<T>::do_enable_collateral(&borrower, COLLATERAL).is_ok());
 	(lender, borrower)
+}
+
+/// Lists the borrower in `MaxAssetsPerAccount` assets: the two of [`market`] and further pools
+/// it borrows from against its collateral. A health check (and a bad-debt write-off) then walks
+/// the most assets an account can hold, each with a position to price (the worst case).
+fn fill_account_assets<T: Config>(lender: &T::AccountId, borrower: &T::AccountId) {
+	let extra = T::MaxAssetsPerAccount::get().saturating_sub(2);
+	for i in 0..extra {
+		let asset: AssetId = 9_010 + i;
+		create_pool_of::<T>(asset, Price::from_u32(1));
+		T::BenchmarkHelper::create_asset_and_fund(asset, lender);
+		assert!(Pallet::<T>::do_deposit(lender, asset, LEND).is_ok());
+		assert!(Pallet::<T>::do_borrow(borrower, asset, 1_000_000).is_ok());
+	}
 }
 
 #[benchmarks]
@@ -146,10 +160,11 @@ mod benchmarks {
 		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp > POST));
 	}
 
-	/// From collateral, with debt: a full health check.
+	/// From collateral, with debt: a full health check over every asset an account may hold.
 	#[benchmark]
 	fn withdraw() {
-		let (_, borrower) = market::<T>();
+		let (lender, borrower) = market::<T>();
+		fill_account_assets::<T>(&lender, &borrower);
 		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000_000).is_ok());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(borrower.clone()), COLLATERAL, 1_000_000);
@@ -164,10 +179,11 @@ mod benchmarks {
 		assert!(Collateral::<T>::get(&lender, DEBT).is_some());
 	}
 
-	/// With debt elsewhere: a full health check.
+	/// With debt elsewhere: a full health check over every asset an account may hold.
 	#[benchmark]
 	fn disable_collateral() {
-		let (_, borrower) = market::<T>();
+		let (lender, borrower) = market::<T>();
+		fill_account_assets::<T>(&lender, &borrower);
 		assert!(Pallet::<T>::do_deposit(&borrower, DEBT, 1_000_000).is_ok());
 		assert!(Pallet::<T>::do_enable_collateral(&borrower, DEBT).is_ok());
 		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000).is_ok());
@@ -176,10 +192,11 @@ mod benchmarks {
 		assert!(Collateral::<T>::get(&borrower, DEBT).is_none());
 	}
 
-	/// Adding to an existing debt.
+	/// Adding to an existing debt: a full health check over every asset an account may hold.
 	#[benchmark]
 	fn borrow() {
-		let (_, borrower) = market::<T>();
+		let (lender, borrower) = market::<T>();
+		fill_account_assets::<T>(&lender, &borrower);
 		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000_000).is_ok());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(borrower.clone()), DEBT, 1_000_000);
@@ -204,10 +221,12 @@ mod benchmarks {
 		assert!(!Debts::<T>::contains_key(&borrower, DEBT));
 	}
 
-	/// Takes all collateral and writes off the rest as bad debt: the heaviest path.
+	/// Takes all collateral and writes off the rest as bad debt, in every asset the borrower
+	/// holds: the heaviest path.
 	#[benchmark]
 	fn liquidate() {
 		let (lender, borrower) = market::<T>();
+		fill_account_assets::<T>(&lender, &borrower);
 		// Collateral: 10^10 units at 600 = 6·10^12 credit units; borrow 5,000 USDX (within the
 		// default tiers' exposure caps).
 		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 5_000_000_000).is_ok());

@@ -675,7 +675,10 @@ pub mod pallet {
 		///   [`Error::NoPrice`], [`Error::PriceStale`], [`Error::InsufficientCollateral`],
 		///   and the credit registry's errors.
 		/// - Emits [`Event::Borrowed`].
+		/// - Weight: the benchmarked borrow and the credit registry's exposure check of the
+		///   largest person.
 		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::borrow().saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn borrow(origin: OriginFor<T>, asset: AssetId, amount: Balance) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_borrow(&who, asset, amount)

@@ -100,6 +100,18 @@ mod benchmarks {
 		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Active));
 	}
 
+	/// A slice from a new lender that leaves the request short: custody, the lender's
+	/// position and loan list; no disbursement, schedule or capacity check.
+	#[benchmark]
+	fn fund_partial() {
+		let (borrower, lender) = setup::<T>();
+		let id = requested::<T>(&borrower);
+		#[extrinsic_call]
+		fund(RawOrigin::Signed(lender), id, PRINCIPAL / 2);
+		let loan = Loans::<T>::get(id).map(|l| (l.status, l.funded));
+		assert_eq!(loan, Some((LoanStatus::Funding, PRINCIPAL / 2)));
+	}
+
 	#[benchmark]
 	fn claim_refund() {
 		let (borrower, lender) = setup::<T>();

@@ -628,7 +628,8 @@ pub mod pallet {
 		/// - Emits [`Event::RequestCreated`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_request()
-			.saturating_add(T::Credit::repayment_capacity_weight()))]
+			.saturating_add(T::Credit::repayment_capacity_weight())
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn create_request(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -680,10 +681,11 @@ pub mod pallet {
 		///   errors.
 		/// - Emits [`Event::Funded`], and [`Event::LoanStarted`] when complete.
 		/// - Weight: that of the completing slice, the borrower's repayment-capacity check
-		///   included; a slice that leaves the request short is refunded the check.
+		///   included; a slice that leaves the request short is charged only `fund_partial`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::fund()
-			.saturating_add(T::Credit::repayment_capacity_weight()))]
+			.saturating_add(T::Credit::repayment_capacity_weight())
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn fund(
 			origin: OriginFor<T>,
 			loan: LoanId,
@@ -691,9 +693,9 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let lender = ensure_signed(origin)?;
 			let completed = Self::do_fund(&lender, loan, amount)?;
-			// Only the slice that completes the request checks the borrower's repayment
-			// capacity: the others get that part of the weight back.
-			Ok(if completed { None } else { Some(T::WeightInfo::fund()) }.into())
+			// Only the slice that completes the request disburses, writes the schedule and
+			// checks the borrower's repayment capacity: the others pay for a slice.
+			Ok(if completed { None } else { Some(T::WeightInfo::fund_partial()) }.into())
 		}
 
 		/// Take back the caller's funding of a cancelled request, or of one unfunded past its

@@ -25,6 +25,7 @@ pub trait WeightInfo {
 	fn create_request() -> Weight;
 	fn cancel_request() -> Weight;
 	fn fund() -> Weight;
+	fn fund_partial() -> Weight;
 	fn claim_refund() -> Weight;
 	fn repay() -> Weight;
 	fn claim() -> Weight;
@@ -53,6 +54,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Positions, OpenRequests, price, credit history (3). Writes: Loans, Schedules (N items),
 	/// Positions, LenderLoans, Assets::Account ×4, OpenRequests, credit history.
 	fn fund() -> Weight { counted(T::DbWeight::get(), 150_000_000, 12_000, 17, 10) }
+	/// A slice that leaves the request short: Reads: Loans, Timestamp, credit (3), Assets ×3,
+	/// LenderLoans, Positions. Writes: Loans, Positions, LenderLoans, Assets::Account ×2.
+	fn fund_partial() -> Weight { counted(T::DbWeight::get(), 60_000_000, 6_000, 10, 5) }
 	/// Reads: Loans, Positions, Assets ×3, LenderLoans, PendingRefunds. Writes: Loans,
 	/// Positions, Assets::Account ×2, LenderLoans, PendingRefunds.
 	fn claim_refund() -> Weight { counted(T::DbWeight::get(), 60_000_000, 6_000, 7, 6) }
@@ -99,6 +103,7 @@ impl WeightInfo for () {
 	fn create_request() -> Weight { counted(RocksDbWeight::get(), 90_000_000, 8_000, 15, 7) }
 	fn cancel_request() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }
 	fn fund() -> Weight { counted(RocksDbWeight::get(), 150_000_000, 12_000, 17, 10) }
+	fn fund_partial() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 10, 5) }
 	fn claim_refund() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 7, 6) }
 	fn repay() -> Weight { counted(RocksDbWeight::get(), 200_000_000, 14_000, 16, 9) }
 	fn claim() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }

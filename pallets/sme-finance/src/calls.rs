@@ -72,7 +72,8 @@ mod calls {
 		/// - Emits [`Event::LineApplied`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::apply_credit_line()
-			.saturating_add(T::Credit::repayment_capacity_weight()))]
+			.saturating_add(T::Credit::repayment_capacity_weight())
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn apply_credit_line(
 			origin: OriginFor<T>,
 			asset: AssetId,
@@ -97,7 +98,8 @@ mod calls {
 		/// - Emits [`Event::LineApproved`], and [`Event::LineActivated`] for a pool.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::approve_credit_line()
-			.saturating_add(T::Credit::repayment_capacity_weight()))]
+			.saturating_add(T::Credit::repayment_capacity_weight())
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn approve_credit_line(
 			origin: OriginFor<T>,
 			line: LineId,
@@ -116,7 +118,8 @@ mod calls {
 		/// - Emits [`Event::LineActivated`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::fund_credit_line()
-			.saturating_add(T::Credit::repayment_capacity_weight()))]
+			.saturating_add(T::Credit::repayment_capacity_weight())
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn fund_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
 			let financier = ensure_signed(origin)?;
 			Self::do_fund_line(&financier, line)
@@ -133,6 +136,8 @@ mod calls {
 		///   errors (cash, paused).
 		/// - Emits [`Event::TrancheReleased`].
 		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::attest_milestone()
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn attest_milestone(origin: OriginFor<T>, line: LineId, index: u32) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
 			Self::do_attest_milestone(&verifier, line, index)
@@ -214,6 +219,8 @@ mod calls {
 		///   [`Error::WrongInvoiceStatus`], [`Error::InvoiceDue`].
 		/// - Emits [`Event::InvoiceConfirmed`].
 		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::confirm_invoice()
+			.saturating_add(T::Credit::exposure_check_weight()))]
 		pub fn confirm_invoice(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
 			let buyer = ensure_signed(origin)?;
 			Self::do_confirm_invoice(&buyer, invoice)

@@ -211,6 +211,18 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(32))
 			.saturating_add(T::DbWeight::get().writes(15))
 	}
+	/// Until the next `scripts/benchmark-weights pallet_p2p_loans`: the completing slice's
+	/// weight, an upper bound.
+	fn fund_partial() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3823`
+		//  Estimated: `9750`
+		// Minimum execution time: 475_086_000 picoseconds.
+		Weight::from_parts(599_637_000, 0)
+			.saturating_add(Weight::from_parts(0, 9750))
+			.saturating_add(T::DbWeight::get().reads(32))
+			.saturating_add(T::DbWeight::get().writes(15))
+	}
 	/// Storage: `P2pLoans::Loans` (r:1 w:1)
 	/// Proof: `P2pLoans::Loans` (`max_values`: None, `max_size`: Some(481), added: 2956, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)

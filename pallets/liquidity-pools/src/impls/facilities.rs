@@ -81,11 +81,15 @@ impl<T: Config> CreditFacilities<T::AccountId> for Pallet<T> {
 			Self::now(),
 		);
 		Pools::<T>::insert(asset, pool);
-		Self::update_facility(
-			asset,
-			facility,
-			FacilityState { drawn: state.drawn - repaid, ..state },
-		);
+		// An interest-only payment (or a recovery after a write-off) leaves the facility as it
+		// was: no write.
+		if repaid > 0 {
+			Self::update_facility(
+				asset,
+				facility,
+				FacilityState { drawn: state.drawn - repaid, ..state },
+			);
+		}
 		Self::deposit_event(Event::FacilityRepaid {
 			asset,
 			facility,

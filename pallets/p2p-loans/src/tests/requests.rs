@@ -115,12 +115,12 @@ fn funding_completes_and_disburses() {
 	run_test(|| {
 		let id = bob_requests();
 		let before = balance(USDX, BOB);
-		// A slice that leaves the request short runs no capacity check and is charged
-		// without it; the completing one pays its declared weight.
+		// A slice that leaves the request short disburses nothing and runs no capacity check:
+		// it is charged a slice's weight; the completing one pays its declared weight.
 		let partial = P2pLoans::fund(RuntimeOrigin::signed(ALICE), id, 600 * DOLLAR);
 		assert_eq!(
 			partial.expect("a valid slice").actual_weight,
-			Some(<() as crate::WeightInfo>::fund())
+			Some(<() as crate::WeightInfo>::fund_partial())
 		);
 		assert_eq!(
 			last_event(),
