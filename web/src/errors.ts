@@ -1,0 +1,102 @@
+// Dispatch errors as sentences a person understands, in English and Chinese. Errors without a
+// hand-written sentence fall back to the pallet's own doc line (src/errorDocs.ts).
+
+import { ERROR_DOCS } from './errorDocs';
+import type { Lang } from './i18n';
+
+type Sentences = Record<string, { en: string; zh: string }>;
+
+const SENTENCES: Sentences = {
+  // Credit records
+  'CreditRecords.NoProfile': { en: 'You have no credit profile yet: register one under "My credit" first.', zh: '您还没有信用档案：请先在「我的信用」中注册。' },
+  'CreditRecords.AlreadyRegistered': { en: 'This account already has a credit profile.', zh: '此账户已有信用档案。' },
+  'CreditRecords.NotVerified': { en: 'Your identity is not verified yet: a KYC provider has to attest your profile before you can borrow.', zh: '您的身份尚未验证：需由 KYC 机构认证您的档案后才能借款。' },
+  'CreditRecords.ExposureCapExceeded': { en: "This would take your total credit above your tier's exposure cap. Borrow less, or repay first.", zh: '这将使您的总授信超过您所在等级的敞口上限。请减少借款金额或先还款。' },
+  'CreditRecords.AccountFrozen': { en: 'This account is frozen: it cannot take new credit.', zh: '此账户已被冻结，无法获得新的授信。' },
+  'CreditRecords.PriceUnavailable': { en: 'A price needed to value your positions is not fresh: new borrowing waits until the oracle is fed.', zh: '估值所需的价格不够新：需等待预言机更新价格后才能借款。' },
+  'CreditRecords.TooManyPositions': { en: 'You hold the largest number of credit positions an account may have.', zh: '您的信用头寸数量已达上限。' },
+  'CreditRecords.DebtOutstanding': { en: 'You still owe debt or have credit committed: this is possible only once it is repaid.', zh: '您仍有未偿债务或已承诺的授信：还清后才能执行此操作。' },
+  'CreditRecords.ClaimNotAllowed': { en: 'Verifiers of your kind may not attest this claim.', zh: '您这类认证机构不能认证此项声明。' },
+  'CreditRecords.SelfAttestation': { en: 'A verifier cannot attest about itself.', zh: '认证机构不能认证自己。' },
+  'CreditRecords.ExpiryNotInFuture': { en: 'The expiry date must be in the future.', zh: '到期日必须在将来。' },
+  'CreditRecords.NotVerifier': { en: 'This account is not an admitted verifier.', zh: '此账户不是已获准的认证机构。' },
+  'CreditRecords.AlreadyVerifier': { en: 'This account is already a verifier.', zh: '此账户已是认证机构。' },
+  'CreditRecords.IdentityCommitmentMismatch': { en: 'An identity claim (KYC, KYB) needs an identity reference; other claims take none.', zh: '身份声明（KYC、KYB）需要身份承诺；其他声明不需要。' },
+  'CreditRecords.IdentityConflict': { en: 'This account already belongs to another person.', zh: '此账户已属于另一个人。' },
+  'CreditRecords.AttestationNotFound': { en: 'There is no such attestation.', zh: '没有这项认证。' },
+  'CreditRecords.TooManyAttestations': { en: 'The profile holds the largest number of valid attestations it may have.', zh: '该档案的有效认证数量已达上限。' },
+  'CreditRecords.UnderReview': { en: 'Your account is under review by the risk council: no new credit until the review ends.', zh: '您的账户正在接受风险委员会审查：审查结束前不能获得新授信。' },
+  'CreditRecords.PurposeClosed': { en: 'This product no longer lends for this purpose.', zh: '该产品已不再为此用途放贷。' },
+  'CreditRecords.DebtServiceAboveIncomeLimit': { en: 'The monthly repayments would exceed what your attested income allows.', zh: '每月还款额将超过您认证收入所允许的上限。' },
+  'CreditRecords.DebtServiceAboveRevenueLimit': { en: "The monthly repayments would exceed what the enterprise's audited revenue allows.", zh: '每月还款额将超过企业经审计收入所允许的上限。' },
+  'CreditRecords.DebtServiceAboveUnattestedLimit': { en: 'The monthly repayments would exceed the limit for borrowers without an attested income: ask for less, over more months, or get your income attested.', zh: '每月还款额将超过未认证收入借款人的上限：请减少金额、延长期限，或认证您的收入。' },
+  // Liquidity pools
+  'LiquidityPools.InsufficientCollateral': { en: 'Your collateral would not cover your debt: add collateral or borrow less.', zh: '您的抵押品不足以覆盖债务：请增加抵押品或减少借款。' },
+  'LiquidityPools.PriceStale': { en: "The asset's price is out of date: borrowing and withdrawing collateral wait for a fresh price (repaying and depositing never do).", zh: '资产价格已过时：借款和提取抵押品需等待最新价格（还款和存款不受影响）。' },
+  'LiquidityPools.NoPrice': { en: 'The asset has never been priced.', zh: '该资产从未定价。' },
+  'LiquidityPools.InsufficientCash': { en: 'The pool does not hold that much to lend or pay out right now.', zh: '资金池当前没有这么多可借出或支付的资金。' },
+  'LiquidityPools.InsufficientLp': { en: 'You do not hold that many pool tokens.', zh: '您没有这么多资金池代币。' },
+  'LiquidityPools.PoolPaused': { en: 'The pool is paused.', zh: '该资金池已暂停。' },
+  'LiquidityPools.ZeroAmount': { en: 'Enter an amount above zero.', zh: '请输入大于零的金额。' },
+  'LiquidityPools.SupplyCapExceeded': { en: "The deposit would take the pool above its supply cap.", zh: '此笔存款将使资金池超过其存款上限。' },
+  'LiquidityPools.BorrowCapExceeded': { en: "The borrow would take the pool above its borrow cap.", zh: '此笔借款将使资金池超过其借款上限。' },
+  'LiquidityPools.DepositTooSmall': { en: 'The deposit is too small.', zh: '存款金额太小。' },
+  'LiquidityPools.WouldLeaveDust': { en: 'The withdrawal would leave a tiny remainder: withdraw everything, or leave more.', zh: '提取后剩余金额过小：请全部提取，或保留更多。' },
+  'LiquidityPools.CollateralAlreadyEnabled': { en: 'This pool is already your collateral.', zh: '该资金池已作为您的抵押品。' },
+  'LiquidityPools.CollateralNotEnabled': { en: 'This pool is not your collateral.', zh: '该资金池未作为您的抵押品。' },
+  'LiquidityPools.NoDebt': { en: 'You owe this pool nothing.', zh: '您在该资金池没有债务。' },
+  // P2P loans
+  'P2pLoans.NotVerified': { en: 'Only verified (KYC/KYB) accounts may lend: get your profile attested first.', zh: '只有经过验证（KYC/KYB）的账户才能出借：请先认证您的档案。' },
+  'P2pLoans.OwnLoan': { en: 'You cannot fund your own loan.', zh: '您不能为自己的借款出资。' },
+  'P2pLoans.BelowMinTicket': { en: "The amount is below the request's minimum ticket.", zh: '金额低于该借款请求的最低出资额。' },
+  'P2pLoans.OverFunded': { en: 'That is more than the request still needs.', zh: '金额超过了该请求尚需的资金。' },
+  'P2pLoans.NotFunding': { en: 'The request is no longer open for funding.', zh: '该借款请求已不再接受出资。' },
+  'P2pLoans.DeadlinePassed': { en: 'The funding deadline has passed.', zh: '出资截止时间已过。' },
+  'P2pLoans.DeadlineOutOfBounds': { en: 'The funding deadline is in the past or too far away.', zh: '出资截止时间已过去或太远。' },
+  'P2pLoans.CollateralTooLow': { en: 'The collateral does not cover the loan at the largest allowed loan-to-value.', zh: '抵押品不足以按允许的最高贷款价值比覆盖借款。' },
+  'P2pLoans.RateTooHigh': { en: 'The interest rate is above the highest allowed.', zh: '利率超过允许的最高值。' },
+  'P2pLoans.InstalmentsOutOfBounds': { en: 'The number of instalments is outside the allowed range.', zh: '分期期数超出允许范围。' },
+  'P2pLoans.PeriodOutOfBounds': { en: 'The instalment period is outside the allowed range.', zh: '还款周期超出允许范围。' },
+  'P2pLoans.BadMinTicket': { en: 'The minimum ticket must be above zero and at most the amount.', zh: '最低出资额必须大于零且不超过借款金额。' },
+  'P2pLoans.ZeroPrincipal': { en: 'Enter an amount above zero.', zh: '请输入大于零的金额。' },
+  'P2pLoans.ZeroAmount': { en: 'Enter an amount above zero.', zh: '请输入大于零的金额。' },
+  'P2pLoans.NotRepayable': { en: 'This loan is not being repaid.', zh: '该借款不在还款中。' },
+  'P2pLoans.NothingToClaim': { en: 'There is nothing to claim yet.', zh: '目前没有可领取的款项。' },
+  'P2pLoans.TooManyOpenRequests': { en: 'You have too many open requests.', zh: '您的未完成借款请求过多。' },
+  'P2pLoans.PriceStale': { en: 'A price is out of date: wait for the oracle to post a fresh one.', zh: '价格已过时：请等待预言机更新价格。' },
+  // System-wide
+  'Token.FundsUnavailable': { en: 'Your balance is too low for this.', zh: '您的余额不足。' },
+  'Token.BelowMinimum': { en: 'The amount would leave an account below the minimum balance.', zh: '该金额将使账户低于最低余额。' },
+  'Token.NoFunds': { en: 'Your balance is too low for this.', zh: '您的余额不足。' },
+  'Token.CannotCreate': { en: 'The receiving account cannot be created with this amount.', zh: '接收账户无法以此金额创建。' },
+  'Token.Frozen': { en: 'The funds are frozen.', zh: '资金已被冻结。' },
+  BadOrigin: { en: 'This account is not allowed to do this.', zh: '此账户无权执行此操作。' },
+  'Invalid.Payment': { en: 'Not enough XDI to pay the transaction fee.', zh: 'XDI 余额不足以支付交易手续费。' },
+  'Invalid.Stale': { en: 'The transaction was already used (stale nonce): try again.', zh: '交易已过期（nonce 已使用）：请重试。' },
+  'Invalid.Future': { en: 'Another transaction of this account is pending: wait and try again.', zh: '此账户有另一笔交易在等待：请稍后重试。' },
+  Cancelled: { en: 'You cancelled the signature.', zh: '您取消了签名。' },
+};
+
+/** The 'Pallet.Error' (or 'Token.X', 'BadOrigin') key of a dispatch error as polkadot-api gives it. */
+export function errorKey(err: unknown): string {
+  if (!err || typeof err !== 'object') return String(err);
+  const e = err as { type?: string; value?: { type?: string; value?: { type?: string } } };
+  if (e.type === 'Module' && e.value?.type) {
+    return e.value.value?.type ? `${e.value.type}.${e.value.value.type}` : e.value.type;
+  }
+  if (e.value && typeof e.value === 'object' && typeof e.value.type === 'string') return `${e.type}.${e.value.type}`;
+  return e.type ?? 'Unknown';
+}
+
+/** The sentence for `key` ('LiquidityPools.PriceStale') in `lang`. */
+export function errorSentence(key: string, lang: Lang): string {
+  const s = SENTENCES[key];
+  if (s) return s[lang];
+  const doc = ERROR_DOCS[key];
+  if (lang === 'zh') return doc ? `链上拒绝了此交易（${key}）：${doc}` : `链上拒绝了此交易（${key}）。`;
+  return doc ? `The chain refused this (${key}): ${doc}` : `The chain refused this (${key}).`;
+}
+
+/** Keys with a hand-written sentence (tests check each has both languages). */
+export const TRANSLATED_ERRORS = Object.keys(SENTENCES);
+export const sentenceOf = (key: string) => SENTENCES[key];
