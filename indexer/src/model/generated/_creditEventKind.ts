@@ -1,0 +1,5 @@
+export enum CreditEventKind {
+    Borrowed = "Borrowed",
+    Repaid = "Repaid",
+    Defaulted = "Defaulted",
+}

@@ -1,0 +1,5 @@
+export enum InstalmentState {
+    Due = "Due",
+    Paid = "Paid",
+    PaidLate = "PaidLate",
+}

@@ -1,0 +1,6 @@
+export enum PoolActionKind {
+    Deposit = "Deposit",
+    Withdrawal = "Withdrawal",
+    Borrow = "Borrow",
+    Repayment = "Repayment",
+}
