@@ -100,6 +100,10 @@ def dockerfile_build_errors(path):
     return errors
 
 
+# The indexer's image (Subsquid processor and GraphQL server), built from the repository root.
+INDEXER = "indexer/Dockerfile"
+
+
 def main(path):
     parachain = path.endswith("compose.parachain.yml")
     dockerfile = "docker/Dockerfile.parachain" if parachain else "docker/Dockerfile"
@@ -135,8 +139,17 @@ def main(path):
         if "build" not in svc and "image" not in svc:
             errors.append(f"{name}: neither build nor image")
         build = svc.get("build")
-        if isinstance(build, dict) and build.get("dockerfile") not in (None, dockerfile):
+        if isinstance(build, dict) and build.get("dockerfile") not in (None, dockerfile, INDEXER):
             errors.append(f"{name}: unexpected dockerfile {build.get('dockerfile')}")
+        if isinstance(build, dict) and build.get("dockerfile") == INDEXER:
+            # The processor reads past blocks' state: its RPC node must keep it all.
+            archive = [
+                other for other, o in services.items()
+                if isinstance(o.get("command"), list) and "--rpc-external" in o["command"]
+                and flag_values(o["command"], "--state-pruning") == ["archive"]
+            ]
+            if not archive:
+                errors.append(f"{name}: the indexer needs an RPC node with --state-pruning archive")
         for port in svc.get("ports") or []:
             if isinstance(port, dict):
                 ok = port.get("host_ip") == "127.0.0.1"
