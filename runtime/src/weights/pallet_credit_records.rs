@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -30,9 +30,9 @@
 // --heap-pages
 // 4096
 // --header
-// /work/main/scripts/benchmark-weights-header.txt
+// scripts/benchmark-weights-header.txt
 // --output
-// /work/main/runtime/src/weights/
+// runtime/src/weights/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `189`
 		//  Estimated: `3588`
-		// Minimum execution time: 21_641_000 picoseconds.
-		Weight::from_parts(24_329_000, 0)
+		// Minimum execution time: 26_970_000 picoseconds.
+		Weight::from_parts(28_914_000, 0)
 			.saturating_add(Weight::from_parts(0, 3588))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `12390`
 		//  Estimated: `169310`
-		// Minimum execution time: 856_560_000 picoseconds.
-		Weight::from_parts(1_026_591_000, 0)
+		// Minimum execution time: 917_932_000 picoseconds.
+		Weight::from_parts(954_370_000, 0)
 			.saturating_add(Weight::from_parts(0, 169310))
 			.saturating_add(T::DbWeight::get().reads(75))
 			.saturating_add(T::DbWeight::get().writes(75))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3676`
-		// Minimum execution time: 80_173_000 picoseconds.
-		Weight::from_parts(126_766_000, 0)
+		// Minimum execution time: 91_582_000 picoseconds.
+		Weight::from_parts(95_600_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3572`
-		// Minimum execution time: 17_628_000 picoseconds.
-		Weight::from_parts(31_139_000, 0)
+		// Minimum execution time: 21_831_000 picoseconds.
+		Weight::from_parts(23_534_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `999`
 		//  Estimated: `3676`
-		// Minimum execution time: 118_231_000 picoseconds.
-		Weight::from_parts(151_108_000, 0)
+		// Minimum execution time: 132_569_000 picoseconds.
+		Weight::from_parts(137_899_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `355`
 		//  Estimated: `3656`
-		// Minimum execution time: 32_416_000 picoseconds.
-		Weight::from_parts(35_894_000, 0)
+		// Minimum execution time: 38_332_000 picoseconds.
+		Weight::from_parts(40_866_000, 0)
 			.saturating_add(Weight::from_parts(0, 3656))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -193,8 +193,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `817`
 		//  Estimated: `3656`
-		// Minimum execution time: 51_722_000 picoseconds.
-		Weight::from_parts(58_215_000, 0)
+		// Minimum execution time: 58_199_000 picoseconds.
+		Weight::from_parts(61_625_000, 0)
 			.saturating_add(Weight::from_parts(0, 3656))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `923`
 		//  Estimated: `6100`
-		// Minimum execution time: 60_036_000 picoseconds.
-		Weight::from_parts(77_377_000, 0)
+		// Minimum execution time: 67_016_000 picoseconds.
+		Weight::from_parts(70_653_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `487`
 		//  Estimated: `3547`
-		// Minimum execution time: 24_515_000 picoseconds.
-		Weight::from_parts(40_862_000, 0)
+		// Minimum execution time: 27_982_000 picoseconds.
+		Weight::from_parts(29_896_000, 0)
 			.saturating_add(Weight::from_parts(0, 3547))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -255,17 +255,17 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1905), added: 4380, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::HistoryHolder` (r:1 w:0)
 	/// Proof: `CreditRecords::HistoryHolder` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::Histories` (r:1 w:1)
+	/// Storage: `CreditRecords::Histories` (r:1 w:0)
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2683`
 		//  Estimated: `5370`
-		// Minimum execution time: 88_070_000 picoseconds.
-		Weight::from_parts(157_650_000, 0)
+		// Minimum execution time: 93_775_000 picoseconds.
+		Weight::from_parts(97_924_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `CreditRecords::Attestations` (r:1 w:1)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1905), added: 4380, mode: `MaxEncodedLen`)
@@ -283,8 +283,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5370`
-		// Minimum execution time: 62_743_000 picoseconds.
-		Weight::from_parts(90_439_000, 0)
+		// Minimum execution time: 68_218_000 picoseconds.
+		Weight::from_parts(71_514_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -305,8 +305,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5370`
-		// Minimum execution time: 62_969_000 picoseconds.
-		Weight::from_parts(117_405_000, 0)
+		// Minimum execution time: 67_567_000 picoseconds.
+		Weight::from_parts(70_853_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -314,13 +314,15 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Storage: `CreditRecords::TierTable` (r:0 w:1)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 10]`.
-	fn set_tier_table(_t: u32, ) -> Weight {
+	fn set_tier_table(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_392_000 picoseconds.
-		Weight::from_parts(10_834_281, 0)
+		// Minimum execution time: 9_969_000 picoseconds.
+		Weight::from_parts(11_021_433, 0)
 			.saturating_add(Weight::from_parts(0, 0))
+			// Standard Error: 636
+			.saturating_add(Weight::from_parts(27_891, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `CreditRecords::Profiles` (r:1 w:1)
@@ -329,8 +331,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3572`
-		// Minimum execution time: 17_679_000 picoseconds.
-		Weight::from_parts(33_488_000, 0)
+		// Minimum execution time: 21_060_000 picoseconds.
+		Weight::from_parts(22_963_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -341,8 +343,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `311`
 		//  Estimated: `3572`
-		// Minimum execution time: 17_360_000 picoseconds.
-		Weight::from_parts(28_312_000, 0)
+		// Minimum execution time: 21_410_000 picoseconds.
+		Weight::from_parts(27_131_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -363,8 +365,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `4107`
-		// Minimum execution time: 84_204_000 picoseconds.
-		Weight::from_parts(93_387_000, 0)
+		// Minimum execution time: 95_549_000 picoseconds.
+		Weight::from_parts(99_536_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -381,8 +383,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4107`
-		// Minimum execution time: 70_231_000 picoseconds.
-		Weight::from_parts(75_182_000, 0)
+		// Minimum execution time: 79_389_000 picoseconds.
+		Weight::from_parts(82_414_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -395,8 +397,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `934`
 		//  Estimated: `4107`
-		// Minimum execution time: 20_412_000 picoseconds.
-		Weight::from_parts(25_310_000, 0)
+		// Minimum execution time: 24_125_000 picoseconds.
+		Weight::from_parts(25_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -420,8 +422,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `764`
 		//  Estimated: `4027`
-		// Minimum execution time: 47_528_000 picoseconds.
-		Weight::from_parts(71_530_000, 0)
+		// Minimum execution time: 52_628_000 picoseconds.
+		Weight::from_parts(55_705_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -436,8 +438,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `897`
 		//  Estimated: `4027`
-		// Minimum execution time: 32_267_000 picoseconds.
-		Weight::from_parts(56_761_000, 0)
+		// Minimum execution time: 36_478_000 picoseconds.
+		Weight::from_parts(38_943_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -456,8 +458,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `993`
 		//  Estimated: `4027`
-		// Minimum execution time: 48_114_000 picoseconds.
-		Weight::from_parts(85_106_000, 0)
+		// Minimum execution time: 54_071_000 picoseconds.
+		Weight::from_parts(56_847_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -468,8 +470,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_168_000 picoseconds.
-		Weight::from_parts(12_352_000, 0)
+		// Minimum execution time: 9_658_000 picoseconds.
+		Weight::from_parts(10_560_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -483,7 +485,7 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1905), added: 4380, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::HistoryHolder` (r:1 w:0)
 	/// Proof: `CreditRecords::HistoryHolder` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::Histories` (r:1 w:1)
+	/// Storage: `CreditRecords::Histories` (r:1 w:0)
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::AccountPerson` (r:1 w:0)
 	/// Proof: `CreditRecords::AccountPerson` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -491,11 +493,11 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2412`
 		//  Estimated: `5370`
-		// Minimum execution time: 66_381_000 picoseconds.
-		Weight::from_parts(75_189_000, 0)
+		// Minimum execution time: 71_003_000 picoseconds.
+		Weight::from_parts(74_219_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(7))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `CreditRecords::CapacityParameters` (r:0 w:1)
 	/// Proof: `CreditRecords::CapacityParameters` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
@@ -503,8 +505,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_873_000 picoseconds.
-		Weight::from_parts(8_014_000, 0)
+		// Minimum execution time: 9_638_000 picoseconds.
+		Weight::from_parts(10_590_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -514,8 +516,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_226_000 picoseconds.
-		Weight::from_parts(9_545_000, 0)
+		// Minimum execution time: 11_471_000 picoseconds.
+		Weight::from_parts(12_453_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -553,24 +555,45 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::DebtServiceTotals` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn repayment_capacity_check() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5838`
+		//  Measured:  `5953`
 		//  Estimated: `95710`
-		// Minimum execution time: 654_374_000 picoseconds.
-		Weight::from_parts(692_255_000, 0)
+		// Minimum execution time: 685_135_000 picoseconds.
+		Weight::from_parts(712_707_000, 0)
 			.saturating_add(Weight::from_parts(0, 95710))
 			.saturating_add(T::DbWeight::get().reads(114))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Until the next `scripts/benchmark-weights pallet_credit_records`: the capacity check's
-	/// weight (the same person walked, and more), an upper bound.
+	/// Storage: `CreditRecords::Profiles` (r:4 w:0)
+	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::AccountPerson` (r:4 w:0)
+	/// Proof: `CreditRecords::AccountPerson` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Attestations` (r:4 w:0)
+	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1905), added: 4380, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::PersonAccounts` (r:1 w:0)
+	/// Proof: `CreditRecords::PersonAccounts` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::HistoryHolder` (r:1 w:0)
+	/// Proof: `CreditRecords::HistoryHolder` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::PersonFlags` (r:1 w:0)
+	/// Proof: `CreditRecords::PersonFlags` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Histories` (r:1 w:0)
+	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
+	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Positions` (r:36 w:0)
+	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Values` (r:8 w:0)
+	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
+	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	fn exposure_check() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5838`
-		//  Estimated: `95710`
-		// Minimum execution time: 654_374_000 picoseconds.
-		Weight::from_parts(692_255_000, 0)
-			.saturating_add(Weight::from_parts(0, 95710))
-			.saturating_add(T::DbWeight::get().reads(114))
-			.saturating_add(T::DbWeight::get().writes(2))
+		//  Measured:  `4860`
+		//  Estimated: `93438`
+		// Minimum execution time: 424_527_000 picoseconds.
+		Weight::from_parts(438_753_000, 0)
+			.saturating_add(Weight::from_parts(0, 93438))
+			.saturating_add(T::DbWeight::get().reads(70))
 	}
 }

@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `6360`
-		// Minimum execution time: 84_078_000 picoseconds.
-		Weight::from_parts(97_922_000, 0)
+		// Minimum execution time: 96_631_000 picoseconds.
+		Weight::from_parts(103_754_000, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 18_442_000 picoseconds.
-		Weight::from_parts(34_720_000, 0)
+		// Minimum execution time: 22_472_000 picoseconds.
+		Weight::from_parts(25_147_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1184`
 		//  Estimated: `3762`
-		// Minimum execution time: 44_001_000 picoseconds.
-		Weight::from_parts(50_016_000, 0)
+		// Minimum execution time: 51_566_000 picoseconds.
+		Weight::from_parts(56_446_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 18_160_000 picoseconds.
-		Weight::from_parts(23_303_000, 0)
+		// Minimum execution time: 23_174_000 picoseconds.
+		Weight::from_parts(25_608_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 18_249_000 picoseconds.
-		Weight::from_parts(23_690_000, 0)
+		// Minimum execution time: 22_472_000 picoseconds.
+		Weight::from_parts(27_000_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1562`
 		//  Estimated: `6208`
-		// Minimum execution time: 97_035_000 picoseconds.
-		Weight::from_parts(112_522_000, 0)
+		// Minimum execution time: 107_412_000 picoseconds.
+		Weight::from_parts(114_554_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_652_000 picoseconds.
-		Weight::from_parts(9_294_000, 0)
+		// Minimum execution time: 9_287_000 picoseconds.
+		Weight::from_parts(10_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -164,13 +164,13 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1779`
 		//  Estimated: `8817`
-		// Minimum execution time: 133_062_000 picoseconds.
-		Weight::from_parts(151_165_000, 0)
+		// Minimum execution time: 145_894_000 picoseconds.
+		Weight::from_parts(161_493_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
-	/// Storage: `LiquidityPools::Pools` (r:2 w:1)
+	/// Storage: `LiquidityPools::Pools` (r:4 w:1)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
@@ -178,26 +178,26 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Collateral` (r:2 w:1)
+	/// Storage: `LiquidityPools::Collateral` (r:4 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:0)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Debts` (r:2 w:0)
+	/// Storage: `LiquidityPools::Debts` (r:4 w:0)
 	/// Proof: `LiquidityPools::Debts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
-	/// Storage: `Oracle::Values` (r:2 w:0)
+	/// Storage: `Oracle::Values` (r:4 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
-	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
+	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
+	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
 	/// Storage: `LiquidityPools::MaxPriceAge` (r:1 w:0)
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2456`
-		//  Estimated: `11426`
-		// Minimum execution time: 201_568_000 picoseconds.
-		Weight::from_parts(260_646_000, 0)
-			.saturating_add(Weight::from_parts(0, 11426))
-			.saturating_add(T::DbWeight::get().reads(19))
+		//  Measured:  `3470`
+		//  Estimated: `14360`
+		// Minimum execution time: 272_010_000 picoseconds.
+		Weight::from_parts(305_784_000, 0)
+			.saturating_add(Weight::from_parts(0, 14360))
+			.saturating_add(T::DbWeight::get().reads(29))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:0)
@@ -216,15 +216,15 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1676`
 		//  Estimated: `6208`
-		// Minimum execution time: 105_267_000 picoseconds.
-		Weight::from_parts(123_618_000, 0)
+		// Minimum execution time: 116_058_000 picoseconds.
+		Weight::from_parts(128_521_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	/// Storage: `LiquidityPools::Collateral` (r:2 w:1)
+	/// Storage: `LiquidityPools::Collateral` (r:4 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Pools` (r:2 w:0)
+	/// Storage: `LiquidityPools::Pools` (r:4 w:0)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
@@ -234,38 +234,38 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:0)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Debts` (r:2 w:0)
+	/// Storage: `LiquidityPools::Debts` (r:4 w:0)
 	/// Proof: `LiquidityPools::Debts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Oracle::Values` (r:2 w:0)
+	/// Storage: `Oracle::Values` (r:4 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
-	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
+	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
+	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
 	/// Storage: `LiquidityPools::MaxPriceAge` (r:1 w:0)
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn disable_collateral() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2430`
-		//  Estimated: `8370`
-		// Minimum execution time: 164_009_000 picoseconds.
-		Weight::from_parts(226_615_000, 0)
-			.saturating_add(Weight::from_parts(0, 8370))
-			.saturating_add(T::DbWeight::get().reads(17))
+		//  Measured:  `3503`
+		//  Estimated: `14393`
+		// Minimum execution time: 231_765_000 picoseconds.
+		Weight::from_parts(251_781_000, 0)
+			.saturating_add(Weight::from_parts(0, 14393))
+			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Pools` (r:2 w:1)
+	/// Storage: `LiquidityPools::Pools` (r:4 w:1)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Oracle::Values` (r:2 w:0)
+	/// Storage: `Oracle::Values` (r:4 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
-	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
+	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
+	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
 	/// Storage: `LiquidityPools::MaxPriceAge` (r:1 w:0)
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
@@ -284,13 +284,13 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::Positions` (r:2 w:1)
+	/// Storage: `CreditRecords::Positions` (r:4 w:1)
 	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Debts` (r:2 w:1)
+	/// Storage: `LiquidityPools::Debts` (r:4 w:1)
 	/// Proof: `LiquidityPools::Debts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:0)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Collateral` (r:2 w:0)
+	/// Storage: `LiquidityPools::Collateral` (r:4 w:0)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::ProductTotals` (r:1 w:1)
 	/// Proof: `CreditRecords::ProductTotals` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
@@ -300,12 +300,12 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Activities` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	fn borrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3700`
-		//  Estimated: `9640`
-		// Minimum execution time: 291_108_000 picoseconds.
-		Weight::from_parts(406_334_000, 0)
-			.saturating_add(Weight::from_parts(0, 9640))
-			.saturating_add(T::DbWeight::get().reads(29))
+		//  Measured:  `4873`
+		//  Estimated: `15763`
+		// Minimum execution time: 390_572_000 picoseconds.
+		Weight::from_parts(427_963_000, 0)
+			.saturating_add(Weight::from_parts(0, 15763))
+			.saturating_add(T::DbWeight::get().reads(41))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
@@ -344,8 +344,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3117`
 		//  Estimated: `6582`
-		// Minimum execution time: 190_263_000 picoseconds.
-		Weight::from_parts(203_638_000, 0)
+		// Minimum execution time: 206_548_000 picoseconds.
+		Weight::from_parts(226_645_000, 0)
 			.saturating_add(Weight::from_parts(0, 6582))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -390,30 +390,30 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3235`
 		//  Estimated: `6700`
-		// Minimum execution time: 217_868_000 picoseconds.
-		Weight::from_parts(233_681_000, 0)
+		// Minimum execution time: 243_206_000 picoseconds.
+		Weight::from_parts(265_097_000, 0)
 			.saturating_add(Weight::from_parts(0, 6700))
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Pools` (r:2 w:2)
+	/// Storage: `LiquidityPools::Pools` (r:4 w:4)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:5 w:4)
+	/// Storage: `Assets::Account` (r:7 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Asset` (r:3 w:2)
+	/// Storage: `Assets::Asset` (r:5 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Debts` (r:2 w:1)
+	/// Storage: `LiquidityPools::Debts` (r:4 w:3)
 	/// Proof: `LiquidityPools::Debts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
-	/// Storage: `LiquidityPools::Collateral` (r:2 w:1)
+	/// Storage: `LiquidityPools::Collateral` (r:4 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:1)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	/// Storage: `Oracle::Values` (r:2 w:0)
+	/// Storage: `Oracle::Values` (r:4 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
-	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:2 w:0)
+	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
+	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:4 w:0)
 	/// Storage: `LiquidityPools::MaxPriceAge` (r:1 w:0)
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -422,9 +422,9 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::HistoryHolder` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::Histories` (r:1 w:1)
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::Positions` (r:1 w:1)
+	/// Storage: `CreditRecords::Positions` (r:3 w:3)
 	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::ProductTotals` (r:1 w:1)
+	/// Storage: `CreditRecords::ProductTotals` (r:3 w:3)
 	/// Proof: `CreditRecords::ProductTotals` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::AccountPerson` (r:1 w:0)
 	/// Proof: `CreditRecords::AccountPerson` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -436,12 +436,12 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	fn liquidate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4070`
-		//  Estimated: `14035`
-		// Minimum execution time: 403_475_000 picoseconds.
-		Weight::from_parts(430_935_000, 0)
-			.saturating_add(Weight::from_parts(0, 14035))
-			.saturating_add(T::DbWeight::get().reads(30))
-			.saturating_add(T::DbWeight::get().writes(16))
+		//  Measured:  `5805`
+		//  Estimated: `19253`
+		// Minimum execution time: 665_989_000 picoseconds.
+		Weight::from_parts(713_057_000, 0)
+			.saturating_add(Weight::from_parts(0, 19253))
+			.saturating_add(T::DbWeight::get().reads(48))
+			.saturating_add(T::DbWeight::get().writes(24))
 	}
 }

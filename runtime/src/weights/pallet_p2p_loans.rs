@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -30,9 +30,9 @@
 // --heap-pages
 // 4096
 // --header
-// /work/main/scripts/benchmark-weights-header.txt
+// scripts/benchmark-weights-header.txt
 // --output
-// /work/main/runtime/src/weights/
+// runtime/src/weights/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2773`
 		//  Estimated: `8713`
-		// Minimum execution time: 357_842_000 picoseconds.
-		Weight::from_parts(442_999_000, 0)
+		// Minimum execution time: 390_953_000 picoseconds.
+		Weight::from_parts(411_231_000, 0)
 			.saturating_add(Weight::from_parts(0, 8713))
 			.saturating_add(T::DbWeight::get().reads(30))
 			.saturating_add(T::DbWeight::get().writes(15))
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2666`
 		//  Estimated: `6208`
-		// Minimum execution time: 173_949_000 picoseconds.
-		Weight::from_parts(227_686_000, 0)
+		// Minimum execution time: 184_877_000 picoseconds.
+		Weight::from_parts(190_548_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(13))
@@ -205,23 +205,41 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3823`
 		//  Estimated: `9750`
-		// Minimum execution time: 475_086_000 picoseconds.
-		Weight::from_parts(599_637_000, 0)
+		// Minimum execution time: 519_975_000 picoseconds.
+		Weight::from_parts(548_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 9750))
 			.saturating_add(T::DbWeight::get().reads(32))
 			.saturating_add(T::DbWeight::get().writes(15))
 	}
-	/// Until the next `scripts/benchmark-weights pallet_p2p_loans`: the completing slice's
-	/// weight, an upper bound.
+	/// Storage: `P2pLoans::Loans` (r:1 w:1)
+	/// Proof: `P2pLoans::Loans` (`max_values`: None, `max_size`: Some(481), added: 2956, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::AccountPerson` (r:2 w:0)
+	/// Proof: `CreditRecords::AccountPerson` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
+	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
+	/// Storage: `CreditRecords::Attestations` (r:1 w:0)
+	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1905), added: 4380, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `P2pLoans::LenderLoans` (r:1 w:1)
+	/// Proof: `P2pLoans::LenderLoans` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
+	/// Storage: `P2pLoans::Positions` (r:1 w:1)
+	/// Proof: `P2pLoans::Positions` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn fund_partial() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3823`
-		//  Estimated: `9750`
-		// Minimum execution time: 475_086_000 picoseconds.
-		Weight::from_parts(599_637_000, 0)
-			.saturating_add(Weight::from_parts(0, 9750))
-			.saturating_add(T::DbWeight::get().reads(32))
-			.saturating_add(T::DbWeight::get().writes(15))
+		//  Measured:  `2612`
+		//  Estimated: `6208`
+		// Minimum execution time: 152_366_000 picoseconds.
+		Weight::from_parts(156_944_000, 0)
+			.saturating_add(Weight::from_parts(0, 6208))
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `P2pLoans::Loans` (r:1 w:1)
 	/// Proof: `P2pLoans::Loans` (`max_values`: None, `max_size`: Some(481), added: 2956, mode: `MaxEncodedLen`)
@@ -241,8 +259,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1694`
 		//  Estimated: `6208`
-		// Minimum execution time: 105_945_000 picoseconds.
-		Weight::from_parts(155_680_000, 0)
+		// Minimum execution time: 113_622_000 picoseconds.
+		Weight::from_parts(118_893_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -291,8 +309,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7207`
 		//  Estimated: `11426`
-		// Minimum execution time: 291_952_000 picoseconds.
-		Weight::from_parts(481_880_000, 0)
+		// Minimum execution time: 311_324_000 picoseconds.
+		Weight::from_parts(327_515_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().writes(14))
@@ -309,8 +327,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1619`
 		//  Estimated: `6208`
-		// Minimum execution time: 100_218_000 picoseconds.
-		Weight::from_parts(174_760_000, 0)
+		// Minimum execution time: 103_273_000 picoseconds.
+		Weight::from_parts(107_241_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -357,8 +375,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6980`
 		//  Estimated: `12920`
-		// Minimum execution time: 299_848_000 picoseconds.
-		Weight::from_parts(512_931_000, 0)
+		// Minimum execution time: 313_598_000 picoseconds.
+		Weight::from_parts(339_116_000, 0)
 			.saturating_add(Weight::from_parts(0, 12920))
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -397,8 +415,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6725`
 		//  Estimated: `12665`
-		// Minimum execution time: 210_608_000 picoseconds.
-		Weight::from_parts(339_180_000, 0)
+		// Minimum execution time: 226_955_000 picoseconds.
+		Weight::from_parts(251_663_000, 0)
 			.saturating_add(Weight::from_parts(0, 12665))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -421,8 +439,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1106`
 		//  Estimated: `3946`
-		// Minimum execution time: 97_352_000 picoseconds.
-		Weight::from_parts(165_654_000, 0)
+		// Minimum execution time: 107_852_000 picoseconds.
+		Weight::from_parts(119_193_000, 0)
 			.saturating_add(Weight::from_parts(0, 3946))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -443,8 +461,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1287`
 		//  Estimated: `3946`
-		// Minimum execution time: 93_163_000 picoseconds.
-		Weight::from_parts(107_289_000, 0)
+		// Minimum execution time: 101_359_000 picoseconds.
+		Weight::from_parts(108_934_000, 0)
 			.saturating_add(Weight::from_parts(0, 3946))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -475,8 +493,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3136`
 		//  Estimated: `8817`
-		// Minimum execution time: 206_482_000 picoseconds.
-		Weight::from_parts(239_821_000, 0)
+		// Minimum execution time: 223_279_000 picoseconds.
+		Weight::from_parts(243_717_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -510,11 +528,11 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1813 + n * (255 ±0)`
 		//  Estimated: `3946 + n * (2781 ±0)`
-		// Minimum execution time: 192_467_000 picoseconds.
-		Weight::from_parts(107_718_591, 0)
+		// Minimum execution time: 203_512_000 picoseconds.
+		Weight::from_parts(152_541_157, 0)
 			.saturating_add(Weight::from_parts(0, 3946))
-			// Standard Error: 1_297_508
-			.saturating_add(Weight::from_parts(103_179_295, 0).saturating_mul(n.into()))
+			// Standard Error: 108_311
+			.saturating_add(Weight::from_parts(72_425_689, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -533,8 +551,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4376`
 		//  Estimated: `6942`
-		// Minimum execution time: 55_237_000 picoseconds.
-		Weight::from_parts(99_631_000, 0)
+		// Minimum execution time: 55_774_000 picoseconds.
+		Weight::from_parts(59_301_000, 0)
 			.saturating_add(Weight::from_parts(0, 6942))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -545,8 +563,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_904_000 picoseconds.
-		Weight::from_parts(11_846_000, 0)
+		// Minimum execution time: 9_478_000 picoseconds.
+		Weight::from_parts(10_590_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -570,8 +588,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2062`
 		//  Estimated: `6108`
-		// Minimum execution time: 99_638_000 picoseconds.
-		Weight::from_parts(176_273_000, 0)
+		// Minimum execution time: 103_444_000 picoseconds.
+		Weight::from_parts(109_496_000, 0)
 			.saturating_add(Weight::from_parts(0, 6108))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))
