@@ -10,9 +10,10 @@ import { DevView } from './views/Dev';
 import { GovernanceView } from './views/Governance';
 import { P2pView } from './views/P2p';
 import { PoolsView } from './views/Pools';
+import { SmeView } from './views/Sme';
 import { VerifierView } from './views/Verifier';
 
-const TABS = ['credit', 'pools', 'p2p', 'verifier', 'governance', 'dev'] as const;
+const TABS = ['credit', 'pools', 'p2p', 'sme', 'verifier', 'governance', 'dev'] as const;
 type Tab = (typeof TABS)[number];
 
 function initialLang(): Lang {
@@ -182,6 +183,7 @@ export function App() {
         {tab === 'credit' && <CreditView />}
         {tab === 'pools' && <PoolsView />}
         {tab === 'p2p' && <P2pView />}
+        {tab === 'sme' && <SmeView />}
         {tab === 'verifier' && <VerifierView />}
         {tab === 'governance' && <GovernanceView />}
         {tab === 'dev' && isDev && <DevView />}

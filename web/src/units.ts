@@ -185,3 +185,30 @@ export function borrowRateAt(model: JumpRateModel, u: number): bigint {
   if (u <= model.kink) return model.base + part(model.multiplier, u);
   return model.base + part(model.multiplier, model.kink) + part(model.jump_multiplier, u - model.kink);
 }
+
+/** Like parseUnits, but a leading minus is allowed (a net loss): "-1,000.5" → -1000500000n (6 decimals). */
+export function parseSignedUnits(text: string, decimals: number): bigint | null {
+  const s = text.trim();
+  const negative = /^[-−]/.test(s);
+  const v = parseUnits(negative ? s.slice(1) : s, decimals);
+  if (v === null) return null;
+  return negative ? -v : v;
+}
+
+/** A FixedI64 (9 decimals) ratio as a percentage string: 120000000n (0.12) → "12", negative too. */
+export function fixedI64ToPercent(v: bigint, maxFraction = 2): string {
+  // percent = v × 100 / 10^9; in 10^-maxFraction %: v × 10^maxFraction / 10^7.
+  return formatUnits((v * 10n ** BigInt(maxFraction)) / 10n ** 7n, maxFraction, { maxFraction });
+}
+
+/** What buying `shares` of a listing of `listed` shares for `price` costs: pro rata, rounded up, as the pallet charges. */
+export function listingCost(price: bigint, shares: bigint, listed: bigint): bigint {
+  if (listed <= 0n) return 0n;
+  const cost = (price * shares + listed - 1n) / listed;
+  return cost > price ? price : cost;
+}
+
+/** `amount × permill / 1,000,000`, rounded down (an invoice's advance or fee at a Permill rate). */
+export function permillOf(amount: bigint, permill: number): bigint {
+  return (amount * BigInt(permill)) / BigInt(PERMILL_ONE);
+}

@@ -1,5 +1,6 @@
 // My credit: profile, attestations with expiry, score and its factors, tier and exposure cap,
-// repayment capacity; registering hashes a file in the browser (the file never leaves it).
+// repayment capacity; the score's history from the indexer (ScoreHistory); registering hashes a
+// file in the browser (the file never leaves it).
 
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
@@ -8,6 +9,7 @@ import { useState } from 'react';
 import { useApp, useChainData } from '../ctx';
 import { TxButton } from '../tx';
 import { DAY_MS, KNOWN_ASSETS, formatAmount, formatDate, formatUnits } from '../units';
+import { ScoreHistory } from './ScoreHistory';
 
 const USDX = KNOWN_ASSETS[1];
 
@@ -214,6 +216,8 @@ export function CreditView() {
         </table>
         <p className="hint">{t('score.explain')}</p>
       </section>
+
+      <ScoreHistory address={account.address} score={s.score} />
 
       <section className="card">
         <h3>{t('grants.title')}</h3>

@@ -1,9 +1,10 @@
 // Governance: the risk parameters in force (set by referenda within compile-time bounds) and the
-// referenda now open.
+// referenda now open; the platform's statistics when the indexer is connected.
 
 import { assetOf, useApp, useChainData } from '../ctx';
 import { KNOWN_ASSETS, formatAmount, formatUnits, periodParts, permillToPercent, rateToPercent } from '../units';
 import type { MsgKey } from '../i18n';
+import { PlatformStats } from './ScoreHistory';
 
 export function GovernanceView() {
   const { chain, t, assets } = useApp();
@@ -72,6 +73,7 @@ export function GovernanceView() {
           </ul>
         )}
       </section>
+      <PlatformStats />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // P2P market: open requests (terms, funded %, the borrower's score and tier) with funding; the
 // account's loans as borrower (schedule, pay the next instalment or everything); its positions as
-// lender (claim); a form to ask for a loan in human units.
+// lender (claim, list shares for sale); the share market (open listings to buy, my listings to
+// cancel); a form to ask for a loan in human units.
 
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
@@ -13,6 +14,8 @@ import {
   DAY_MS,
   formatAmount,
   formatDate,
+  formatUnits,
+  listingCost,
   monthsToSeconds,
   parseUnits,
   percentToRate,
@@ -24,7 +27,8 @@ import {
 
 export const PURPOSES = ['PersonalConsumption', 'Education', 'Medical', 'Home', 'BusinessWorkingCapital', 'Equipment', 'Refinancing', 'Other'] as const;
 
-function textHash(s: string): string {
+/** blake2b-256 of a text, as the chain's description hashes (the text stays off chain). */
+export function textHash(s: string): string {
   return Binary.toHex(blake2b256(new TextEncoder().encode(s)));
 }
 
@@ -33,6 +37,8 @@ export function P2pView() {
   const api = chain.api;
   const addr = account?.address;
   const [fund, setFund] = useState<Record<number, string>>({});
+  const [sell, setSell] = useState<Record<number, { shares: string; price: string }>>({});
+  const [buy, setBuy] = useState<Record<number, string>>({});
   const [form, setForm] = useState({
     asset: '1',
     amount: '1,000',
@@ -55,7 +61,15 @@ export function P2pView() {
       const borrowers = [...new Set(open.map(([, v]) => v.borrower))];
       const summaries = await Promise.all(borrowers.map((b) => api.apis.CreditRecordsApi.profile_summary(b, { at })));
       const byBorrower = Object.fromEntries(borrowers.map((b, i) => [b, summaries[i]]));
-      if (!addr) return { open, byBorrower, mine: [], positions: [], positionAssets: {} as Record<number, number> };
+      // The share market: every open listing, with its loan's asset and borrower.
+      const listingEntries = await api.query.P2pLoans.Listings.getEntries({ at });
+      const listings = listingEntries.map((e) => ({ id: e.keyArgs[0] as number, ...e.value })).sort((a, b) => a.id - b.id);
+      const listingLoans = [...new Set(listings.map((l) => l.loan))];
+      const listingLoanViews = await Promise.all(listingLoans.map((id) => api.apis.P2pLoansApi.loan(id, { at })));
+      const loanInfo: Record<number, { asset: number; borrower: string }> = Object.fromEntries(
+        listingLoans.map((id, i) => [id, { asset: listingLoanViews[i]?.terms.asset ?? 1, borrower: listingLoanViews[i]?.borrower ?? '' }]),
+      );
+      if (!addr) return { open, byBorrower, mine: [], positions: [], positionAssets: {} as Record<number, number>, listings, loanInfo };
       // Loans by borrower: the chain keeps no index of them, so read all (fine for a dev chain;
       // the indexer serves this on a big one).
       const entries = await api.query.P2pLoans.Loans.getEntries({ at });
@@ -65,7 +79,7 @@ export function P2pView() {
       const positionAssets: Record<number, number> = Object.fromEntries(
         await Promise.all(positions.map(async (p) => [p.loan, (await api.apis.P2pLoansApi.loan(p.loan, { at }))?.terms.asset ?? 1] as const)),
       );
-      return { open, byBorrower, mine, positions, positionAssets };
+      return { open, byBorrower, mine, positions, positionAssets, listings, loanInfo };
     },
     [addr],
   );
@@ -217,7 +231,7 @@ export function P2pView() {
           ) : (
             <table data-testid="p2p-positions">
               <thead>
-                <tr><th>{t('p2p.loan')}</th><th>{t('p2p.state')}</th><th>{t('p2p.shares')}</th><th>{t('p2p.claimable')}</th><th></th></tr>
+                <tr><th>{t('p2p.loan')}</th><th>{t('p2p.state')}</th><th>{t('p2p.shares')}</th><th>{t('p2p.claimable')}</th><th></th><th>{t('p2p.sell')}</th></tr>
               </thead>
               <tbody>
                 {data.positions.map((p) => {
@@ -226,7 +240,10 @@ export function P2pView() {
                     <tr key={p.loan} data-testid={`p2p-position-${p.loan}`}>
                       <td>{t('p2p.loanN', { id: p.loan })}</td>
                       <td>{t(`status.${p.status.type}` as MsgKey)}</td>
-                      <td className="num">{formatAmount(p.shares, a)}</td>
+                      <td className="num" data-testid={`p2p-position-${p.loan}-shares`}>
+                        {formatAmount(p.shares, a)}
+                        {p.listed > 0n && <><br /><small>{t('p2p.listed', { amount: formatAmount(p.listed, a) })}</small></>}
+                      </td>
                       <td className="num" data-testid={`p2p-position-${p.loan}-claimable`}>{formatAmount(p.claimable, a)}{p.refundable > 0n ? ` + ${t('p2p.refund', { amount: formatAmount(p.refundable, a) })}` : ''}</td>
                       <td>
                         {p.claimable + p.collateral_claimable > 0n && (
@@ -236,11 +253,117 @@ export function P2pView() {
                           <TxButton id={`p2p-refund-${p.loan}`} label={t('p2p.claimRefund')} build={() => api.tx.P2pLoans.claim_refund({ loan: p.loan })} />
                         )}
                       </td>
+                      <td>
+                        {p.status.type === 'Active' && p.listed === 0n && p.shares > 0n && (
+                          <span className="row">
+                            <input
+                              size={8}
+                              data-testid={`p2p-sell-${p.loan}-shares`}
+                              placeholder={t('p2p.sellShares', { symbol: a.symbol })}
+                              value={sell[p.loan]?.shares ?? ''}
+                              onChange={(e) => setSell({ ...sell, [p.loan]: { price: sell[p.loan]?.price ?? '', shares: e.target.value } })}
+                            />
+                            <input
+                              size={8}
+                              data-testid={`p2p-sell-${p.loan}-price`}
+                              placeholder={t('p2p.sellPrice', { symbol: a.symbol })}
+                              value={sell[p.loan]?.price ?? ''}
+                              onChange={(e) => setSell({ ...sell, [p.loan]: { shares: sell[p.loan]?.shares ?? '', price: e.target.value } })}
+                            />
+                            <TxButton
+                              id={`p2p-list-${p.loan}`}
+                              label={t('p2p.list')}
+                              build={() => {
+                                const shares = parseUnits(sell[p.loan]?.shares ?? '', a.decimals);
+                                const price = parseUnits(sell[p.loan]?.price ?? '', a.decimals);
+                                if (!shares || !price) return t('p2p.badShares', { symbol: a.symbol });
+                                return api.tx.P2pLoans.list_shares({ loan: p.loan, shares, price });
+                              }}
+                            />
+                          </span>
+                        )}
+                      </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
+          )}
+        </section>
+      )}
+
+      {data && (
+        <section className="card">
+          <h3>{t('p2p.market')}</h3>
+          <p className="hint">{t('p2p.marketHint')}</p>
+          {data.listings.filter((l) => l.seller !== addr).length === 0 ? (
+            <p data-testid="p2p-listings-empty">{t('p2p.noListings')}</p>
+          ) : (
+            <table data-testid="p2p-listings">
+              <thead>
+                <tr><th>#</th><th>{t('p2p.loan')}</th><th>{t('p2p.seller')}</th><th className="num">{t('p2p.forSale')}</th><th>{t('p2p.price')}</th><th>{t('p2p.buy')}</th></tr>
+              </thead>
+              <tbody>
+                {data.listings.filter((l) => l.seller !== addr).map((l) => {
+                  const info = data.loanInfo[l.loan];
+                  const a = assetOf(assets, info?.asset ?? 1);
+                  const wanted = parseUnits(buy[l.id] ?? '', a.decimals);
+                  const shares = buy[l.id] === undefined || buy[l.id] === '' ? l.shares : wanted;
+                  const canBuy = addr && info?.borrower !== addr;
+                  return (
+                    <tr key={l.id} data-testid={`p2p-listing-${l.id}`}>
+                      <td>{l.id}</td>
+                      <td>{t('p2p.loanN', { id: l.loan })}</td>
+                      <td className="addr">{shortAddress(l.seller)}</td>
+                      <td className="num" data-testid={`p2p-listing-${l.id}-shares`}>{formatAmount(l.shares, a)}</td>
+                      <td>{t('p2p.pricePer', { price: formatAmount(l.price, a), pct: sharePercent(l.price, l.shares) })}</td>
+                      <td>
+                        {canBuy && (
+                          <span className="row">
+                            <input
+                              size={8}
+                              data-testid={`p2p-buy-${l.id}-shares`}
+                              placeholder={formatUnits(l.shares, a.decimals)}
+                              value={buy[l.id] ?? ''}
+                              onChange={(e) => setBuy({ ...buy, [l.id]: e.target.value })}
+                            />
+                            {shares && shares <= l.shares && (
+                              <small data-testid={`p2p-buy-${l.id}-cost`}>{t('p2p.cost', { cost: formatAmount(listingCost(l.price, shares, l.shares), a) })}</small>
+                            )}
+                            <TxButton
+                              id={`p2p-buy-${l.id}`}
+                              label={t('p2p.buy')}
+                              build={() => (shares ? api.tx.P2pLoans.buy_shares({ listing: l.id, shares }) : t('common.badAmount', { symbol: a.symbol, d: a.decimals }))}
+                            />
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {addr && data.listings.some((l) => l.seller === addr) && (
+            <>
+              <h4>{t('p2p.myListings')}</h4>
+              <table data-testid="p2p-my-listings">
+                <tbody>
+                  {data.listings.filter((l) => l.seller === addr).map((l) => {
+                    const a = assetOf(assets, data.loanInfo[l.loan]?.asset ?? 1);
+                    return (
+                      <tr key={l.id} data-testid={`p2p-my-listing-${l.id}`}>
+                        <td>{t('p2p.listing')} #{l.id}</td>
+                        <td>{t('p2p.loanN', { id: l.loan })}</td>
+                        <td className="num">{formatAmount(l.shares, a)}</td>
+                        <td>{t('p2p.pricePer', { price: formatAmount(l.price, a), pct: sharePercent(l.price, l.shares) })}</td>
+                        <td><TxButton id={`p2p-cancel-listing-${l.id}`} label={t('p2p.cancelListing')} build={() => api.tx.P2pLoans.cancel_listing({ listing: l.id })} /></td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
           )}
         </section>
       )}
