@@ -179,7 +179,8 @@ export function App() {
         {account && <> · <span data-testid="account-address" className="addr">{account.address}</span> · <span data-testid="native-balance">{native === undefined ? '' : formatAmount(native, NATIVE, 4)}</span></>}
         {accounts.length === 0 && <> · {t('app.noAccounts')}</>}
       </div>
-      <main data-testid={`view-${tab}`}>
+      {/* Keyed by the account: another account's view starts with empty forms. */}
+      <main data-testid={`view-${tab}`} key={account?.address ?? ''}>
         {tab === 'credit' && <CreditView />}
         {tab === 'pools' && <PoolsView />}
         {tab === 'p2p' && <P2pView />}
