@@ -442,11 +442,11 @@ export function SmeView() {
                         {x.invoice.status.type === 'Confirmed' && (
                           <div>
                             <div className="row">
-                              <label>{t('sme.minAdvance')} <input size={4} data-testid={`sme-offer-${id}-advance`} value={o.adv} onChange={(e) => setOffer({ ...offer, [id]: { ...o, adv: e.target.value } })} /></label>
-                              <label>{t('sme.maxFee')} <input size={4} data-testid={`sme-offer-${id}-fee`} value={o.fee} onChange={(e) => setOffer({ ...offer, [id]: { ...o, fee: e.target.value } })} /></label>
+                              <label>{t('sme.minAdvance')} <input size={4} data-testid={`sme-offer-${id}-min-advance`} value={o.adv} onChange={(e) => setOffer({ ...offer, [id]: { ...o, adv: e.target.value } })} /></label>
+                              <label>{t('sme.maxFee')} <input size={4} data-testid={`sme-offer-${id}-max-fee`} value={o.fee} onChange={(e) => setOffer({ ...offer, [id]: { ...o, fee: e.target.value } })} /></label>
                             </div>
                             <div className="row">
-                              <input data-testid={`sme-offer-${id}-financier`} placeholder={t('sme.onlyFinancier')} value={o.who} onChange={(e) => setOffer({ ...offer, [id]: { ...o, who: e.target.value } })} />
+                              <input data-testid={`sme-offer-${id}-only`} placeholder={t('sme.onlyFinancier')} value={o.who} onChange={(e) => setOffer({ ...offer, [id]: { ...o, who: e.target.value } })} />
                               <TxButton
                                 id={`sme-offer-${id}`}
                                 label={t('sme.offer')}
@@ -572,8 +572,8 @@ export function SmeView() {
                     <td>{financingText(x)}</td>
                     <td>
                       <div className="row">
-                        <label>{t('sme.advancePct')} <input size={4} data-testid={`sme-finance-${id}-advance`} value={f.adv} onChange={(e) => setFinance({ ...finance, [id]: { ...f, adv: e.target.value } })} /></label>
-                        <label>{t('sme.feePct')} <input size={4} data-testid={`sme-finance-${id}-fee`} value={f.fee} onChange={(e) => setFinance({ ...finance, [id]: { ...f, fee: e.target.value } })} /></label>
+                        <label>{t('sme.advancePct')} <input size={4} data-testid={`sme-finance-${id}-advance-rate`} value={f.adv} onChange={(e) => setFinance({ ...finance, [id]: { ...f, adv: e.target.value } })} /></label>
+                        <label>{t('sme.feePct')} <input size={4} data-testid={`sme-finance-${id}-fee-rate`} value={f.fee} onChange={(e) => setFinance({ ...finance, [id]: { ...f, fee: e.target.value } })} /></label>
                       </div>
                       {advance !== null && back !== null && (
                         <p className="hint" data-testid={`sme-finance-${id}-preview`}>

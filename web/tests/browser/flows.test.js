@@ -1,6 +1,8 @@
 // The web app in a real browser (Debian's chromium driven by playwright-core) against a real dev
 // node with instant sealing: every flow is clicked through the UI; a second client (the e2e
-// suite's @polkadot/api) checks what reached the chain.
+// suite's @polkadot/api) checks what reached the chain, and sets up what the UI does not offer
+// (sudo, an auditor's or a milestone's attestation). The last flows run the indexer (PostgreSQL,
+// processor, GraphQL) for the score history.
 //
 //   npm run build && npm run test:browser     (XINDAI_NODE or CARGO_TARGET_DIR find the node)
 //
@@ -17,8 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { chromium } from 'playwright-core';
 
-import { devAccounts } from '../../../e2e/lib/chain.js';
+import { devAccounts, personOf } from '../../../e2e/lib/chain.js';
 import { printLogsOnFailure, startNode } from '../../../e2e/lib/node.js';
+import { txHelpers } from '../../../e2e/lib/tx.js';
+import {
+  PostgresUnavailable, applyMigrations, buildIndexer, startGraphql, startPostgres, startProcessor, waitIndexed,
+} from '../../../e2e/lib/indexer.js';
 import { serveStatic } from '../../scripts/serve.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,6 +32,7 @@ const WEB = path.resolve(here, '..', '..');
 const DIST = path.join(WEB, 'dist');
 const SHOTS = path.join(WEB, 'screenshots');
 const USDX = 10n ** 6n;
+const DAY_MS = 24 * 3600 * 1000;
 
 /** The browser: $CHROMIUM, else `chromium` on PATH (Debian's package). */
 function chromiumPath() {
@@ -47,14 +54,20 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
   let page;
   let profileDir;
   let acc;
+  /** @polkadot/api transactions for preconditions the UI does not offer (sudo, an auditor's attestation). */
+  let chainTx;
   let firstLoadMs;
+  /** The indexer's processes, when the last test started them. */
+  const indexer = [];
   const t0 = Date.now();
 
   before(async () => {
     assert.ok(existsSync(path.join(DIST, 'index.html')), 'web/dist missing: run "npm run build" first');
-    node = await startNode({ name: 'web', args: ['--dev', '--sealing', 'instant'] });
+    // Archive state: the last test runs the indexer, which reads the state of past blocks.
+    node = await startNode({ name: 'web', args: ['--dev', '--sealing', 'instant', '--state-pruning', 'archive'] });
     api = node.api;
     acc = await devAccounts(api.registry.chainSS58);
+    chainTx = txHelpers(api);
     web = await serveStatic({ dir: DIST, port: 0 });
     profileDir = mkdtempSync(path.join(os.tmpdir(), 'xindai-web-chromium-'));
     context = await chromium.launchPersistentContext(profileDir, {
@@ -85,11 +98,16 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     await context?.close().catch(() => {});
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     await web?.close();
+    for (const p of indexer.reverse()) await p.stop().catch((e) => console.error(`stopping ${p.name ?? 'postgres'}: ${e.message}`));
     await node?.stop();
   });
   printLogsOnFailure(afterEach, () => [node]);
 
   const byId = (id) => page.getByTestId(id);
+  const usdxOf = async (who) => (await api.query.assets.account(1, acc[who].address)).unwrap().balance.toBigInt();
+  /** Waits until the element's text matches `re`. */
+  const textMatches = (id, re) =>
+    page.waitForFunction(([tid, src]) => new RegExp(src).test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ''), [id, re.source], { timeout: 30_000 });
 
   async function as(name, tab) {
     await byId('account-select').selectOption(acc[name.toLowerCase()].address);
@@ -132,11 +150,13 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     await byId(id).fill(value);
   }
 
-  async function shot(name) {
+  /** A screenshot of the page's top, or of the part around `focus` (a locator). */
+  async function shot(name, focus) {
     if (process.env.SCREENSHOTS === '0') return;
     mkdirSync(SHOTS, { recursive: true });
     const file = path.join(SHOTS, `${name}.png`);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    else await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: file, fullPage: false });
     assert.ok(statSync(file).size > 10_000, `${file} is a real picture`);
   }
@@ -200,6 +220,8 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     assert.match(rows[0], /KYC \(basic\)/);
     assert.match(rows[0], /valid/);
     assert.match(await byId('credit-cap').innerText(), /0 USDX used of 10,000 USDX/);
+    // Opened without ?graphql=: the score history says the indexer is not connected.
+    assert.match(await byId('history-not-connected').innerText(), /The indexer is not connected/);
 
     // Bob lets Charlie's institution read his off-chain profile for 30 days, then revokes it.
     await fill('grant-institution', acc.charlie.address);
@@ -315,6 +337,220 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     await as('Alice', 'p2p');
     await byId(`p2p-claim-${id}-btn`).waitFor();
     await tx(`p2p-claim-${id}`);
+  });
+
+  test('the share market: Charlie lists 200 shares of his loan stake, Alice buys them; Alice lists and cancels', async () => {
+    const [charliePos] = await api.call.p2pLoansApi.positions(acc.charlie.address);
+    const loan = charliePos.loan.toNumber();
+    assert.equal(charliePos.shares.toBigInt(), 400n * USDX, 'Charlie funded 400 USDX of loan #' + loan);
+
+    await as('Charlie', 'p2p');
+    await fill(`p2p-sell-${loan}-shares`, '200');
+    await fill(`p2p-sell-${loan}-price`, '190');
+    await tx(`p2p-list-${loan}`);
+    await textMatches(`p2p-position-${loan}-shares`, /listed 200 USDX/);
+    const listings = await api.query.p2pLoans.listings.entries();
+    assert.equal(listings.length, 1);
+    const listingId = listings[0][0].args[0].toNumber();
+    const listing = listings[0][1].unwrap();
+    assert.equal(listing.seller.toString(), acc.charlie.address);
+    assert.equal(listing.shares.toBigInt(), 200n * USDX, '200 typed, 200,000,000 shares on chain');
+    assert.equal(listing.price.toBigInt(), 190n * USDX);
+    assert.equal(await byId('p2p-listings-empty').innerText(), 'No shares are for sale.', 'the seller is not offered its own listing');
+    await byId(`p2p-my-listing-${listingId}`).waitFor();
+
+    await as('Alice', 'p2p');
+    await byId(`p2p-listing-${listingId}`).waitFor();
+    assert.match(await byId(`p2p-listing-${listingId}`).innerText(), /190 USDX for all \(95 % of face value\)/);
+    await fill(`p2p-buy-${listingId}-shares`, '200');
+    assert.equal(await byId(`p2p-buy-${listingId}-cost`).innerText(), 'costs 190 USDX');
+    await shot('p2p-shares', byId(`p2p-listing-${listingId}`));
+    const aliceBefore = await usdxOf('alice');
+    const charlieBefore = await usdxOf('charlie');
+    await tx(`p2p-buy-${listingId}`, { until: byId('p2p-listings-empty') });
+    assert.equal(aliceBefore - (await usdxOf('alice')), 190n * USDX, 'Alice paid the price');
+    assert.ok((await usdxOf('charlie')) - charlieBefore >= 190n * USDX, 'Charlie got the price (and what his shares had earned)');
+    const alicePos = (await api.call.p2pLoansApi.positions(acc.alice.address)).find((p) => p.loan.toNumber() === loan);
+    assert.equal(alicePos.shares.toBigInt(), 800n * USDX, '600 funded + 200 bought');
+    const charlieAfter = (await api.call.p2pLoansApi.positions(acc.charlie.address)).find((p) => p.loan.toNumber() === loan);
+    assert.equal(charlieAfter.shares.toBigInt(), 200n * USDX);
+    assert.equal((await api.query.p2pLoans.listings.entries()).length, 0, 'the listing sold out');
+    await textMatches(`p2p-position-${loan}-shares`, /^800 USDX$/);
+
+    // Alice lists 100 of hers, then thinks better of it.
+    await fill(`p2p-sell-${loan}-shares`, '100');
+    await fill(`p2p-sell-${loan}-price`, '101');
+    await tx(`p2p-list-${loan}`);
+    const [[key]] = await api.query.p2pLoans.listings.entries();
+    const mine = key.args[0].toNumber();
+    await tx(`p2p-cancel-listing-${mine}`, { until: byId(`p2p-sell-${loan}-shares`) });
+    assert.equal((await api.query.p2pLoans.listings.entries()).length, 0, 'cancelled');
+  });
+
+  test('SME: Eve (KYB) files a report, applies for a line and repays it, invoices Ferdie, who confirms; Alice finances it; Ferdie pays', async () => {
+    const { alice, charlie, dave, eve, ferdie } = acc;
+    const root = (call) => chainTx.root(call, alice);
+    // Preconditions through @polkadot/api: Eve an enterprise with KYB, Ferdie a person with KYC
+    // (Dave, the KYC provider admitted above, attests both), Charlie an auditor.
+    const expires = Date.now() + 365 * DAY_MS;
+    const evidence = hex(blake2b256(Buffer.from('registry extract')));
+    await chainTx.ok(api.tx.creditRecords.register('Enterprise', hex(blake2b256(Buffer.from('eve docs')))), eve);
+    await chainTx.ok(api.tx.creditRecords.attest(eve.address, 'Kyb', evidence, expires, personOf(eve.address)), dave);
+    await chainTx.ok(api.tx.creditRecords.register('Individual', hex(blake2b256(Buffer.from('ferdie docs')))), ferdie);
+    await chainTx.ok(api.tx.creditRecords.attest(ferdie.address, 'KycBasic', evidence, expires, personOf(ferdie.address)), dave);
+    await root(api.tx.creditRecords.addVerifier(charlie.address, 'Auditor', 'Charlie Audit LLP'));
+
+    // 1. Eve files last year's Q4 report in the page.
+    await as('Eve', 'sme');
+    await textMatches('sme-status', /KYB-verified/);
+    const statements = Buffer.from(`Eve's statements ${Date.now()}`);
+    await byId('sme-report-file').setInputFiles({ name: 'statements.pdf', mimeType: 'application/pdf', buffer: statements });
+    const commitment = hex(blake2b256(statements));
+    await page.waitForFunction((h) => document.querySelector('[data-testid=sme-report-file-hash]')?.textContent === h, commitment);
+    const year = new Date().getUTCFullYear() - 1;
+    await fill('sme-report-year', String(year));
+    await byId('sme-report-quarter').selectOption('4');
+    await fill('sme-report-revenue', '500,000');
+    await fill('sme-report-profit', '60,000');
+    await fill('sme-report-receivables', '120,000');
+    await fill('sme-report-payables', '80,000');
+    await fill('sme-report-employees', '25');
+    await tx('sme-file-report', { until: byId(`sme-filing-${year}-4`) });
+    assert.equal(await byId(`sme-filing-${year}-4-audit`).innerText(), 'awaiting audit');
+    const [filing] = await api.call.smeFinanceApi.filings(eve.address);
+    assert.equal(filing.filing.commitment.toHex(), commitment, 'the hash computed in the page');
+    const metrics = { revenue: 500_000n * USDX, netProfit: 60_000n * USDX, receivables: 120_000n * USDX, payables: 80_000n * USDX, employees: 25 };
+    assert.equal(filing.filing.metrics.revenue.toBigInt(), metrics.revenue);
+    assert.equal(filing.filing.metrics.netProfit.toBigInt(), metrics.netProfit);
+    assert.equal(filing.filing.metrics.employees.toNumber(), 25);
+    // Charlie audits exactly those figures; the page shows the audit and the ratios.
+    await chainTx.ok(api.tx.smeFinance.attestReport(eve.address, { year, quarter: 4 }, commitment, metrics), charlie);
+    await textMatches(`sme-filing-${year}-4-audit`, /^audited by /);
+    assert.match(await byId(`sme-filing-${year}-4`).innerText(), /net margin 12 % · receivables \/ payables 1\.50/);
+
+    // 2. A 5,000 USDX line in two milestones; the underwriter (root here) approves it from the
+    // pool, Dave attests the first milestone; Eve pays 100 USDX on it in the page.
+    await fill('sme-line-rate', '12');
+    await fill('sme-line-months', '12');
+    await fill('sme-line-ms-0-amount', '3,000');
+    await fill('sme-line-ms-0-text', 'first shop open');
+    await byId('sme-line-add-ms').click();
+    await fill('sme-line-ms-1-amount', '2,000');
+    await byId('sme-line-ms-1-kind').selectOption('Auditor');
+    assert.equal(await byId('sme-line-limit').innerText(), 'Limit: 5,000 USDX');
+    await tx('sme-apply');
+    const [applied] = await api.call.smeFinanceApi.lines(eve.address);
+    const line = applied.id.toNumber();
+    assert.equal(applied.terms.limit.toBigInt(), 5_000n * USDX);
+    assert.equal(applied.terms.annualRate.toBigInt(), 12n * 10n ** 16n);
+    assert.deepEqual(applied.milestones.map((m) => [m.spec.amount.toBigInt(), m.spec.verifier.toString()]), [[3_000n * USDX, 'KycProvider'], [2_000n * USDX, 'Auditor']]);
+    await byId(`sme-line-${line}`).waitFor();
+    await root(api.tx.liquidityPools.setFacilityCap(1, 20_000n * USDX));
+    await root(api.tx.smeFinance.approveCreditLine(line, 'Pool'));
+    await chainTx.ok(api.tx.smeFinance.attestMilestone(line, 0), dave);
+    await page.waitForFunction((l) => document.querySelector(`[data-testid=sme-line-${l}-ms-0]`)?.dataset.state === 'released', line);
+    assert.equal(await byId(`sme-line-${line}-ms-1`).getAttribute('data-state'), 'pending');
+    assert.match(await byId(`sme-line-${line}-drawn`).innerText(), /^3,000 USDX · Undrawn 2,000 USDX$/);
+    await fill(`sme-repay-${line}-amount`, '100');
+    await tx(`sme-repay-${line}`);
+    const repaid = (await api.call.smeFinanceApi.line(line)).unwrap();
+    assert.equal(repaid.interestPaid.toBigInt() + repaid.principalRepaid.toBigInt(), 100n * USDX, '100 USDX paid: interest first, then principal');
+    assert.ok(repaid.principalRepaid.toBigInt() > 90n * USDX);
+
+    // 3. Eve invoices Ferdie 1,000 USDX due in 60 days.
+    const doc = Buffer.from(`invoice 2026-0042 ${Date.now()}`);
+    await byId('sme-invoice-file').setInputFiles({ name: 'invoice-0042.pdf', mimeType: 'application/pdf', buffer: doc });
+    const invoiceHash = hex(blake2b256(doc));
+    await page.waitForFunction((h) => document.querySelector('[data-testid=sme-invoice-file-hash]')?.textContent === h, invoiceHash);
+    await fill('sme-invoice-buyer', ferdie.address);
+    await fill('sme-invoice-amount', '1,000');
+    await fill('sme-invoice-days', '60');
+    await tx('sme-submit-invoice');
+    let [inv] = await api.call.smeFinanceApi.invoices(eve.address);
+    const id = inv.id.toNumber();
+    assert.equal(inv.invoice.buyer.toString(), ferdie.address);
+    assert.equal(inv.invoice.amount.toBigInt(), 1_000n * USDX);
+    assert.equal(inv.invoice.invoiceHash.toHex(), invoiceHash);
+    assert.equal(inv.invoice.status.toString(), 'Submitted');
+    const dueIn = inv.invoice.dueAt.toNumber() - Date.now();
+    assert.ok(dueIn > 59 * DAY_MS && dueIn < 61 * DAY_MS, '60 days typed, milliseconds on chain');
+    await page.waitForFunction((i) => document.querySelector(`[data-testid=sme-invoice-${i}]`)?.dataset.status === 'Submitted', id);
+
+    // 4. Ferdie, the buyer, confirms he owes it.
+    await as('Ferdie', 'sme');
+    await byId(`sme-buyer-invoice-${id}`).waitFor();
+    await tx(`sme-confirm-${id}`);
+    [inv] = await api.call.smeFinanceApi.invoices(eve.address);
+    assert.equal(inv.invoice.status.toString(), 'Confirmed');
+
+    // 5. Eve offers it: at least 80 % advance, at most 2 % fee, to anyone.
+    await as('Eve', 'sme');
+    await page.waitForFunction((i) => document.querySelector(`[data-testid=sme-invoice-${i}]`)?.dataset.status === 'Confirmed', id);
+    await fill(`sme-offer-${id}-min-advance`, '80');
+    await fill(`sme-offer-${id}-max-fee`, '2');
+    await tx(`sme-offer-${id}`);
+    [inv] = await api.call.smeFinanceApi.invoices(eve.address);
+    const offer = inv.invoice.offer.unwrap();
+    assert.equal(offer.minAdvanceRate.toNumber(), 800_000, '80 % typed, Permill on chain');
+    assert.equal(offer.maxFeeRate.toNumber(), 20_000);
+
+    // 6. Alice finances it on those terms: 800 USDX now, 820 USDX back from Ferdie's payment.
+    await as('Alice', 'sme');
+    await byId(`sme-offer-row-${id}`).waitFor();
+    assert.match(await byId(`sme-finance-${id}-preview`).innerText(), /you advance 800 USDX now and receive 820 USDX/);
+    const aliceBefore = await usdxOf('alice');
+    const eveBefore = await usdxOf('eve');
+    await tx(`sme-finance-${id}`, { until: byId(`sme-financed-${id}`) });
+    [inv] = await api.call.smeFinanceApi.invoices(eve.address);
+    assert.equal(inv.invoice.status.toString(), 'Financed');
+    assert.equal(inv.invoice.financing.unwrap().financier.toString(), alice.address);
+    assert.equal(aliceBefore - (await usdxOf('alice')), 800n * USDX);
+    assert.equal((await usdxOf('eve')) - eveBefore, 800n * USDX, 'Eve received the advance');
+    await as('Eve', 'sme');
+    await page.waitForFunction((i) => document.querySelector(`[data-testid=sme-invoice-${i}]`)?.dataset.status === 'Financed', id);
+    await shot('sme');
+
+    // 7. Ferdie pays: Alice gets advance + fee, Eve the rest, the invoice closes.
+    await as('Ferdie', 'sme');
+    const ferdieBefore = await usdxOf('ferdie');
+    await tx(`sme-pay-${id}`, { until: byId('sme-buyer-empty') });
+    assert.equal(ferdieBefore - (await usdxOf('ferdie')), 1_000n * USDX);
+    assert.equal((await usdxOf('alice')) - aliceBefore, 20n * USDX, 'Alice: 800 advanced, 820 back');
+    assert.equal((await usdxOf('eve')) - eveBefore, 980n * USDX, 'Eve: 800 advance + 180 rest');
+    assert.equal((await api.call.smeFinanceApi.invoices(eve.address)).length, 0, 'a paid invoice is closed');
+  });
+
+  test('the score history from the indexer: Eve\'s chart and the reasons of her changes', async (t) => {
+    let pg;
+    try {
+      pg = await startPostgres();
+    } catch (e) {
+      if (e instanceof PostgresUnavailable) return t.skip(e.message);
+      throw e;
+    }
+    indexer.push(pg);
+    await buildIndexer();
+    await applyMigrations(pg.env);
+    const processor = startProcessor({ rpcUrl: node.wsUrl, dbEnv: pg.env });
+    indexer.push(processor);
+    const graphql = await startGraphql({ dbEnv: pg.env });
+    indexer.push(graphql);
+    const head = (await api.rpc.chain.getHeader()).number.toNumber();
+    await waitIndexed(graphql.url, head, { processor });
+
+    await page.goto(`${web.url}?rpc=${encodeURIComponent(node.wsUrl)}&graphql=${encodeURIComponent(graphql.url)}&lang=en#credit`);
+    await byId('chain-status').waitFor({ timeout: 60_000 });
+    await as('Eve', 'credit');
+    await byId('history-chart').waitFor({ timeout: 30_000 });
+    const score = (await api.call.creditRecordsApi.profileSummary(acc.eve.address)).unwrap().score.toNumber();
+    // The chart ends at the chain's score; its first changes are the KYB (+20 on 550) and the
+    // audited filing (+12), listed newest first.
+    const reasons = await page.locator('[data-testid=history-row]').evaluateAll((rows) => rows.map((r) => r.dataset.reason));
+    assert.equal(await byId('history-chart').getAttribute('aria-label'), `Score over time: ${reasons.length} changes, now ${score}`);
+    assert.deepEqual(reasons.slice(-2), ['FilingAttested', 'AttestationsChanged']);
+    assert.match(await byId('history-list').innerText(), /550 → 570 \(\+20\)\s+attestations changed/);
+    assert.match(await byId('history-list').innerText(), /570 → 582 \(\+12\)\s+audited filing/);
+    await shot('credit-history', byId('history'));
   });
 
   test('the Chinese pools view', async () => {
