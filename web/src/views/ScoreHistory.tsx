@@ -59,8 +59,9 @@ export function ScoreHistory({ address, score }: { address: string; score: numbe
               <title>{`${rows[i].old} → ${rows[i].new}: ${t(`reason.${rows[i].reason}` as MsgKey)}`}</title>
             </circle>
           ))}
-          <text x={2} y={BOX.pad / 2 + 8} fontSize="10" fill="#5b6878">{Math.max(...scores)}</text>
-          <text x={2} y={BOX.height - BOX.pad} fontSize="10" fill="#5b6878">{Math.min(...scores)}</text>
+          {/* The highest and lowest scores, level with their points. */}
+          <text x={2} y={Math.min(...pts.map((p) => p.y)) + 3} fontSize="10" fill="#5b6878">{Math.max(...scores)}</text>
+          <text x={2} y={Math.max(...pts.map((p) => p.y)) + 3} fontSize="10" fill="#5b6878">{Math.min(...scores)}</text>
           <text x={BOX.pad} y={BOX.height - 8} fontSize="10" fill="#5b6878">{formatDateTime(first)}</text>
           <text x={BOX.width - BOX.pad - 80} y={BOX.height - 8} fontSize="10" fill="#5b6878">{formatDateTime(Number(now) || Date.now())}</text>
         </svg>
