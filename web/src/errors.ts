@@ -105,6 +105,12 @@ const SENTENCES: Sentences = {
   'SmeFinance.TermsNotMet': { en: 'These rates do not meet the enterprise\'s offer (at least its advance, at most its fee, by its financier).', zh: '这些比例不符合企业的报价（预付不低于其要求、费用不高于其上限、且为其指定的出资方）。' },
   'SmeFinance.InvoiceBelowMinimum': { en: 'The invoice is below the asset\'s minimum balance.', zh: '发票金额低于该资产的最低余额。' },
   'SmeFinance.FinancingBelowMinimum': { en: 'At these rates an amount moved would be below the asset\'s minimum balance: change the rates.', zh: '按这些比例，某笔转账金额将低于该资产的最低余额：请调整比例。' },
+  'SmeFinance.FilingNotFound': { en: 'There is no filing of this enterprise for this period.', zh: '该企业没有此期间的申报。' },
+  'SmeFinance.LineNotFound': { en: 'The credit line is gone: it was closed or withdrawn.', zh: '该授信额度已不存在：已关闭或撤回。' },
+  'SmeFinance.MilestoneOutOfOrder': { en: 'Milestones are released in order: attest the earlier pending milestone first.', zh: '里程碑按顺序放款：请先认证前一个待认证的里程碑。' },
+  'SmeFinance.MilestoneNotPending': { en: 'This milestone was attested already, or the line has no such milestone.', zh: '该里程碑已认证，或额度没有此里程碑。' },
+  'SmeFinance.LineMatured': { en: 'The line has matured: it releases no more tranches.', zh: '该额度已到期：不再放款。' },
+  'SmeFinance.NotFinancier': { en: 'Only the financier named at the line\'s approval may fund it.', zh: '只有批准额度时指定的出资方才能为其出资。' },
   // System-wide
   'Token.FundsUnavailable': { en: 'Your balance is too low for this.', zh: '您的余额不足。' },
   'Token.BelowMinimum': { en: 'The amount would leave an account below the minimum balance.', zh: '该金额将使账户低于最低余额。' },

@@ -1,8 +1,10 @@
-// Governance: the risk parameters in force (set by referenda within compile-time bounds) and the
-// referenda now open; the platform's statistics when the indexer is connected.
+// Governance: the risk parameters in force (set by referenda within compile-time bounds), the
+// credit lines waiting for the underwriter (read-only: `approve_credit_line` takes the
+// UnderwriterOrigin, root or the Underwriter track, no signed account) and the referenda now
+// open; the platform's statistics when the indexer is connected.
 
 import { assetOf, useApp, useChainData } from '../ctx';
-import { KNOWN_ASSETS, formatAmount, formatUnits, periodParts, permillToPercent, rateToPercent } from '../units';
+import { KNOWN_ASSETS, formatAmount, formatUnits, periodParts, permillToPercent, rateToPercent, shortAddress } from '../units';
 import type { MsgKey } from '../i18n';
 import { PlatformStats } from './ScoreHistory';
 
@@ -10,18 +12,26 @@ export function GovernanceView() {
   const { chain, t, assets } = useApp();
   const api = chain.api;
   const { data } = useChainData(async (at) => {
-    const [p2p, capacity, priceAge, pools, referenda] = await Promise.all([
+    const [p2p, capacity, priceAge, pools, referenda, lines] = await Promise.all([
       api.query.P2pLoans.Params.getValue({ at }),
       api.query.CreditRecords.CapacityParameters.getValue({ at }),
       api.query.LiquidityPools.MaxPriceAge.getValue({ at }),
       api.apis.LiquidityPoolsApi.pools({ at }),
       api.query.Referenda.ReferendumInfoFor.getEntries({ at }),
+      // Every line, to find those applied for (few on a dev chain).
+      api.query.SmeFinance.Lines.getEntries({ at }),
     ]);
-    return { p2p, capacity, priceAge, pools, referenda };
+    const applied = lines
+      .filter((e) => e.value.status.type === 'Applied')
+      .map((e) => ({ id: e.keyArgs[0], line: e.value }))
+      .sort((a, b) => Number(a.id - b.id));
+    const scores = await Promise.all(applied.map((x) => api.apis.CreditRecordsApi.profile_summary(x.line.enterprise, { at })));
+    return { p2p, capacity, priceAge, pools, referenda, applied: applied.map((x, i) => ({ ...x, score: scores[i]?.score })) };
   }, []);
   if (!data) return <p>{t('common.loading')}</p>;
   const grace = periodParts(data.p2p.grace_period);
   const ongoing = data.referenda.filter((r) => r.value.type === 'Ongoing');
+  const isDev = chain.chainType === 'Development' || chain.chainType === 'Local';
   return (
     <div>
       <section className="card">
@@ -64,6 +74,38 @@ export function GovernanceView() {
             })}
           </tbody>
         </table>
+      </section>
+      <section className="card">
+        <h3>{t('gov.lines')}</h3>
+        <p className="hint">{t('gov.linesHint')}</p>
+        {isDev && <p className="hint">{t('gov.linesDev')}</p>}
+        {data.applied.length === 0 ? <p data-testid="gov-lines-empty">{t('gov.noLines')}</p> : (
+          <table data-testid="gov-lines">
+            <thead><tr><th>{t('gov.lineCol')}</th><th>{t('vsme.enterprise')}</th><th>{t('p2p.termsCol')}</th><th>{t('sme.milestones')}</th><th className="num">{t('gov.service')}</th></tr></thead>
+            <tbody>
+              {data.applied.map(({ id, line: l, score }) => {
+                const a = assetOf(assets, l.terms.asset);
+                const term = periodParts(l.terms.term);
+                return (
+                  <tr key={String(id)} data-testid={`gov-line-${id}`}>
+                    <td>{String(id)}</td>
+                    <td><span className="addr">{shortAddress(l.enterprise)}</span>{score !== undefined && <><br /><small>{t('gov.lineScore', { score })}</small></>}</td>
+                    <td>
+                      {t('sme.lineTerms', {
+                        limit: formatAmount(l.terms.limit, a),
+                        rate: rateToPercent(l.terms.annual_rate),
+                        term: t(`unit.${term.unit}` as MsgKey, { n: term.n }),
+                        purpose: t(`purpose.${l.terms.purpose.category.type}` as MsgKey),
+                      })}
+                    </td>
+                    <td>{l.milestones.map((m) => `${formatAmount(m.spec.amount, a)} (${t(`verifierKind.${m.spec.verifier.type}` as MsgKey)})`).join(' · ')}</td>
+                    <td className="num">{formatAmount(l.monthly_service, a)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="card">
         <h3>{t('gov.referenda')}</h3>

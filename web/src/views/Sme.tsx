@@ -2,7 +2,8 @@
 // its credit lines with their milestones (attested / released), what was drawn and what is due
 // (repay), applying for a line, its invoices (submit, withdraw, offer for financing); as a buyer,
 // the invoices that name it (confirm, reject, pay); as a financier, the confirmed invoices offered
-// to it (finance) and those it financed. Calls: pallets/sme-finance/src/calls.rs; reads: the
+// to it (finance) and those it financed; as a financier named at a line's approval, the lines
+// waiting for its deposit (fund). Calls: pallets/sme-finance/src/calls.rs; reads: the
 // SmeFinanceApi runtime API and the pallet's Invoices storage.
 
 import { useState } from 'react';
@@ -80,15 +81,29 @@ export function SmeView() {
   const { data } = useChainData(
     async (at) => {
       if (!addr) return null;
-      const [summary, filings, lines, mine, all] = await Promise.all([
+      const [summary, filings, lines, mine, all, allLines] = await Promise.all([
         api.apis.CreditRecordsApi.profile_summary(addr, { at }),
         api.apis.SmeFinanceApi.filings(addr, { at }),
         api.apis.SmeFinanceApi.lines(addr, { at }),
         api.apis.SmeFinanceApi.invoices(addr, { at }),
-        // Invoices by buyer or financier: the chain indexes them by enterprise only, so read all
-        // open invoices (few on a dev chain; the indexer serves this on a big one).
+        // Invoices by buyer or financier, and lines by financier: the chain indexes them by
+        // enterprise only, so read all open ones (few on a dev chain; the indexer serves this on
+        // a big one).
         api.query.SmeFinance.Invoices.getEntries({ at }),
+        api.query.SmeFinance.Lines.getEntries({ at }),
       ]);
+      // Lines approved with this account as their financier, waiting for its deposit.
+      const toFundIds = allLines
+        .filter((e) => e.value.status.type === 'AwaitingFunds' && e.value.source?.type === 'Financier' && e.value.source.value === addr)
+        .map((e) => e.keyArgs[0])
+        .sort((a, b) => Number(a - b));
+      const toFund = await Promise.all(
+        toFundIds.map(async (id) => {
+          const line = await api.apis.SmeFinanceApi.line(id, { at });
+          const held = line ? await api.query.Assets.Account.getValue(line.terms.asset, addr, { at }) : undefined;
+          return { line, balance: held?.balance ?? 0n };
+        }),
+      );
       const open = all.map((e) => ({ id: e.keyArgs[0] as bigint, invoice: e.value })).sort((a, b) => Number(a.id - b.id));
       const asBuyer = open.filter((x) => x.invoice.buyer === addr);
       const offered = open.filter(
@@ -101,7 +116,10 @@ export function SmeView() {
       );
       const financedByMe = open.filter((x) => x.invoice.financing?.financier === addr);
       filings.sort((a, b) => a.period.year - b.period.year || a.period.quarter - b.period.quarter);
-      return { summary, filings, lines, mine: [...mine].sort((a, b) => Number(a.id - b.id)), asBuyer, offered, financedByMe };
+      return {
+        summary, filings, lines, mine: [...mine].sort((a, b) => Number(a.id - b.id)), asBuyer, offered, financedByMe,
+        toFund: toFund.flatMap((x) => (x.line ? [{ line: x.line, balance: x.balance }] : [])),
+      };
     },
     [addr],
   );
@@ -608,6 +626,56 @@ export function SmeView() {
               </tbody>
             </table>
           </>
+        )}
+      </section>
+
+      <section className="card">
+        <h3>{t('sme.toFund')}</h3>
+        {data.toFund.length === 0 ? (
+          <p data-testid="sme-to-fund-empty">{t('sme.noToFund')}</p>
+        ) : (
+          data.toFund.map(({ line: l, balance }) => {
+            const id = String(l.id);
+            const a = assetOf(assets, l.terms.asset);
+            const term = periodParts(l.terms.term);
+            const short = balance < l.terms.limit;
+            return (
+              <div key={id} className="loan" data-testid={`sme-to-fund-${id}`}>
+                <h4>
+                  {t('sme.lineN', { id })} · {shortAddress(l.enterprise)} ·{' '}
+                  {t('sme.lineTerms', {
+                    limit: formatAmount(l.terms.limit, a),
+                    rate: rateToPercent(l.terms.annual_rate),
+                    term: t(`unit.${term.unit}` as MsgKey, { n: term.n }),
+                    purpose: t(`purpose.${l.terms.purpose.category.type}` as MsgKey),
+                  })}
+                </h4>
+                <p className="hint">
+                  {t('sme.fundMilestones', {
+                    list: l.milestones.map((m) => `${formatAmount(m.spec.amount, a)} (${t(`verifierKind.${m.spec.verifier.type}` as MsgKey)})`).join(' · '),
+                  })}
+                </p>
+                <p data-testid={`sme-fund-${id}-preview`}>
+                  {t('sme.fundPreview', {
+                    limit: formatAmount(l.terms.limit, a),
+                    who: shortAddress(l.enterprise),
+                    rate: rateToPercent(l.terms.annual_rate),
+                    term: t(`unit.${term.unit}` as MsgKey, { n: term.n }),
+                  })}
+                </p>
+                <p>
+                  {t('sme.fundBalance', { amount: formatAmount(balance, a) })}
+                  {short && <span className="warn" data-testid={`sme-fund-${id}-short`}> · {t('sme.fundShort')}</span>}
+                </p>
+                <TxButton
+                  id={`sme-fund-${id}`}
+                  label={t('sme.fund', { amount: formatAmount(l.terms.limit, a) })}
+                  warning={short ? t('sme.fundShort') : undefined}
+                  build={() => api.tx.SmeFinance.fund_credit_line({ line: l.id })}
+                />
+              </div>
+            );
+          })
         )}
       </section>
     </div>

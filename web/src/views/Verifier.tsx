@@ -1,5 +1,6 @@
 // Verifier: for admitted verifiers, attest and revoke claims (KYC, KYB, audited financials) and,
-// for credit bureaus, income bands.
+// for credit bureaus, income bands; then their part of SME finance (VerifierSme.tsx): an auditor
+// attests filings, each verifier the credit-line milestones of its kind.
 
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
@@ -9,6 +10,7 @@ import { useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
 import { TxButton } from '../tx';
 import { DAY_MS, formatDate } from '../units';
+import { VerifierSme } from './VerifierSme';
 
 const CLAIMS: Record<string, string[]> = {
   KycProvider: ['KycBasic', 'KycFull', 'Kyb'],
@@ -136,6 +138,7 @@ export function VerifierView() {
           )}
         </section>
       )}
+      <VerifierSme kind={kind} />
     </div>
   );
 }

@@ -1,0 +1,184 @@
+// The verifier's part of SME finance (in the Verifier view): an auditor attests the financial
+// filings awaiting audit (`SmeFinance.attest_report`, naming the commitment and figures shown),
+// and any verifier attests the milestones of active credit lines that its kind attests
+// (`SmeFinance.attest_milestone(line, index)`), seeing what the tranche releases and why the
+// chain would refuse it now. The pallet decides who may: `is_verifier_of(who, kind)`, the
+// Auditor kind for filings, the milestone's declared kind for milestones.
+//
+// Reads: every `SmeFinance.Filings` and `SmeFinance.Lines` entry (few on a dev chain; the indexer
+// would serve them on a big one), the runtime API for ratios and accrued line state.
+
+import { assetOf, useApp, useChainData } from '../ctx';
+import type { MsgKey } from '../i18n';
+import { type MilestoneBlocker, milestoneBlocker } from '../lines';
+import { TxButton } from '../tx';
+import { KNOWN_ASSETS, formatAmount, formatDate, formatFixed, fixedI64ToPercent, rateToPercent, shortAddress } from '../units';
+
+const USDX = KNOWN_ASSETS[1];
+
+export function VerifierSme({ kind }: { kind: string }) {
+  const { chain, account, t, assets, now } = useApp();
+  const api = chain.api;
+  const addr = account?.address;
+
+  const { data } = useChainData(
+    async (at) => {
+      if (!addr) return null;
+      const linesRead = api.query.SmeFinance.Lines.getEntries({ at });
+      // Only auditors attest filings.
+      const filingEntries = kind === 'Auditor' ? await api.query.SmeFinance.Filings.getEntries({ at }) : [];
+      const lineEntries = await linesRead;
+      const pending = filingEntries
+        .filter((e) => !e.value.audit && e.keyArgs[0] !== addr)
+        .map((e) => ({ enterprise: e.keyArgs[0], period: e.keyArgs[1], filing: e.value }))
+        .sort((a, b) => Number(a.filing.filed_at - b.filing.filed_at));
+      // The ratios as the chain computes them, per enterprise with a pending filing.
+      const enterprises = [...new Set(pending.map((p) => p.enterprise))];
+      const views = await Promise.all(enterprises.map((e) => api.apis.SmeFinanceApi.filings(e, { at })));
+      const ratios = new Map(enterprises.map((e, i) => [e, views[i]]));
+      const filings = pending.map((p) => ({
+        ...p,
+        view: ratios.get(p.enterprise)?.find((v) => v.period.year === p.period.year && v.period.quarter === p.period.quarter),
+      }));
+      // Active lines with a pending milestone of this verifier's kind, accrued to now.
+      const ids = lineEntries
+        .filter((e) => e.value.status.type === 'Active' && e.value.milestones.some((m) => !m.attested && m.spec.verifier.type === kind))
+        .map((e) => e.keyArgs[0])
+        .sort((a, b) => Number(a - b));
+      const lines = (await Promise.all(ids.map((id) => api.apis.SmeFinanceApi.line(id, { at })))).filter((l) => l !== undefined);
+      return { filings, lines };
+    },
+    [addr, kind],
+  );
+
+  if (!addr || !data) return null;
+  const periodLabel = (p: { year: number; quarter: number }) =>
+    p.quarter === 0 ? t('sme.periodYear', { year: p.year }) : t('sme.periodQuarter', { year: p.year, q: p.quarter });
+  const usd = (v: bigint) => formatAmount(v, USDX, 2);
+  const kindName = t(`verifierKind.${kind}` as MsgKey);
+  const blockerText = (b: MilestoneBlocker) => {
+    switch (b.k) {
+      case 'order': return t('vsme.order', { n: b.first + 1 });
+      case 'kind': return t('vsme.kind', { kind: t(`verifierKind.${b.kind}` as MsgKey) });
+      default: return t(`vsme.${b.k}` as MsgKey);
+    }
+  };
+
+  const milestones = data.lines.flatMap((l) =>
+    l.milestones.map((m, i) => ({ l, m, i })).filter(({ m }) => !m.released && m.spec.verifier.type === kind),
+  );
+
+  return (
+    <>
+      <section className="card">
+        <h3>{t('vsme.filings')}</h3>
+        {kind !== 'Auditor' ? (
+          <p data-testid="verifier-filings-auditors">{t('vsme.auditorsOnly', { kind: kindName })}</p>
+        ) : (
+          <>
+            <p className="hint">{t('vsme.filingsHint')}</p>
+            {data.filings.length === 0 ? (
+              <p data-testid="verifier-filings-empty">{t('vsme.noFilings')}</p>
+            ) : (
+              <table data-testid="verifier-filings">
+                <thead>
+                  <tr>
+                    <th>{t('vsme.enterprise')}</th><th>{t('sme.period')}</th><th className="num">{t('sme.revenue')}</th><th className="num">{t('sme.netProfit')}</th>
+                    <th className="num">{t('sme.receivables')}</th><th className="num">{t('sme.payables')}</th><th className="num">{t('sme.employees')}</th>
+                    <th>{t('sme.ratios')}</th><th>{t('vsme.statementsHash')}</th><th></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.filings.map(({ enterprise, period, filing, view }) => {
+                    const m = filing.metrics;
+                    const id = `${enterprise}-${period.year}-${period.quarter}`;
+                    return (
+                      <tr key={id} data-testid={`verifier-filing-${id}`}>
+                        <td className="addr">{shortAddress(enterprise)}</td>
+                        <td>{periodLabel(period)}<br /><small>{t('vsme.filedAt', { date: formatDate(filing.filed_at) })}</small></td>
+                        <td className="num">{usd(m.revenue)}</td>
+                        <td className="num">{usd(m.net_profit)}</td>
+                        <td className="num">{usd(m.receivables)}</td>
+                        <td className="num">{usd(m.payables)}</td>
+                        <td className="num">{m.employees}</td>
+                        <td>
+                          {t('sme.ratioText', {
+                            margin: view?.net_margin === undefined ? '—' : `${fixedI64ToPercent(view.net_margin)} %`,
+                            rp: view?.receivables_to_payables === undefined ? '—' : formatFixed(view.receivables_to_payables),
+                          })}
+                        </td>
+                        <td><code data-testid={`verifier-filing-${id}-hash`}>{filing.commitment}</code></td>
+                        <td>
+                          <TxButton
+                            id={`verifier-attest-filing-${id}`}
+                            label={t('vsme.attestFiling')}
+                            build={() => api.tx.SmeFinance.attest_report({ enterprise, period, commitment: filing.commitment, metrics: filing.metrics })}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="card">
+        <h3>{t('vsme.milestones', { kind: kindName })}</h3>
+        <p className="hint">{t('vsme.milestonesHint')}</p>
+        {milestones.length === 0 ? (
+          <p data-testid="verifier-ms-empty">{t('vsme.noMilestones', { kind: kindName })}</p>
+        ) : (
+          <table data-testid="verifier-milestones">
+            <thead>
+              <tr><th>{t('vsme.milestone')}</th><th>{t('vsme.enterprise')}</th><th className="num">{t('sme.amount')}</th><th>{t('vsme.effect')}</th><th></th></tr>
+            </thead>
+            <tbody>
+              {milestones.map(({ l, m, i }) => {
+                const a = assetOf(assets, l.terms.asset);
+                const id = `${l.id}-${i}`;
+                const blocker = milestoneBlocker(l, i, addr, kind, now);
+                const source = !l.source
+                  ? t('sme.source.none')
+                  : l.source.type === 'Pool'
+                    ? t('vsme.fromPool', { symbol: a.symbol })
+                    : t('vsme.fromFinancier', { who: shortAddress(l.source.value as string) });
+                return (
+                  <tr key={id} data-testid={`verifier-ms-${id}`} data-ready={blocker ? 'no' : 'yes'}>
+                    <td>
+                      {t('vsme.lineMs', { id: String(l.id), n: i + 1, of: l.milestones.length })}
+                      <br /><small>{t('vsme.description')} <code>{m.spec.description.slice(0, 18)}…</code></small>
+                    </td>
+                    <td className="addr">{shortAddress(l.enterprise)}</td>
+                    <td className="num">{formatAmount(m.spec.amount, a)}</td>
+                    <td data-testid={`verifier-ms-${id}-releases`}>
+                      {t('vsme.releases', {
+                        amount: formatAmount(m.spec.amount, a),
+                        who: shortAddress(l.enterprise),
+                        source,
+                        rate: rateToPercent(l.terms.annual_rate),
+                      })}
+                      <br />
+                      <small>{t('vsme.drawn', { drawn: formatAmount(l.released, a), after: formatAmount(l.released + m.spec.amount, a), limit: formatAmount(l.terms.limit, a) })}</small>
+                      {blocker && <><br /><span className="warn" data-testid={`verifier-ms-${id}-blocked`}>{blockerText(blocker)}</span></>}
+                    </td>
+                    <td>
+                      <TxButton
+                        id={`verifier-attest-ms-${id}`}
+                        label={t('vsme.attestMs', { amount: formatAmount(m.spec.amount, a) })}
+                        disabled={blocker !== null}
+                        build={() => api.tx.SmeFinance.attest_milestone({ line: l.id, index: i })}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
