@@ -1,8 +1,8 @@
 // The web app in a real browser (Debian's chromium driven by playwright-core) against a real dev
 // node with instant sealing: every flow is clicked through the UI; a second client (the e2e
-// suite's @polkadot/api) checks what reached the chain, and sets up what the UI does not offer
-// (sudo, an auditor's or a milestone's attestation). The last flows run the indexer (PostgreSQL,
-// processor, GraphQL) for the score history.
+// suite's @polkadot/api) checks what reached the chain, and sets up preconditions faster than the
+// UI would (sudo, a filing, an application, an attestation the page offers in another flow). The
+// last flows run the indexer (PostgreSQL, processor, GraphQL) for the score history.
 //
 //   npm run build && npm run test:browser     (XINDAI_NODE or CARGO_TARGET_DIR find the node)
 //
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { chromium } from 'playwright-core';
 
-import { devAccounts, personOf } from '../../../e2e/lib/chain.js';
+import { devAccounts, findEvent, personOf, purpose } from '../../../e2e/lib/chain.js';
 import { printLogsOnFailure, startNode } from '../../../e2e/lib/node.js';
 import { txHelpers } from '../../../e2e/lib/tx.js';
 import {
@@ -518,6 +518,74 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     assert.equal((await usdxOf('alice')) - aliceBefore, 20n * USDX, 'Alice: 800 advanced, 820 back');
     assert.equal((await usdxOf('eve')) - eveBefore, 980n * USDX, 'Eve: 800 advance + 180 rest');
     assert.equal((await api.call.smeFinanceApi.invoices(eve.address)).length, 0, 'a paid invoice is closed');
+  });
+
+  test('underwriter, financier and verifier: a line approved (dev tools) and funded by Alice; Charlie audits a filing and releases a milestone', async () => {
+    const { alice, charlie, eve } = acc;
+    const year = new Date().getUTCFullYear() - 1;
+    // The pool line of the SME test: its first milestone released, the second (an auditor's) pending.
+    const line = (await api.call.smeFinanceApi.lines(eve.address))[0].id.toNumber();
+    // Preconditions through @polkadot/api: Eve files last year's Q3 report and applies for a
+    // second line, 1,000 USDX at 10 % for 12 months in one milestone an auditor attests.
+    const statements = Buffer.from(`Eve's Q3 statements ${Date.now()}`);
+    const commitment = hex(blake2b256(statements));
+    const metrics = { revenue: 400_000n * USDX, netProfit: 40_000n * USDX, receivables: 90_000n * USDX, payables: 60_000n * USDX, employees: 24 };
+    await chainTx.ok(api.tx.smeFinance.fileReport({ year, quarter: 3 }, commitment, metrics), eve);
+    const applied = await chainTx.ok(
+      api.tx.smeFinance.applyCreditLine(1, 1_000n * USDX, 10n * 10n ** 16n, 360 * 24 * 3600, [{ description: hex(blake2b256(Buffer.from('new till'))), amount: 1_000n * USDX, verifier: 'Auditor' }], purpose('BusinessWorkingCapital')),
+      eve,
+    );
+    const line2 = findEvent(applied.events, api.events.smeFinance.LineApplied).data.line.toNumber();
+
+    // The underwriter is governance: the Governance view lists the line read-only ...
+    await as('Alice', 'governance');
+    await byId(`gov-line-${line2}`).waitFor();
+    assert.match(await byId(`gov-line-${line2}`).innerText(), /1,000 USDX at 10 % a year for 12 month\(s\), Business working capital/);
+    // ... and on the dev chain Alice (sudo) approves it in Dev tools, with Alice as its financier.
+    await as('Alice', 'dev');
+    await byId('dev-approve-line').selectOption(String(line2));
+    await byId('dev-approve-source').selectOption('Financier');
+    await byId('dev-approve-financier').selectOption(alice.address);
+    await tx('dev-approve', { until: byId('dev-approve-none') });
+    let view2 = (await api.call.smeFinanceApi.line(line2)).unwrap();
+    assert.equal(view2.status.toString(), 'AwaitingFunds');
+    assert.equal(view2.source.unwrap().asFinancier.toString(), alice.address);
+
+    // Alice, the financier, sees what funding it means and deposits the limit.
+    await as('Alice', 'sme');
+    await byId(`sme-to-fund-${line2}`).waitFor();
+    assert.match(await byId(`sme-fund-${line2}-preview`).innerText(), /^You deposit 1,000 USDX into the chain's custody now .* pays you 10 % a year on what it draws .* within 12 month\(s\)/);
+    const aliceBefore = await usdxOf('alice');
+    await tx(`sme-fund-${line2}`, { until: byId('sme-to-fund-empty') });
+    assert.equal(aliceBefore - (await usdxOf('alice')), 1_000n * USDX, 'Alice deposited the limit');
+    view2 = (await api.call.smeFinanceApi.line(line2)).unwrap();
+    assert.equal(view2.status.toString(), 'Active');
+    assert.equal(view2.undrawn.toBigInt(), 1_000n * USDX);
+
+    // Charlie, the auditor, sees the filing awaiting audit with its figures and hash, and attests it.
+    await as('Charlie', 'verifier');
+    const row = `verifier-filing-${eve.address}-${year}-3`;
+    await byId(row).waitFor();
+    assert.match(await byId(row).innerText(), /400,000 USDX\s+40,000 USDX\s+90,000 USDX\s+60,000 USDX\s+24\s+net margin 10 % · receivables \/ payables 1\.50/);
+    assert.equal(await byId(`${row}-hash`).innerText(), commitment);
+    // The milestones an auditor attests: the pool line's second one and the new line's only one.
+    assert.match(await byId(`verifier-ms-${line}-1-releases`).innerText(), new RegExp(`^Releases 2,000 USDX to ${eve.address.slice(0, 4)}…${eve.address.slice(-4)} from the USDX liquidity pool, as debt at 12 % a year`));
+    assert.match(await byId(`verifier-ms-${line2}-0-releases`).innerText(), new RegExp(`from the deposit of financier ${alice.address.slice(0, 4)}…${alice.address.slice(-4)}, as debt at 10 % a year`));
+    assert.equal(await byId(`verifier-ms-${line}-1`).getAttribute('data-ready'), 'yes');
+    await shot('verifier-sme', byId('verifier-filings'));
+    await tx(`verifier-attest-filing-${eve.address}-${year}-3`, { until: byId('verifier-filings-empty') });
+    const q3 = (await api.call.smeFinanceApi.filings(eve.address)).find((f) => f.period.quarter.toNumber() === 3);
+    assert.equal(q3.filing.audit.unwrap().auditor.toString(), charlie.address, 'audited by Charlie');
+
+    // Charlie attests the pool line's second milestone: 2,000 USDX to Eve, the line fully drawn.
+    const eveBefore = await usdxOf('eve');
+    await tx(`verifier-attest-ms-${line}-1`);
+    const view = (await api.call.smeFinanceApi.line(line)).unwrap();
+    assert.equal(view.milestones[1].attested.unwrap().auditor.toString(), charlie.address);
+    assert.equal(view.released.toBigInt(), 5_000n * USDX);
+    assert.equal(view.undrawn.toBigInt(), 0n);
+    assert.equal((await usdxOf('eve')) - eveBefore, 2_000n * USDX, 'Eve received the tranche');
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="verifier-ms-${id}-1"]`), line);
   });
 
   test('the score history from the indexer: Eve\'s chart and the reasons of her changes', async (t) => {
