@@ -27,25 +27,25 @@
 //   --weight-path
 //   /work/main/runtime/src/weights
 
-use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
 use sp_core::parameter_types;
+use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
 
 parameter_types! {
 	/// Weight of executing an empty block.
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 256_299, 720_129
-	///   Average:  393_483
-	///   Median:   369_936
-	///   Std-Dev:  106017.28
+	///   Min, Max: 197_763, 398_401
+	///   Average:  229_838
+	///   Median:   204_974
+	///   Std-Dev:  45704.96
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 714_403
-	///   95th: 610_969
-	///   75th: 436_929
+	///   99th: 359_919
+	///   95th: 311_301
+	///   75th: 235_685
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(393_483), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(229_838), 0);
 }
 
 #[cfg(test)]

@@ -49,32 +49,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_299_000 picoseconds.
-		Weight::from_parts(4_447_000, 0)
+		// Minimum execution time: 1_704_000 picoseconds.
+		Weight::from_parts(2_042_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_145_000 picoseconds.
-		Weight::from_parts(8_909_000, 0)
+		// Minimum execution time: 3_652_000 picoseconds.
+		Weight::from_parts(4_432_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_070_000 picoseconds.
-		Weight::from_parts(8_507_000, 0)
+		// Minimum execution time: 3_914_000 picoseconds.
+		Weight::from_parts(4_492_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 646_000 picoseconds.
-		Weight::from_parts(1_170_000, 0)
+		// Minimum execution time: 502_000 picoseconds.
+		Weight::from_parts(658_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `102`
 		//  Estimated: `3593`
-		// Minimum execution time: 11_600_000 picoseconds.
-		Weight::from_parts(21_126_000, 0)
+		// Minimum execution time: 8_418_000 picoseconds.
+		Weight::from_parts(9_810_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -93,32 +93,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 517_000 picoseconds.
-		Weight::from_parts(953_000, 0)
+		// Minimum execution time: 378_000 picoseconds.
+		Weight::from_parts(513_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 503_000 picoseconds.
-		Weight::from_parts(911_000, 0)
+		// Minimum execution time: 376_000 picoseconds.
+		Weight::from_parts(514_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_586_000 picoseconds.
-		Weight::from_parts(9_849_000, 0)
+		// Minimum execution time: 4_060_000 picoseconds.
+		Weight::from_parts(4_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_260_000 picoseconds.
-		Weight::from_parts(6_084_000, 0)
+		// Minimum execution time: 2_394_000 picoseconds.
+		Weight::from_parts(2_934_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -30,9 +30,9 @@
 // --heap-pages
 // 4096
 // --header
-// scripts/benchmark-weights-header.txt
+// /work/main/scripts/benchmark-weights-header.txt
 // --output
-// runtime/src/weights/
+// /work/main/runtime/src/weights/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 79_590_000 picoseconds.
-		Weight::from_parts(82_314_000, 0)
+		// Minimum execution time: 51_227_000 picoseconds.
+		Weight::from_parts(57_897_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 62_768_000 picoseconds.
-		Weight::from_parts(65_322_000, 0)
+		// Minimum execution time: 39_514_000 picoseconds.
+		Weight::from_parts(45_263_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 33_483_000 picoseconds.
-		Weight::from_parts(36_057_000, 0)
+		// Minimum execution time: 20_093_000 picoseconds.
+		Weight::from_parts(23_520_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 34_896_000 picoseconds.
-		Weight::from_parts(37_560_000, 0)
+		// Minimum execution time: 21_522_000 picoseconds.
+		Weight::from_parts(24_705_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `155`
 		//  Estimated: `6196`
-		// Minimum execution time: 82_835_000 picoseconds.
-		Weight::from_parts(87_454_000, 0)
+		// Minimum execution time: 52_998_000 picoseconds.
+		Weight::from_parts(60_400_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 76_844_000 picoseconds.
-		Weight::from_parts(79_580_000, 0)
+		// Minimum execution time: 48_742_000 picoseconds.
+		Weight::from_parts(54_657_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 28_875_000 picoseconds.
-		Weight::from_parts(30_798_000, 0)
+		// Minimum execution time: 17_640_000 picoseconds.
+		Weight::from_parts(19_915_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -136,11 +136,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 28_624_000 picoseconds.
-		Weight::from_parts(29_315_000, 0)
+		// Minimum execution time: 18_659_000 picoseconds.
+		Weight::from_parts(19_492_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 57_773
-			.saturating_add(Weight::from_parts(21_837_954, 0).saturating_mul(u.into()))
+			// Standard Error: 13_901
+			.saturating_add(Weight::from_parts(14_946_152, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -149,24 +149,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_550_000 picoseconds.
-		Weight::from_parts(11_732_000, 0)
+		// Minimum execution time: 5_993_000 picoseconds.
+		Weight::from_parts(7_120_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 49_352_000 picoseconds.
-		Weight::from_parts(52_168_000, 0)
+		// Minimum execution time: 31_096_000 picoseconds.
+		Weight::from_parts(35_470_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 33_152_000 picoseconds.
-		Weight::from_parts(34_795_000, 0)
+		// Minimum execution time: 20_658_000 picoseconds.
+		Weight::from_parts(23_267_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

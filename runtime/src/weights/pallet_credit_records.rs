@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -30,9 +30,9 @@
 // --heap-pages
 // 4096
 // --header
-// scripts/benchmark-weights-header.txt
+// /work/main/scripts/benchmark-weights-header.txt
 // --output
-// runtime/src/weights/
+// /work/main/runtime/src/weights/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `189`
 		//  Estimated: `3588`
-		// Minimum execution time: 26_970_000 picoseconds.
-		Weight::from_parts(28_914_000, 0)
+		// Minimum execution time: 15_268_000 picoseconds.
+		Weight::from_parts(17_573_000, 0)
 			.saturating_add(Weight::from_parts(0, 3588))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `12390`
 		//  Estimated: `169310`
-		// Minimum execution time: 917_932_000 picoseconds.
-		Weight::from_parts(954_370_000, 0)
+		// Minimum execution time: 598_864_000 picoseconds.
+		Weight::from_parts(678_848_000, 0)
 			.saturating_add(Weight::from_parts(0, 169310))
 			.saturating_add(T::DbWeight::get().reads(75))
 			.saturating_add(T::DbWeight::get().writes(75))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3676`
-		// Minimum execution time: 91_582_000 picoseconds.
-		Weight::from_parts(95_600_000, 0)
+		// Minimum execution time: 57_586_000 picoseconds.
+		Weight::from_parts(65_980_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3572`
-		// Minimum execution time: 21_831_000 picoseconds.
-		Weight::from_parts(23_534_000, 0)
+		// Minimum execution time: 12_469_000 picoseconds.
+		Weight::from_parts(14_409_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `999`
 		//  Estimated: `3676`
-		// Minimum execution time: 132_569_000 picoseconds.
-		Weight::from_parts(137_899_000, 0)
+		// Minimum execution time: 81_391_000 picoseconds.
+		Weight::from_parts(93_499_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `355`
 		//  Estimated: `3656`
-		// Minimum execution time: 38_332_000 picoseconds.
-		Weight::from_parts(40_866_000, 0)
+		// Minimum execution time: 22_533_000 picoseconds.
+		Weight::from_parts(25_610_000, 0)
 			.saturating_add(Weight::from_parts(0, 3656))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -193,8 +193,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `817`
 		//  Estimated: `3656`
-		// Minimum execution time: 58_199_000 picoseconds.
-		Weight::from_parts(61_625_000, 0)
+		// Minimum execution time: 35_799_000 picoseconds.
+		Weight::from_parts(40_556_000, 0)
 			.saturating_add(Weight::from_parts(0, 3656))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `923`
 		//  Estimated: `6100`
-		// Minimum execution time: 67_016_000 picoseconds.
-		Weight::from_parts(70_653_000, 0)
+		// Minimum execution time: 41_268_000 picoseconds.
+		Weight::from_parts(46_280_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `487`
 		//  Estimated: `3547`
-		// Minimum execution time: 27_982_000 picoseconds.
-		Weight::from_parts(29_896_000, 0)
+		// Minimum execution time: 16_523_000 picoseconds.
+		Weight::from_parts(19_352_000, 0)
 			.saturating_add(Weight::from_parts(0, 3547))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -261,8 +261,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2683`
 		//  Estimated: `5370`
-		// Minimum execution time: 93_775_000 picoseconds.
-		Weight::from_parts(97_924_000, 0)
+		// Minimum execution time: 59_881_000 picoseconds.
+		Weight::from_parts(69_087_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -283,8 +283,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5370`
-		// Minimum execution time: 68_218_000 picoseconds.
-		Weight::from_parts(71_514_000, 0)
+		// Minimum execution time: 42_873_000 picoseconds.
+		Weight::from_parts(49_407_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -305,8 +305,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5370`
-		// Minimum execution time: 67_567_000 picoseconds.
-		Weight::from_parts(70_853_000, 0)
+		// Minimum execution time: 42_638_000 picoseconds.
+		Weight::from_parts(48_469_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -318,11 +318,11 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_969_000 picoseconds.
-		Weight::from_parts(11_021_433, 0)
+		// Minimum execution time: 5_364_000 picoseconds.
+		Weight::from_parts(6_169_916, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 636
-			.saturating_add(Weight::from_parts(27_891, 0).saturating_mul(t.into()))
+			// Standard Error: 301
+			.saturating_add(Weight::from_parts(25_674, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `CreditRecords::Profiles` (r:1 w:1)
@@ -331,8 +331,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3572`
-		// Minimum execution time: 21_060_000 picoseconds.
-		Weight::from_parts(22_963_000, 0)
+		// Minimum execution time: 12_134_000 picoseconds.
+		Weight::from_parts(14_210_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -343,8 +343,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `311`
 		//  Estimated: `3572`
-		// Minimum execution time: 21_410_000 picoseconds.
-		Weight::from_parts(27_131_000, 0)
+		// Minimum execution time: 12_198_000 picoseconds.
+		Weight::from_parts(14_106_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -365,8 +365,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `4107`
-		// Minimum execution time: 95_549_000 picoseconds.
-		Weight::from_parts(99_536_000, 0)
+		// Minimum execution time: 60_600_000 picoseconds.
+		Weight::from_parts(70_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -383,8 +383,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4107`
-		// Minimum execution time: 79_389_000 picoseconds.
-		Weight::from_parts(82_414_000, 0)
+		// Minimum execution time: 50_711_000 picoseconds.
+		Weight::from_parts(58_426_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -397,8 +397,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `934`
 		//  Estimated: `4107`
-		// Minimum execution time: 24_125_000 picoseconds.
-		Weight::from_parts(25_918_000, 0)
+		// Minimum execution time: 14_578_000 picoseconds.
+		Weight::from_parts(17_229_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -422,8 +422,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `764`
 		//  Estimated: `4027`
-		// Minimum execution time: 52_628_000 picoseconds.
-		Weight::from_parts(55_705_000, 0)
+		// Minimum execution time: 32_307_000 picoseconds.
+		Weight::from_parts(36_921_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -438,8 +438,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `897`
 		//  Estimated: `4027`
-		// Minimum execution time: 36_478_000 picoseconds.
-		Weight::from_parts(38_943_000, 0)
+		// Minimum execution time: 22_091_000 picoseconds.
+		Weight::from_parts(25_989_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -458,8 +458,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `993`
 		//  Estimated: `4027`
-		// Minimum execution time: 54_071_000 picoseconds.
-		Weight::from_parts(56_847_000, 0)
+		// Minimum execution time: 34_834_000 picoseconds.
+		Weight::from_parts(40_384_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -470,8 +470,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_658_000 picoseconds.
-		Weight::from_parts(10_560_000, 0)
+		// Minimum execution time: 5_390_000 picoseconds.
+		Weight::from_parts(6_409_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -493,8 +493,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2412`
 		//  Estimated: `5370`
-		// Minimum execution time: 71_003_000 picoseconds.
-		Weight::from_parts(74_219_000, 0)
+		// Minimum execution time: 46_367_000 picoseconds.
+		Weight::from_parts(53_418_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -505,8 +505,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_638_000 picoseconds.
-		Weight::from_parts(10_590_000, 0)
+		// Minimum execution time: 5_207_000 picoseconds.
+		Weight::from_parts(6_294_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -516,8 +516,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_471_000 picoseconds.
-		Weight::from_parts(12_453_000, 0)
+		// Minimum execution time: 6_136_000 picoseconds.
+		Weight::from_parts(7_384_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -557,8 +557,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `5953`
 		//  Estimated: `95710`
-		// Minimum execution time: 685_135_000 picoseconds.
-		Weight::from_parts(712_707_000, 0)
+		// Minimum execution time: 470_227_000 picoseconds.
+		Weight::from_parts(530_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 95710))
 			.saturating_add(T::DbWeight::get().reads(114))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -591,8 +591,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `4860`
 		//  Estimated: `93438`
-		// Minimum execution time: 424_527_000 picoseconds.
-		Weight::from_parts(438_753_000, 0)
+		// Minimum execution time: 290_452_000 picoseconds.
+		Weight::from_parts(326_904_000, 0)
 			.saturating_add(Weight::from_parts(0, 93438))
 			.saturating_add(T::DbWeight::get().reads(70))
 	}

@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `6360`
-		// Minimum execution time: 96_631_000 picoseconds.
-		Weight::from_parts(103_754_000, 0)
+		// Minimum execution time: 60_977_000 picoseconds.
+		Weight::from_parts(70_035_000, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 22_472_000 picoseconds.
-		Weight::from_parts(25_147_000, 0)
+		// Minimum execution time: 13_099_000 picoseconds.
+		Weight::from_parts(15_280_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1184`
 		//  Estimated: `3762`
-		// Minimum execution time: 51_566_000 picoseconds.
-		Weight::from_parts(56_446_000, 0)
+		// Minimum execution time: 30_708_000 picoseconds.
+		Weight::from_parts(36_065_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 23_174_000 picoseconds.
-		Weight::from_parts(25_608_000, 0)
+		// Minimum execution time: 13_014_000 picoseconds.
+		Weight::from_parts(15_236_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 22_472_000 picoseconds.
-		Weight::from_parts(27_000_000, 0)
+		// Minimum execution time: 13_125_000 picoseconds.
+		Weight::from_parts(15_108_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1562`
 		//  Estimated: `6208`
-		// Minimum execution time: 107_412_000 picoseconds.
-		Weight::from_parts(114_554_000, 0)
+		// Minimum execution time: 68_977_000 picoseconds.
+		Weight::from_parts(79_647_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_287_000 picoseconds.
-		Weight::from_parts(10_439_000, 0)
+		// Minimum execution time: 4_885_000 picoseconds.
+		Weight::from_parts(5_846_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -164,8 +164,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1779`
 		//  Estimated: `8817`
-		// Minimum execution time: 145_894_000 picoseconds.
-		Weight::from_parts(161_493_000, 0)
+		// Minimum execution time: 94_092_000 picoseconds.
+		Weight::from_parts(106_789_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -194,8 +194,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3470`
 		//  Estimated: `14360`
-		// Minimum execution time: 272_010_000 picoseconds.
-		Weight::from_parts(305_784_000, 0)
+		// Minimum execution time: 174_980_000 picoseconds.
+		Weight::from_parts(197_543_000, 0)
 			.saturating_add(Weight::from_parts(0, 14360))
 			.saturating_add(T::DbWeight::get().reads(29))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -216,8 +216,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1676`
 		//  Estimated: `6208`
-		// Minimum execution time: 116_058_000 picoseconds.
-		Weight::from_parts(128_521_000, 0)
+		// Minimum execution time: 74_945_000 picoseconds.
+		Weight::from_parts(88_549_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -248,8 +248,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3503`
 		//  Estimated: `14393`
-		// Minimum execution time: 231_765_000 picoseconds.
-		Weight::from_parts(251_781_000, 0)
+		// Minimum execution time: 155_719_000 picoseconds.
+		Weight::from_parts(177_425_000, 0)
 			.saturating_add(Weight::from_parts(0, 14393))
 			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -302,8 +302,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `4873`
 		//  Estimated: `15763`
-		// Minimum execution time: 390_572_000 picoseconds.
-		Weight::from_parts(427_963_000, 0)
+		// Minimum execution time: 263_588_000 picoseconds.
+		Weight::from_parts(299_242_000, 0)
 			.saturating_add(Weight::from_parts(0, 15763))
 			.saturating_add(T::DbWeight::get().reads(41))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -344,8 +344,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3117`
 		//  Estimated: `6582`
-		// Minimum execution time: 206_548_000 picoseconds.
-		Weight::from_parts(226_645_000, 0)
+		// Minimum execution time: 137_266_000 picoseconds.
+		Weight::from_parts(157_913_000, 0)
 			.saturating_add(Weight::from_parts(0, 6582))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -390,8 +390,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3235`
 		//  Estimated: `6700`
-		// Minimum execution time: 243_206_000 picoseconds.
-		Weight::from_parts(265_097_000, 0)
+		// Minimum execution time: 159_029_000 picoseconds.
+		Weight::from_parts(181_791_000, 0)
 			.saturating_add(Weight::from_parts(0, 6700))
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -438,8 +438,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `5805`
 		//  Estimated: `19253`
-		// Minimum execution time: 665_989_000 picoseconds.
-		Weight::from_parts(713_057_000, 0)
+		// Minimum execution time: 444_888_000 picoseconds.
+		Weight::from_parts(503_552_000, 0)
 			.saturating_add(Weight::from_parts(0, 19253))
 			.saturating_add(T::DbWeight::get().reads(48))
 			.saturating_add(T::DbWeight::get().writes(24))

@@ -60,11 +60,11 @@ impl<T: frame_system::Config> pallet_oracle::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `387`
 		//  Estimated: `1998 + x * (10204 ±0)`
-		// Minimum execution time: 19_650_000 picoseconds.
-		Weight::from_parts(42_676_430, 0)
+		// Minimum execution time: 14_594_000 picoseconds.
+		Weight::from_parts(22_160_089, 0)
 			.saturating_add(Weight::from_parts(0, 1998))
-			// Standard Error: 111_795
-			.saturating_add(Weight::from_parts(28_829_071, 0).saturating_mul(x.into()))
+			// Standard Error: 5_175
+			.saturating_add(Weight::from_parts(15_649_631, 0).saturating_mul(x.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(x.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -77,8 +77,8 @@ impl<T: frame_system::Config> pallet_oracle::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_772_000 picoseconds.
-		Weight::from_parts(4_142_000, 0)
+		// Minimum execution time: 1_341_000 picoseconds.
+		Weight::from_parts(1_782_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

@@ -6,7 +6,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-03, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -30,9 +30,9 @@
 // --heap-pages
 // 4096
 // --header
-// scripts/benchmark-weights-header.txt
+// /work/main/scripts/benchmark-weights-header.txt
 // --output
-// runtime/src/weights/
+// /work/main/runtime/src/weights/
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2773`
 		//  Estimated: `8713`
-		// Minimum execution time: 390_953_000 picoseconds.
-		Weight::from_parts(411_231_000, 0)
+		// Minimum execution time: 254_299_000 picoseconds.
+		Weight::from_parts(293_703_000, 0)
 			.saturating_add(Weight::from_parts(0, 8713))
 			.saturating_add(T::DbWeight::get().reads(30))
 			.saturating_add(T::DbWeight::get().writes(15))
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2666`
 		//  Estimated: `6208`
-		// Minimum execution time: 184_877_000 picoseconds.
-		Weight::from_parts(190_548_000, 0)
+		// Minimum execution time: 127_055_000 picoseconds.
+		Weight::from_parts(142_210_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(13))
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3823`
 		//  Estimated: `9750`
-		// Minimum execution time: 519_975_000 picoseconds.
-		Weight::from_parts(548_809_000, 0)
+		// Minimum execution time: 338_325_000 picoseconds.
+		Weight::from_parts(390_551_000, 0)
 			.saturating_add(Weight::from_parts(0, 9750))
 			.saturating_add(T::DbWeight::get().reads(32))
 			.saturating_add(T::DbWeight::get().writes(15))
@@ -235,8 +235,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2612`
 		//  Estimated: `6208`
-		// Minimum execution time: 152_366_000 picoseconds.
-		Weight::from_parts(156_944_000, 0)
+		// Minimum execution time: 100_077_000 picoseconds.
+		Weight::from_parts(117_739_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1694`
 		//  Estimated: `6208`
-		// Minimum execution time: 113_622_000 picoseconds.
-		Weight::from_parts(118_893_000, 0)
+		// Minimum execution time: 75_516_000 picoseconds.
+		Weight::from_parts(86_030_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7207`
 		//  Estimated: `11426`
-		// Minimum execution time: 311_324_000 picoseconds.
-		Weight::from_parts(327_515_000, 0)
+		// Minimum execution time: 211_330_000 picoseconds.
+		Weight::from_parts(241_941_000, 0)
 			.saturating_add(Weight::from_parts(0, 11426))
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().writes(14))
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1619`
 		//  Estimated: `6208`
-		// Minimum execution time: 103_273_000 picoseconds.
-		Weight::from_parts(107_241_000, 0)
+		// Minimum execution time: 68_670_000 picoseconds.
+		Weight::from_parts(79_492_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -375,8 +375,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6980`
 		//  Estimated: `12920`
-		// Minimum execution time: 313_598_000 picoseconds.
-		Weight::from_parts(339_116_000, 0)
+		// Minimum execution time: 217_011_000 picoseconds.
+		Weight::from_parts(245_104_000, 0)
 			.saturating_add(Weight::from_parts(0, 12920))
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -415,8 +415,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6725`
 		//  Estimated: `12665`
-		// Minimum execution time: 226_955_000 picoseconds.
-		Weight::from_parts(251_663_000, 0)
+		// Minimum execution time: 149_897_000 picoseconds.
+		Weight::from_parts(169_724_000, 0)
 			.saturating_add(Weight::from_parts(0, 12665))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -439,8 +439,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1106`
 		//  Estimated: `3946`
-		// Minimum execution time: 107_852_000 picoseconds.
-		Weight::from_parts(119_193_000, 0)
+		// Minimum execution time: 68_547_000 picoseconds.
+		Weight::from_parts(78_299_000, 0)
 			.saturating_add(Weight::from_parts(0, 3946))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -461,8 +461,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1287`
 		//  Estimated: `3946`
-		// Minimum execution time: 101_359_000 picoseconds.
-		Weight::from_parts(108_934_000, 0)
+		// Minimum execution time: 65_866_000 picoseconds.
+		Weight::from_parts(74_295_000, 0)
 			.saturating_add(Weight::from_parts(0, 3946))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -493,8 +493,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3136`
 		//  Estimated: `8817`
-		// Minimum execution time: 223_279_000 picoseconds.
-		Weight::from_parts(243_717_000, 0)
+		// Minimum execution time: 147_130_000 picoseconds.
+		Weight::from_parts(168_695_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -528,11 +528,11 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1813 + n * (255 ±0)`
 		//  Estimated: `3946 + n * (2781 ±0)`
-		// Minimum execution time: 203_512_000 picoseconds.
-		Weight::from_parts(152_541_157, 0)
+		// Minimum execution time: 136_644_000 picoseconds.
+		Weight::from_parts(107_066_080, 0)
 			.saturating_add(Weight::from_parts(0, 3946))
-			// Standard Error: 108_311
-			.saturating_add(Weight::from_parts(72_425_689, 0).saturating_mul(n.into()))
+			// Standard Error: 59_500
+			.saturating_add(Weight::from_parts(50_262_286, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -551,8 +551,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4376`
 		//  Estimated: `6942`
-		// Minimum execution time: 55_774_000 picoseconds.
-		Weight::from_parts(59_301_000, 0)
+		// Minimum execution time: 38_467_000 picoseconds.
+		Weight::from_parts(45_366_000, 0)
 			.saturating_add(Weight::from_parts(0, 6942))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -563,8 +563,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_478_000 picoseconds.
-		Weight::from_parts(10_590_000, 0)
+		// Minimum execution time: 5_199_000 picoseconds.
+		Weight::from_parts(6_209_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -588,8 +588,8 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2062`
 		//  Estimated: `6108`
-		// Minimum execution time: 103_444_000 picoseconds.
-		Weight::from_parts(109_496_000, 0)
+		// Minimum execution time: 70_329_000 picoseconds.
+		Weight::from_parts(81_132_000, 0)
 			.saturating_add(Weight::from_parts(0, 6108))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(6))

@@ -65,8 +65,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1009`
 		//  Estimated: `5370`
-		// Minimum execution time: 104_366_000 picoseconds.
-		Weight::from_parts(180_570_000, 0)
+		// Minimum execution time: 73_513_000 picoseconds.
+		Weight::from_parts(86_044_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1465`
 		//  Estimated: `5370`
-		// Minimum execution time: 83_508_000 picoseconds.
-		Weight::from_parts(145_319_000, 0)
+		// Minimum execution time: 59_465_000 picoseconds.
+		Weight::from_parts(67_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -151,8 +151,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2059`
 		//  Estimated: `6110`
-		// Minimum execution time: 243_175_000 picoseconds.
-		Weight::from_parts(417_316_000, 0)
+		// Minimum execution time: 170_405_000 picoseconds.
+		Weight::from_parts(196_381_000, 0)
 			.saturating_add(Weight::from_parts(0, 6110))
 			.saturating_add(T::DbWeight::get().reads(23))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -203,8 +203,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3556`
 		//  Estimated: `7021`
-		// Minimum execution time: 232_186_000 picoseconds.
-		Weight::from_parts(363_973_000, 0)
+		// Minimum execution time: 163_023_000 picoseconds.
+		Weight::from_parts(186_534_000, 0)
 			.saturating_add(Weight::from_parts(0, 7021))
 			.saturating_add(T::DbWeight::get().reads(23))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -253,8 +253,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3735`
 		//  Estimated: `9750`
-		// Minimum execution time: 297_254_000 picoseconds.
-		Weight::from_parts(477_758_000, 0)
+		// Minimum execution time: 203_187_000 picoseconds.
+		Weight::from_parts(229_200_000, 0)
 			.saturating_add(Weight::from_parts(0, 9750))
 			.saturating_add(T::DbWeight::get().reads(26))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -307,8 +307,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4161`
 		//  Estimated: `7626`
-		// Minimum execution time: 294_559_000 picoseconds.
-		Weight::from_parts(498_690_000, 0)
+		// Minimum execution time: 202_064_000 picoseconds.
+		Weight::from_parts(228_591_000, 0)
 			.saturating_add(Weight::from_parts(0, 7626))
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().writes(10))
@@ -365,8 +365,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4205`
 		//  Estimated: `7670`
-		// Minimum execution time: 305_050_000 picoseconds.
-		Weight::from_parts(501_108_000, 0)
+		// Minimum execution time: 212_935_000 picoseconds.
+		Weight::from_parts(236_430_000, 0)
 			.saturating_add(Weight::from_parts(0, 7670))
 			.saturating_add(T::DbWeight::get().reads(25))
 			.saturating_add(T::DbWeight::get().writes(14))
@@ -405,8 +405,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3180`
 		//  Estimated: `6208`
-		// Minimum execution time: 217_940_000 picoseconds.
-		Weight::from_parts(285_461_000, 0)
+		// Minimum execution time: 154_474_000 picoseconds.
+		Weight::from_parts(176_617_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(12))
@@ -453,8 +453,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3765`
 		//  Estimated: `7230`
-		// Minimum execution time: 216_302_000 picoseconds.
-		Weight::from_parts(245_151_000, 0)
+		// Minimum execution time: 151_671_000 picoseconds.
+		Weight::from_parts(168_728_000, 0)
 			.saturating_add(Weight::from_parts(0, 7230))
 			.saturating_add(T::DbWeight::get().reads(19))
 			.saturating_add(T::DbWeight::get().writes(9))
@@ -473,8 +473,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1812`
 		//  Estimated: `4617`
-		// Minimum execution time: 70_613_000 picoseconds.
-		Weight::from_parts(121_158_000, 0)
+		// Minimum execution time: 48_001_000 picoseconds.
+		Weight::from_parts(56_164_000, 0)
 			.saturating_add(Weight::from_parts(0, 4617))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -505,8 +505,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1663`
 		//  Estimated: `6100`
-		// Minimum execution time: 131_862_000 picoseconds.
-		Weight::from_parts(231_299_000, 0)
+		// Minimum execution time: 94_344_000 picoseconds.
+		Weight::from_parts(109_239_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -547,8 +547,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1993`
 		//  Estimated: `6126`
-		// Minimum execution time: 170_229_000 picoseconds.
-		Weight::from_parts(190_014_000, 0)
+		// Minimum execution time: 129_708_000 picoseconds.
+		Weight::from_parts(142_074_000, 0)
 			.saturating_add(Weight::from_parts(0, 6126))
 			.saturating_add(T::DbWeight::get().reads(18))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -569,8 +569,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `740`
 		//  Estimated: `4027`
-		// Minimum execution time: 86_403_000 picoseconds.
-		Weight::from_parts(148_437_000, 0)
+		// Minimum execution time: 66_319_000 picoseconds.
+		Weight::from_parts(71_573_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -591,8 +591,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `740`
 		//  Estimated: `4027`
-		// Minimum execution time: 86_053_000 picoseconds.
-		Weight::from_parts(148_131_000, 0)
+		// Minimum execution time: 62_252_000 picoseconds.
+		Weight::from_parts(70_933_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -623,8 +623,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2751`
 		//  Estimated: `9750`
-		// Minimum execution time: 163_416_000 picoseconds.
-		Weight::from_parts(263_303_000, 0)
+		// Minimum execution time: 121_448_000 picoseconds.
+		Weight::from_parts(134_642_000, 0)
 			.saturating_add(Weight::from_parts(0, 9750))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -669,8 +669,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3694`
 		//  Estimated: `9750`
-		// Minimum execution time: 306_495_000 picoseconds.
-		Weight::from_parts(505_312_000, 0)
+		// Minimum execution time: 224_685_000 picoseconds.
+		Weight::from_parts(252_356_000, 0)
 			.saturating_add(Weight::from_parts(0, 9750))
 			.saturating_add(T::DbWeight::get().reads(26))
 			.saturating_add(T::DbWeight::get().writes(13))
@@ -709,8 +709,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2745`
 		//  Estimated: `9750`
-		// Minimum execution time: 176_162_000 picoseconds.
-		Weight::from_parts(198_310_000, 0)
+		// Minimum execution time: 128_645_000 picoseconds.
+		Weight::from_parts(146_085_000, 0)
 			.saturating_add(Weight::from_parts(0, 9750))
 			.saturating_add(T::DbWeight::get().reads(21))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -755,8 +755,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3176`
 		//  Estimated: `6641`
-		// Minimum execution time: 229_017_000 picoseconds.
-		Weight::from_parts(360_906_000, 0)
+		// Minimum execution time: 166_974_000 picoseconds.
+		Weight::from_parts(189_762_000, 0)
 			.saturating_add(Weight::from_parts(0, 6641))
 			.saturating_add(T::DbWeight::get().reads(19))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -769,8 +769,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `269`
 		//  Estimated: `3790`
-		// Minimum execution time: 22_522_000 picoseconds.
-		Weight::from_parts(44_082_000, 0)
+		// Minimum execution time: 15_483_000 picoseconds.
+		Weight::from_parts(18_468_000, 0)
 			.saturating_add(Weight::from_parts(0, 3790))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -785,8 +785,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `461`
 		//  Estimated: `3790`
-		// Minimum execution time: 39_799_000 picoseconds.
-		Weight::from_parts(72_544_000, 0)
+		// Minimum execution time: 27_747_000 picoseconds.
+		Weight::from_parts(33_033_000, 0)
 			.saturating_add(Weight::from_parts(0, 3790))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -799,8 +799,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `219`
 		//  Estimated: `3514`
-		// Minimum execution time: 24_567_000 picoseconds.
-		Weight::from_parts(47_405_000, 0)
+		// Minimum execution time: 17_432_000 picoseconds.
+		Weight::from_parts(20_582_000, 0)
 			.saturating_add(Weight::from_parts(0, 3514))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -811,8 +811,8 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_991_000 picoseconds.
-		Weight::from_parts(8_055_000, 0)
+		// Minimum execution time: 5_203_000 picoseconds.
+		Weight::from_parts(6_236_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

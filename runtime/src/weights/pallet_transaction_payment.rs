@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `205`
 		//  Estimated: `6196`
-		// Minimum execution time: 78_147_000 picoseconds.
-		Weight::from_parts(108_674_000, 0)
+		// Minimum execution time: 55_217_000 picoseconds.
+		Weight::from_parts(63_792_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
