@@ -11,14 +11,12 @@ import { useState } from 'react';
 import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
 import { TxButton } from '../tx';
+import { FilingFigures } from './FilingFigures';
 import {
   CREDIT_DECIMALS,
   DAY_MS,
-  KNOWN_ASSETS,
   formatAmount,
   formatDate,
-  formatFixed,
-  fixedI64ToPercent,
   monthsToSeconds,
   parseSignedUnits,
   parseUnits,
@@ -33,7 +31,6 @@ import {
 import { hashFile } from './Credit';
 import { PURPOSES, textHash } from './P2p';
 
-const USDX = KNOWN_ASSETS[1];
 export const VERIFIER_KINDS = ['KycProvider', 'Auditor', 'CreditBureau'] as const;
 
 /** A picked file and the blake2b-256 hash the page computed of it. */
@@ -132,7 +129,6 @@ export function SmeView() {
   const periodLabel = (p: { year: number; quarter: number }) =>
     p.quarter === 0 ? t('sme.periodYear', { year: p.year }) : t('sme.periodQuarter', { year: p.year, q: p.quarter });
   const invStatus = (k: string) => t(`sme.invStatus.${k}` as MsgKey);
-  const usd = (v: bigint) => formatAmount(v, USDX, 2);
 
   type Inv = (typeof data.asBuyer)[number];
   const financingText = (x: Inv) => {
@@ -189,17 +185,7 @@ export function SmeView() {
                   return (
                     <tr key={`${f.period.year}-${f.period.quarter}`} data-testid={`sme-filing-${f.period.year}-${f.period.quarter}`} data-audited={audit ? 'yes' : 'no'}>
                       <td>{periodLabel(f.period)}<br /><small>{formatDate(f.filing.filed_at)}</small></td>
-                      <td className="num">{usd(m.revenue)}</td>
-                      <td className="num">{usd(m.net_profit)}</td>
-                      <td className="num">{usd(m.receivables)}</td>
-                      <td className="num">{usd(m.payables)}</td>
-                      <td className="num">{m.employees}</td>
-                      <td>
-                        {t('sme.ratioText', {
-                          margin: f.net_margin === undefined ? '—' : `${fixedI64ToPercent(f.net_margin)} %`,
-                          rp: f.receivables_to_payables === undefined ? '—' : formatFixed(f.receivables_to_payables),
-                        })}
-                      </td>
+                      <FilingFigures metrics={m} ratios={f} />
                       <td data-testid={`sme-filing-${f.period.year}-${f.period.quarter}-audit`}>
                         {audit ? t('sme.audited', { who: shortAddress(audit.auditor), date: formatDate(audit.at) }) : t('sme.awaitingAudit')}
                       </td>

@@ -12,9 +12,9 @@ import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
 import { type MilestoneBlocker, milestoneBlocker } from '../lines';
 import { TxButton } from '../tx';
-import { KNOWN_ASSETS, formatAmount, formatDate, formatFixed, fixedI64ToPercent, rateToPercent, shortAddress } from '../units';
+import { FilingFigures } from './FilingFigures';
+import { formatAmount, formatDate, rateToPercent, shortAddress } from '../units';
 
-const USDX = KNOWN_ASSETS[1];
 
 export function VerifierSme({ kind }: { kind: string }) {
   const { chain, account, t, assets, now } = useApp();
@@ -54,7 +54,6 @@ export function VerifierSme({ kind }: { kind: string }) {
   if (!addr || !data) return null;
   const periodLabel = (p: { year: number; quarter: number }) =>
     p.quarter === 0 ? t('sme.periodYear', { year: p.year }) : t('sme.periodQuarter', { year: p.year, q: p.quarter });
-  const usd = (v: bigint) => formatAmount(v, USDX, 2);
   const kindName = t(`verifierKind.${kind}` as MsgKey);
   const blockerText = (b: MilestoneBlocker) => {
     switch (b.k) {
@@ -96,17 +95,7 @@ export function VerifierSme({ kind }: { kind: string }) {
                       <tr key={id} data-testid={`verifier-filing-${id}`}>
                         <td className="addr">{shortAddress(enterprise)}</td>
                         <td>{periodLabel(period)}<br /><small>{t('vsme.filedAt', { date: formatDate(filing.filed_at) })}</small></td>
-                        <td className="num">{usd(m.revenue)}</td>
-                        <td className="num">{usd(m.net_profit)}</td>
-                        <td className="num">{usd(m.receivables)}</td>
-                        <td className="num">{usd(m.payables)}</td>
-                        <td className="num">{m.employees}</td>
-                        <td>
-                          {t('sme.ratioText', {
-                            margin: view?.net_margin === undefined ? '—' : `${fixedI64ToPercent(view.net_margin)} %`,
-                            rp: view?.receivables_to_payables === undefined ? '—' : formatFixed(view.receivables_to_payables),
-                          })}
-                        </td>
+                        <FilingFigures metrics={m} ratios={view} />
                         <td><code data-testid={`verifier-filing-${id}-hash`}>{filing.commitment}</code></td>
                         <td>
                           <TxButton
