@@ -21,6 +21,9 @@ const RELATIONS: Record<string, FindOptionsRelations<any>> = {
     Account: {person: true},
     Profile: {account: true},
     Attestation: {subject: true, verifier: true},
+    AccessGrant: {owner: true, institution: true},
+    CollectionAccess: {owner: true, agent: true},
+    ProfileAccess: {subject: true, institution: true, grant: true, collection: true},
     Loan: {borrower: true},
     LoanLender: {loan: true, lender: true},
     Instalment: {loan: true, payment: true},
@@ -35,7 +38,8 @@ const RELATIONS: Record<string, FindOptionsRelations<any>> = {
 
 /** The order in which classes are written: every class after the ones it refers to. */
 const WRITE_ORDER: Class<any>[] = [
-    m.Person, m.Account, m.Profile, m.Attestation, m.ScoreChange, m.CreditEvent,
+    m.Person, m.Account, m.Profile, m.Attestation, m.AccessGrant, m.CollectionAccess, m.ProfileAccess,
+    m.ScoreChange, m.CreditEvent,
     m.Pool, m.PoolAction, m.PoolLiquidation, m.PoolWriteOff,
     m.Loan, m.Payment, m.Instalment, m.LoanLender,
     m.Filing, m.CreditLine, m.Milestone, m.LineRepayment, m.Invoice,

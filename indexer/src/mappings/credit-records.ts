@@ -1,4 +1,5 @@
-// CreditRecords: profiles, persons, attestations, the credit registry's bookings and the score.
+// CreditRecords: profiles, persons, attestations, the credit registry's bookings, the score, and
+// who may read and who read a profile (data-access grants, collection access, ProfileAccessed).
 // (Monitoring flags are in monitoring.ts, parameter events in governance.ts.)
 import {addPlatform} from '../aggregates'
 import {Ctx, account, decode} from '../context'
@@ -16,6 +17,30 @@ function product(kind: string): m.CreditProduct {
         case 'SmeFinance': return m.CreditProduct.SmeFinance
         default: throw new Error(`unknown credit product ${kind}`)
     }
+}
+
+function collectionId(owner: string, agent: string, kase: {product: {__kind: string}; id: bigint}): string {
+    return `${owner}:${agent}:${kase.product.__kind}:${kase.id}`
+}
+
+/**
+ * The consent under which `institution` read `subject`'s profile at `at`, as the chain decides it
+ * (CreditRecords.log_access): the owner's grant while it runs, else a collection access in force.
+ */
+async function consentOf(c: Ctx, subject: m.Account, institution: m.Account): Promise<
+    {basis: m.AccessBasis; grant?: m.AccessGrant; collection?: m.CollectionAccess; until: Date} | undefined
+> {
+    const grant = await c.cache.get(m.AccessGrant, `${subject.id}:${institution.id}`)
+    if (grant && !grant.revokedAt && c.at < grant.until) return {basis: m.AccessBasis.Grant, grant, until: grant.until}
+    const open = await c.cache.findAll(
+        m.CollectionAccess,
+        {owner: {id: subject.id}, agent: {id: institution.id}},
+        (x) => x.owner.id === subject.id && x.agent.id === institution.id && !x.endedAt && c.at < x.until,
+    )
+    if (open.length === 0) return undefined
+    // The one that runs longest.
+    const collection = open.reduce((a, b) => (b.until > a.until ? b : a))
+    return {basis: m.AccessBasis.Collection, collection, until: collection.until}
 }
 
 const LENT_FIELD = {Pools: 'lentPools', P2pLoans: 'lentP2p', SmeFinance: 'lentSme'} as const
@@ -169,5 +194,62 @@ export const creditRecordsHandlers: Handlers = {
         const e = decode(ev.defaulted.v105, c)
         await creditEvent(c, e.who, m.CreditEventKind.Defaulted, e.position, e.amount, e.owed)
         await addPlatform(c, e.position.asset, {defaulted: e.amount}, {defaults: 1})
+    },
+
+    // Who may read a profile, and who did.
+    [ev.accessGranted.name]: async (c) => {
+        const e = decode(ev.accessGranted.v105, c)
+        const owner = await account(c, e.owner)
+        const institution = await account(c, e.institution)
+        const id = `${owner.id}:${institution.id}`
+        // A new grant to the same institution replaces the old one, as on chain.
+        const grant = await c.cache.getOrCreate(m.AccessGrant, id, () => new m.AccessGrant({id, owner, institution}))
+        Object.assign(grant, {grantedAt: c.at, until: new Date(Number(e.until)), revokedAt: null, block: c.block.height})
+        c.cache.add(grant)
+    },
+
+    [ev.accessRevoked.name]: async (c) => {
+        const e = decode(ev.accessRevoked.v105, c)
+        const grant = await c.cache.get(m.AccessGrant, `${(await account(c, e.owner)).id}:${(await account(c, e.institution)).id}`)
+        if (grant) c.cache.add(Object.assign(grant, {revokedAt: c.at}))
+    },
+
+    [ev.collectionAccessGranted.name]: async (c) => {
+        const e = decode(ev.collectionAccessGranted.v105, c)
+        const owner = await account(c, e.owner)
+        const agent = await account(c, e.agent)
+        const id = collectionId(owner.id, agent.id, e.case)
+        const access = await c.cache.getOrCreate(m.CollectionAccess, id, () => new m.CollectionAccess({
+            id, owner, agent, product: product(e.case.product.__kind), caseId: e.case.id,
+        }))
+        Object.assign(access, {grantedAt: c.at, until: new Date(Number(e.until)), endedAt: null, block: c.block.height})
+        c.cache.add(access)
+    },
+
+    [ev.collectionAccessEnded.name]: async (c) => {
+        const e = decode(ev.collectionAccessEnded.v105, c)
+        const owner = await account(c, e.owner)
+        const agent = await account(c, e.agent)
+        const access = await c.cache.get(m.CollectionAccess, collectionId(owner.id, agent.id, e.case))
+        if (access) c.cache.add(Object.assign(access, {endedAt: c.at}))
+    },
+
+    [ev.profileAccessed.name]: async (c) => {
+        const e = decode(ev.profileAccessed.v105, c)
+        const subject = await account(c, e.subject)
+        const institution = await account(c, e.institution)
+        const consent = await consentOf(c, subject, institution)
+        c.cache.add(new m.ProfileAccess({
+            id: c.event.id,
+            subject,
+            institution,
+            basis: consent?.basis ?? null,
+            grant: consent?.grant ?? null,
+            collection: consent?.collection ?? null,
+            until: consent?.until ?? null,
+            at: c.at,
+            block: c.block.height,
+            extrinsicHash: c.event.extrinsic?.hash ?? null,
+        }))
     },
 }

@@ -7,6 +7,8 @@ import {Loan} from "./loan.model"
 import {LoanLender} from "./loanLender.model"
 import {LenderStats} from "./lenderStats.model"
 import {CreditEvent} from "./creditEvent.model"
+import {ProfileAccess} from "./profileAccess.model"
+import {AccessGrant} from "./accessGrant.model"
 
 /**
  * An account that appeared in a domain event (borrower, lender, verifier, agent …).
@@ -68,4 +70,16 @@ export class Account {
 
     @OneToMany_(() => CreditEvent, e => e.account)
     creditEvents!: CreditEvent[]
+
+    /**
+     * Who read this account's off-chain profile (CreditRecords.ProfileAccessed)
+     */
+    @OneToMany_(() => ProfileAccess, e => e.subject)
+    profileAccesses!: ProfileAccess[]
+
+    /**
+     * The data-access grants this account gave
+     */
+    @OneToMany_(() => AccessGrant, e => e.owner)
+    accessGrants!: AccessGrant[]
 }

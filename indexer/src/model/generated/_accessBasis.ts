@@ -1,0 +1,4 @@
+export enum AccessBasis {
+    Grant = "Grant",
+    Collection = "Collection",
+}
