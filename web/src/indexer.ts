@@ -99,3 +99,104 @@ export function historyPoints(rows: ScoreChangeRow[], untilMs: number, box: Char
   points.push({ x: x(t1), y: y(last), score: last });
   return points;
 }
+
+/** One CreditRecords.ProfileAccessed (schema.graphql, ProfileAccess): who read the profile, when, under which consent. */
+export interface ProfileAccessRow {
+  id: string;
+  institution: { id: string };
+  /** `Grant` (the owner's data-access grant), `Collection` (a collection agent's access), or null. */
+  basis: 'Grant' | 'Collection' | null;
+  /** ISO date-time the consent ends. */
+  until: string | null;
+  collection: { product: string; caseId: string } | null;
+  at: string;
+  block: number;
+}
+
+/** The newest reads first. */
+export const PROFILE_ACCESSES = `query ProfileAccesses($id: String!) {
+  profileAccesses(where: {subject: {id_eq: $id}}, orderBy: [block_DESC, id_DESC], limit: 50) {
+    id institution { id } basis until collection { product caseId } at block
+  }
+  profileAccessesConnection(where: {subject: {id_eq: $id}}, orderBy: id_ASC) { totalCount }
+}`;
+
+/** A lender's returns per asset (LenderStats) and per loan (LoanLender). Amounts as decimal strings. */
+export interface LenderStatsRow {
+  asset: number;
+  loans: number;
+  principalLent: string;
+  principalReturned: string;
+  interestEarned: string;
+  received: string;
+  losses: string;
+}
+
+export interface LoanLenderRow {
+  loan: { id: string; asset: number; status: string };
+  funded: string;
+  principalReturned: string;
+  interestEarned: string;
+  claimed: string;
+  loss: string;
+}
+
+export const LENDER_RETURNS = `query LenderReturns($id: String!) {
+  lenderStats(where: {lender: {id_eq: $id}}, orderBy: asset_ASC) { asset loans principalLent principalReturned interestEarned received losses }
+  loanLenders(where: {lender: {id_eq: $id}}, orderBy: id_ASC) { loan { id asset status } funded principalReturned interestEarned claimed loss }
+}`;
+
+/**
+ * What a lender made: interest (and penalties) earned less the principal written down, and that
+ * as a share of the principal lent (in percent with two decimals, rounded toward zero; null
+ * when nothing was lent). Principal still outstanding is neither a gain nor a loss yet.
+ */
+export function lenderReturn(row: { principalLent: string; interestEarned: string; losses: string }): { net: bigint; yieldPct: string | null } {
+  const lent = BigInt(row.principalLent);
+  const net = BigInt(row.interestEarned) - BigInt(row.losses);
+  if (lent <= 0n) return { net, yieldPct: null };
+  const bps = (net * 10_000n) / lent;
+  const neg = bps < 0n;
+  const abs = neg ? -bps : bps;
+  return { net, yieldPct: `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}` };
+}
+
+/**
+ * The account's P2P loans as the indexer knows them, and how far it has got: the number of loans
+ * it has seen (loan ids count from 0 without gaps, so this is the next id it knows) and the block
+ * it has indexed (to check that it follows this chain).
+ */
+export const MY_LOAN_IDS = `query MyLoanIds($id: String!) {
+  loans(where: {borrower: {id_eq: $id}}, orderBy: id_ASC) { id }
+  loansConnection(orderBy: id_ASC) { totalCount }
+  squidStatus { height hash }
+}`;
+
+export interface IndexedIds {
+  /** The account's ids, as the indexer has them. */
+  ids: number[];
+  /** How many ids the indexer has seen (0 … count − 1). */
+  count: number;
+  height: number;
+  hash: string;
+}
+
+export function indexedLoanIds(data: { loans: { id: string }[]; loansConnection: { totalCount: number }; squidStatus: { height: number; hash: string } | null }): IndexedIds | undefined {
+  if (!data.squidStatus) return undefined;
+  return { ids: data.loans.map((l) => Number(l.id)), count: data.loansConnection.totalCount, height: data.squidStatus.height, hash: data.squidStatus.hash };
+}
+
+/**
+ * The ids whose current state to read from the chain instead of reading every record: the
+ * indexer's ids for the account, plus every id created since the indexer's last block
+ * (`count` … `chainNext` − 1; the chain allocates ids in order). Undefined — read everything —
+ * without an indexer answer, or when the chain has another block at the indexer's height
+ * (another chain, or a fork the indexer has not followed yet). Ids the chain does not have (yet)
+ * are left out. The caller still checks each record's owner on chain.
+ */
+export function idsToRead(indexed: IndexedIds | undefined, chainNext: number, chainHashAtIndexedHeight: string | undefined): number[] | undefined {
+  if (!indexed || !chainHashAtIndexedHeight || chainHashAtIndexedHeight.toLowerCase() !== indexed.hash.toLowerCase()) return undefined;
+  const ids = new Set(indexed.ids.filter((id) => Number.isInteger(id) && id >= 0 && id < chainNext));
+  for (let id = Math.max(0, indexed.count); id < chainNext; id += 1) ids.add(id);
+  return [...ids].sort((a, b) => a - b);
+}

@@ -1,6 +1,7 @@
 // My credit: profile, attestations with expiry, score and its factors, tier and exposure cap,
-// repayment capacity; the score's history from the indexer (ScoreHistory); registering hashes a
-// file in the browser (the file never leaves it).
+// repayment capacity; data-access grants; from the indexer the score's history (ScoreHistory) and
+// who read the profile (ProfileAccesses); registering hashes a file in the browser (the file never
+// leaves it).
 
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import { Binary } from 'polkadot-api';
@@ -9,6 +10,7 @@ import { useState } from 'react';
 import { useApp, useChainData } from '../ctx';
 import { TxButton } from '../tx';
 import { DAY_MS, KNOWN_ASSETS, formatAmount, formatDate, formatUnits } from '../units';
+import { ProfileAccesses } from './ProfileAccesses';
 import { ScoreHistory } from './ScoreHistory';
 
 const USDX = KNOWN_ASSETS[1];
@@ -266,6 +268,8 @@ export function CreditView() {
           }}
         />
       </section>
+
+      <ProfileAccesses address={account.address} />
 
       <section className="card">
         <h3>{t('credit.tiers')}</h3>

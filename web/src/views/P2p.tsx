@@ -1,14 +1,17 @@
 // P2P market: open requests (terms, funded %, the borrower's score and tier) with funding; the
 // account's loans as borrower (schedule, pay the next instalment or everything); its positions as
 // lender (claim, list shares for sale); the share market (open listings to buy, my listings to
-// cancel); a form to ask for a loan in human units.
+// cancel); a form to ask for a loan in human units. With the indexer: the lender's returns
+// (LenderReturns), and the account's loans found through it instead of reading every loan.
 
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
-import { Binary } from 'polkadot-api';
+import { Binary, type PolkadotClient } from 'polkadot-api';
 import { useState } from 'react';
 
+import type { XindaiApi } from '../chain';
 import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
+import { MY_LOAN_IDS, gql, graphqlEndpoint, idsToRead, indexedLoanIds } from '../indexer';
 import { TxButton } from '../tx';
 import {
   DAY_MS,
@@ -24,12 +27,40 @@ import {
   sharePercent,
   shortAddress,
 } from '../units';
+import { LenderReturns } from './LenderReturns';
 
 export const PURPOSES = ['PersonalConsumption', 'Education', 'Medical', 'Home', 'BusinessWorkingCapital', 'Equipment', 'Refinancing', 'Other'] as const;
 
 /** blake2b-256 of a text, as the chain's description hashes (the text stays off chain). */
 export function textHash(s: string): string {
   return Binary.toHex(blake2b256(new TextEncoder().encode(s)));
+}
+
+/**
+ * The ids of `addr`'s loans as borrower, with their current state read at `at`: through the
+ * indexer when it answers for this chain (its ids for the account, plus the ids created since
+ * its last block), else by reading every loan.
+ */
+async function myLoans(api: XindaiApi, rpc: PolkadotClient, addr: string, at: string) {
+  const url = graphqlEndpoint();
+  let ids: number[] | undefined;
+  if (url) {
+    try {
+      const indexed = indexedLoanIds(await gql(url, MY_LOAN_IDS, { id: addr }));
+      const [next, hash] = await Promise.all([
+        api.query.P2pLoans.NextLoanId.getValue({ at }),
+        indexed ? rpc._request<string | null>('chain_getBlockHash', [indexed.height]) : undefined,
+      ]);
+      ids = idsToRead(indexed, next, hash ?? undefined);
+    } catch (e) {
+      console.warn('indexer: reading every loan instead', e);
+    }
+  }
+  const found = ids
+    ? (await Promise.all(ids.map(async (id) => ({ id, value: await api.query.P2pLoans.Loans.getValue(id, { at }) })))).flatMap((x) => (x.value ? [x as { id: number; value: NonNullable<typeof x.value> }] : []))
+    : // The chain keeps no index of loans by borrower: read all (fine for a dev chain).
+      (await api.query.P2pLoans.Loans.getEntries({ at })).map((e) => ({ id: e.keyArgs[0] as number, value: e.value }));
+  return { ids: found.filter((x) => x.value.borrower === addr && x.value.status.type !== 'Cancelled' && x.value.status.type !== 'Expired').map((x) => x.id), viaIndexer: ids !== undefined };
 }
 
 export function P2pView() {
@@ -69,17 +100,14 @@ export function P2pView() {
       const loanInfo: Record<number, { asset: number; borrower: string }> = Object.fromEntries(
         listingLoans.map((id, i) => [id, { asset: listingLoanViews[i]?.terms.asset ?? 1, borrower: listingLoanViews[i]?.borrower ?? '' }]),
       );
-      if (!addr) return { open, byBorrower, mine: [], positions: [], positionAssets: {} as Record<number, number>, listings, loanInfo };
-      // Loans by borrower: the chain keeps no index of them, so read all (fine for a dev chain;
-      // the indexer serves this on a big one).
-      const entries = await api.query.P2pLoans.Loans.getEntries({ at });
-      const mineIds = entries.filter((e) => e.value.borrower === addr && e.value.status.type !== 'Cancelled' && e.value.status.type !== 'Expired').map((e) => e.keyArgs[0] as number);
+      if (!addr) return { open, byBorrower, mine: [], positions: [], positionAssets: {} as Record<number, number>, listings, loanInfo, viaIndexer: false };
+      const { ids: mineIds, viaIndexer } = await myLoans(api, chain.client, addr, at);
       const mine = (await Promise.all(mineIds.map(async (id) => [id, await api.apis.P2pLoansApi.loan(id, { at })] as const))).filter(([, v]) => v);
       const positions = await api.apis.P2pLoansApi.positions(addr, { at });
       const positionAssets: Record<number, number> = Object.fromEntries(
         await Promise.all(positions.map(async (p) => [p.loan, (await api.apis.P2pLoansApi.loan(p.loan, { at }))?.terms.asset ?? 1] as const)),
       );
-      return { open, byBorrower, mine, positions, positionAssets, listings, loanInfo };
+      return { open, byBorrower, mine, positions, positionAssets, listings, loanInfo, viaIndexer };
     },
     [addr],
   );
@@ -161,7 +189,7 @@ export function P2pView() {
       </section>
 
       {addr && data && (
-        <section className="card">
+        <section className="card" data-testid="p2p-my-loans" data-source={data.viaIndexer ? 'indexer' : 'chain'}>
           <h3>{t('p2p.myLoans')}</h3>
           {data.mine.length === 0 && <p data-testid="p2p-mine-empty">{t('p2p.noLoans')}</p>}
           {data.mine.map(([id, v]) => {
@@ -291,6 +319,8 @@ export function P2pView() {
           )}
         </section>
       )}
+
+      {addr && data && <LenderReturns address={addr} />}
 
       {data && (
         <section className="card">

@@ -12,7 +12,7 @@ import { formatAmount, formatDateTime } from '../units';
 const BOX = { width: 520, height: 150, pad: 28 };
 
 /** Re-runs `query` whenever the best block or `deps` change; keeps the last answer meanwhile. */
-function useIndexer<T>(query: string, variables: Record<string, unknown>, deps: unknown[]): { url?: string; data?: T; error?: string } {
+export function useIndexer<T>(query: string, variables: Record<string, unknown>, deps: unknown[]): { url?: string; data?: T; error?: string } {
   const { block } = useApp();
   const url = graphqlEndpoint();
   const key = JSON.stringify(deps);

@@ -2,7 +2,8 @@
 // node with instant sealing: every flow is clicked through the UI; a second client (the e2e
 // suite's @polkadot/api) checks what reached the chain, and sets up preconditions faster than the
 // UI would (sudo, a filing, an application, an attestation the page offers in another flow). The
-// last flows run the indexer (PostgreSQL, processor, GraphQL) for the score history.
+// last flows run the indexer (PostgreSQL, processor, GraphQL) for the score history, who read a
+// profile, a lender's returns and the borrower's loans found through it.
 //
 //   npm run build && npm run test:browser     (XINDAI_NODE or CARGO_TARGET_DIR find the node)
 //
@@ -23,7 +24,7 @@ import { devAccounts, findEvent, personOf, purpose } from '../../../e2e/lib/chai
 import { printLogsOnFailure, startNode } from '../../../e2e/lib/node.js';
 import { txHelpers } from '../../../e2e/lib/tx.js';
 import {
-  PostgresUnavailable, applyMigrations, buildIndexer, startGraphql, startPostgres, startProcessor, waitIndexed,
+  PostgresUnavailable, applyMigrations, buildIndexer, gql, startGraphql, startPostgres, startProcessor, waitIndexed,
 } from '../../../e2e/lib/indexer.js';
 import { serveStatic } from '../../scripts/serve.js';
 
@@ -59,6 +60,8 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
   let firstLoadMs;
   /** The indexer's processes, when the last test started them. */
   const indexer = [];
+  /** The indexer's GraphQL URL once the score-history test started it. */
+  let gqlUrl;
   const t0 = Date.now();
 
   before(async () => {
@@ -233,6 +236,10 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     const grants = await api.call.creditRecordsApi.grants(acc.bob.address);
     assert.equal(grants.length, 1);
     assert.equal(grants[0].institution.toString(), acc.charlie.address);
+    // Charlie's institution reads the profile and logs it on chain (as its own system would);
+    // without the indexer the page cannot list it.
+    await chainTx.ok(api.tx.creditRecords.logAccess(acc.bob.address), acc.charlie);
+    assert.match(await byId('accesses-not-connected').innerText(), /The indexer is not connected/);
     await shot('credit');
     await tx('grant-revoke', { until: byId('grants-empty') });
     assert.equal((await api.call.creditRecordsApi.grants(acc.bob.address)).length, 0);
@@ -603,6 +610,7 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     indexer.push(processor);
     const graphql = await startGraphql({ dbEnv: pg.env });
     indexer.push(graphql);
+    gqlUrl = graphql.url;
     const head = (await api.rpc.chain.getHeader()).number.toNumber();
     await waitIndexed(graphql.url, head, { processor });
 
@@ -619,6 +627,38 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     assert.match(await byId('history-list').innerText(), /550 → 570 \(\+20\)\s+attestations changed/);
     assert.match(await byId('history-list').innerText(), /570 → 582 \(\+12\)\s+audited filing/);
     await shot('credit-history', byId('history'));
+  });
+
+  test('from the indexer: who read Bob\'s profile, Alice\'s returns as lender, Bob\'s loans found through it', async (t) => {
+    if (!gqlUrl) return t.skip('the indexer did not run');
+    // Bob sees Charlie's read of his profile, under the grant he gave (revoked since).
+    await as('Bob', 'credit');
+    const row = page.locator('[data-testid=access-row]');
+    await row.first().waitFor({ timeout: 30_000 });
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.first().getAttribute('data-institution'), acc.charlie.address);
+    assert.equal(await row.first().getAttribute('data-basis'), 'Grant');
+    assert.match(await row.first().innerText(), /your access grant \(until \d{4}-\d\d-\d\d\)/);
+    await shot('credit-accesses', byId('profile-accesses'));
+
+    // Bob's loans: found through the indexer, the same loan the chain has.
+    await as('Bob', 'p2p');
+    await page.waitForFunction(() => document.querySelector('[data-testid=p2p-my-loans]')?.dataset.source === 'indexer');
+    const [loan] = (await api.query.p2pLoans.loans.entries()).filter(([, v]) => (v.unwrap ? v.unwrap() : v).borrower.toString() === acc.bob.address);
+    await byId(`p2p-loan-${loan[0].args[0].toNumber()}`).waitFor();
+
+    // Alice's returns: what the indexer has (itself checked against the chain by e2e/w-indexer),
+    // with the net return and its share of what she lent.
+    await as('Alice', 'p2p');
+    await byId('returns-USDX').waitFor({ timeout: 30_000 });
+    const { lenderStats } = await gql(gqlUrl, `query($id: String!) { lenderStats(where: {lender: {id_eq: $id}}) { asset principalLent interestEarned losses } }`, { id: acc.alice.address });
+    const usdx = lenderStats.find((r) => r.asset === 1);
+    const net = BigInt(usdx.interestEarned) - BigInt(usdx.losses);
+    assert.ok(net > 0n, 'Alice earned interest on the instalment Bob paid');
+    assert.equal(await byId('returns-USDX').getAttribute('data-net'), String(net));
+    const bps = (net * 10_000n) / BigInt(usdx.principalLent);
+    assert.equal(await byId('returns-USDX-yield').innerText(), `${bps / 100n}.${String(bps % 100n).padStart(2, '0')} %`);
+    await shot('p2p-returns', byId('lender-returns'));
   });
 
   test('the Chinese pools view', async () => {
