@@ -3,8 +3,11 @@
 // (repay), applying for a line, its invoices (submit, withdraw, offer for financing); as a buyer,
 // the invoices that name it (confirm, reject, pay); as a financier, the confirmed invoices offered
 // to it (finance) and those it financed; as a financier named at a line's approval, the lines
-// waiting for its deposit (fund). Calls: pallets/sme-finance/src/calls.rs; reads: the
-// SmeFinanceApi runtime API and the pallet's Invoices storage.
+// waiting for its deposit (fund). Recourse on a financed invoice the buyer left unpaid
+// `default_after_days` past its due date: when it becomes claimable and the financier's claim,
+// what the enterprise owes and its repayment (src/recourse.ts mirrors the pallet's rules).
+// Calls: pallets/sme-finance/src/calls.rs; reads: the SmeFinanceApi runtime API and the pallet's
+// Invoices storage.
 
 import { useState } from 'react';
 
@@ -12,6 +15,7 @@ import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
 import { TxButton } from '../tx';
 import { FilingFigures } from './FilingFigures';
+import { checkRepay, claimState, recourseDaysLate } from '../recourse';
 import {
   CREDIT_DECIMALS,
   DAY_MS,
@@ -74,11 +78,12 @@ export function SmeView() {
   const [repay, setRepay] = useState<Record<string, string>>({});
   const [offer, setOffer] = useState<Record<string, { adv: string; fee: string; who: string }>>({});
   const [finance, setFinance] = useState<Record<string, { adv: string; fee: string }>>({});
+  const [recourseRepay, setRecourseRepay] = useState<Record<string, string>>({});
 
   const { data } = useChainData(
     async (at) => {
       if (!addr) return null;
-      const [summary, filings, lines, mine, all, allLines] = await Promise.all([
+      const [summary, filings, lines, mine, all, allLines, params] = await Promise.all([
         api.apis.CreditRecordsApi.profile_summary(addr, { at }),
         api.apis.SmeFinanceApi.filings(addr, { at }),
         api.apis.SmeFinanceApi.lines(addr, { at }),
@@ -88,7 +93,13 @@ export function SmeView() {
         // a big one).
         api.query.SmeFinance.Invoices.getEntries({ at }),
         api.query.SmeFinance.Lines.getEntries({ at }),
+        api.query.SmeFinance.Params.getValue({ at }),
       ]);
+      // The minimum balance of each invoice asset: a recourse repayment may not leave less owed.
+      const invoiceAssets = [...new Set(all.map((e) => e.value.asset))];
+      const minBalances = Object.fromEntries(
+        await Promise.all(invoiceAssets.map(async (id) => [id, (await api.query.Assets.Asset.getValue(id, { at }))?.min_balance ?? 0n] as const)),
+      ) as Record<number, bigint>;
       // Lines approved with this account as their financier, waiting for its deposit.
       const toFundIds = allLines
         .filter((e) => e.value.status.type === 'AwaitingFunds' && e.value.source?.type === 'Financier' && e.value.source.value === addr)
@@ -114,7 +125,7 @@ export function SmeView() {
       const financedByMe = open.filter((x) => x.invoice.financing?.financier === addr);
       filings.sort((a, b) => a.period.year - b.period.year || a.period.quarter - b.period.quarter);
       return {
-        summary, filings, lines, mine: [...mine].sort((a, b) => Number(a.id - b.id)), asBuyer, offered, financedByMe,
+        summary, filings, lines, mine: [...mine].sort((a, b) => Number(a.id - b.id)), asBuyer, offered, financedByMe, params, minBalances,
         toFund: toFund.flatMap((x) => (x.line ? [{ line: x.line, balance: x.balance }] : [])),
       };
     },
@@ -148,6 +159,27 @@ export function SmeView() {
       });
     }
     return t('sme.notOffered');
+  };
+
+  /** When recourse can be claimed on a financed invoice, or what the enterprise owes under it. */
+  const recourseText = (x: Inv, as: 'enterprise' | 'financier' | 'buyer') => {
+    const a = assetOf(assets, x.invoice.asset);
+    const c = claimState(x.invoice, data.params, now);
+    switch (c.k) {
+      case 'waiting':
+        return t(`rec.waiting.${as}` as MsgKey, { date: formatDate(c.at), days: c.days, n: data.params.default_after_days, advance: formatAmount(x.invoice.financing?.advance ?? 0n, a) });
+      case 'claimable':
+        return t(`rec.claimable.${as}` as MsgKey, { date: formatDate(c.at), advance: formatAmount(c.owed, a) });
+      case 'claimed': {
+        const late = recourseDaysLate(c.since, now, data.params.grace_period);
+        return (
+          t(`rec.owed.${as}` as MsgKey, { owed: formatAmount(c.owed, a), date: formatDate(c.since) }) +
+          (late > 0 ? ` ${t('rec.late', { days: late })}` : '')
+        );
+      }
+      default:
+        return '';
+    }
   };
 
   const lineAsset = assetOf(assets, Number(lineForm.asset));
@@ -438,8 +470,55 @@ export function SmeView() {
                       <td className="num">{formatAmount(x.invoice.amount, a)}</td>
                       <td>{formatDate(x.invoice.due_at)}</td>
                       <td>{invStatus(x.invoice.status.type)}</td>
-                      <td>{financingText(x)}</td>
                       <td>
+                        {financingText(x)}
+                        {x.invoice.financing && (
+                          <p className={`hint ${x.invoice.status.type === 'Recourse' ? 'warn' : ''}`} data-testid={`sme-invoice-${id}-recourse`}>{recourseText(x, 'enterprise')}</p>
+                        )}
+                      </td>
+                      <td>
+                        {x.invoice.status.type === 'Recourse' && x.invoice.financing && (() => {
+                          const owed = x.invoice.financing.recourse_owed;
+                          const typed = recourseRepay[id] ?? '';
+                          const amount = parseUnits(typed, a.decimals);
+                          const check = amount === null ? null : checkRepay(owed, amount, data.minBalances[x.invoice.asset] ?? 0n);
+                          return (
+                            <div>
+                              <TxButton
+                                id={`sme-repay-recourse-all-${id}`}
+                                label={t('rec.repayAll', { amount: formatAmount(owed, a) })}
+                                build={() => api.tx.SmeFinance.repay_recourse({ invoice: x.id, amount: owed })}
+                              />
+                              <div className="row">
+                                <input
+                                  data-testid={`sme-repay-recourse-${id}-amount`}
+                                  inputMode="decimal"
+                                  size={10}
+                                  placeholder={t('sme.repayAmount', { symbol: a.symbol })}
+                                  value={typed}
+                                  onChange={(e) => setRecourseRepay({ ...recourseRepay, [id]: e.target.value })}
+                                />
+                                <TxButton
+                                  id={`sme-repay-recourse-${id}`}
+                                  label={t('rec.repay')}
+                                  build={() => {
+                                    if (!amount || !check || check.k === 'zero') return t('common.badAmount', { symbol: a.symbol, d: a.decimals });
+                                    if (check.k === 'dust') return t('rec.dust', { rest: formatAmount(check.rest, a), min: formatAmount(data.minBalances[x.invoice.asset] ?? 0n, a) });
+                                    return api.tx.SmeFinance.repay_recourse({ invoice: x.id, amount: check.paid });
+                                  }}
+                                />
+                              </div>
+                              {check && check.k === 'ok' && (
+                                <p className="hint" data-testid={`sme-repay-recourse-${id}-preview`}>
+                                  {check.rest === 0n ? t('rec.previewAll', { paid: formatAmount(check.paid, a) }) : t('rec.preview', { paid: formatAmount(check.paid, a), rest: formatAmount(check.rest, a) })}
+                                </p>
+                              )}
+                              {check && check.k === 'dust' && (
+                                <p className="warn" data-testid={`sme-repay-recourse-${id}-dust`}>{t('rec.dust', { rest: formatAmount(check.rest, a), min: formatAmount(data.minBalances[x.invoice.asset] ?? 0n, a) })}</p>
+                              )}
+                            </div>
+                          );
+                        })()}
                         {x.invoice.status.type === 'Submitted' && (
                           <TxButton id={`sme-cancel-${id}`} label={t('sme.cancelInvoice')} build={() => api.tx.SmeFinance.cancel_invoice({ invoice: x.id })} />
                         )}
@@ -527,7 +606,10 @@ export function SmeView() {
                     <td className="addr">{shortAddress(x.invoice.enterprise)}</td>
                     <td className="num">{formatAmount(x.invoice.amount, a)}</td>
                     <td>{formatDate(x.invoice.due_at)}</td>
-                    <td>{invStatus(st)}{x.invoice.financing ? ` · ${financingText(x)}` : ''}</td>
+                    <td>
+                      {invStatus(st)}{x.invoice.financing ? ` · ${financingText(x)}` : ''}
+                      {x.invoice.financing && <p className="hint" data-testid={`sme-buyer-invoice-${id}-recourse`}>{recourseText(x, 'buyer')}</p>}
+                    </td>
                     <td>
                       {st === 'Submitted' && (
                         <span className="row">
@@ -601,14 +683,31 @@ export function SmeView() {
             <h4>{t('sme.financed')}</h4>
             <table data-testid="sme-financed">
               <tbody>
-                {data.financedByMe.map((x) => (
-                  <tr key={String(x.id)} data-testid={`sme-financed-${x.id}`}>
-                    <td>{t('sme.invoiceN', { id: String(x.id) })}</td>
-                    <td className="num">{formatAmount(x.invoice.amount, assetOf(assets, x.invoice.asset))}</td>
-                    <td>{formatDate(x.invoice.due_at)}</td>
-                    <td>{invStatus(x.invoice.status.type)} · {financingText(x)}</td>
-                  </tr>
-                ))}
+                {data.financedByMe.map((x) => {
+                  const c = claimState(x.invoice, data.params, now);
+                  const a = assetOf(assets, x.invoice.asset);
+                  return (
+                    <tr key={String(x.id)} data-testid={`sme-financed-${x.id}`} data-recourse={c.k}>
+                      <td>{t('sme.invoiceN', { id: String(x.id) })}</td>
+                      <td className="num">{formatAmount(x.invoice.amount, a)}</td>
+                      <td>{formatDate(x.invoice.due_at)}</td>
+                      <td>
+                        {invStatus(x.invoice.status.type)} · {financingText(x)}
+                        <p className={`hint ${c.k === 'claimable' ? 'warn' : ''}`} data-testid={`sme-financed-${x.id}-recourse`}>{recourseText(x, 'financier')}</p>
+                      </td>
+                      <td>
+                        {c.k === 'claimable' && (
+                          <TxButton
+                            id={`sme-claim-recourse-${x.id}`}
+                            label={t('rec.claim')}
+                            warning={t('rec.claimWarning', { advance: formatAmount(c.owed, a), who: shortAddress(x.invoice.enterprise), buyer: shortAddress(x.invoice.buyer) })}
+                            build={() => api.tx.SmeFinance.claim_recourse({ invoice: x.id })}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </>
