@@ -234,7 +234,9 @@ export function GovernanceView() {
           const amount = parseUnits(form.amount, NATIVE.decimals);
           const previous = mine && !('split' in mine.vote) ? mine.vote : undefined;
           const after = amount ? tallyRatios(tallyWith(r.tally, { aye: form.side === 'aye', conviction, balance: amount }, previous), data.issuance) : undefined;
-          const origin = r.origin.type === 'system' ? r.origin.value.type : r.origin.value.type;
+          // Root and the custom origins are enums of their own (system.Root, Origins.RiskAdmin …).
+          const o = r.origin as { type: string; value?: { type?: string } };
+          const origin = o.value?.type ?? o.type;
           return (
             <div key={index} className="loan" data-testid={`gov-ref-${index}`} data-phase={phase?.k}>
               <h4>
