@@ -254,7 +254,9 @@ export function GovernanceView() {
                 <dt>{t('gov.when')}</dt>
                 <dd data-testid={`gov-ref-${index}-when`}>
                   {!phase || !track ? '' : phase.k === 'preparing'
-                    ? t(phase.depositNeeded ? 'gov.preparingNeedsDeposit' : 'gov.preparing', { n: phase.readyAt, left: blocksText(phase.readyAt - block.number), submitted: r.submitted })
+                    ? phase.readyAt <= block.number
+                      ? t(phase.depositNeeded ? 'gov.preparedNeedsDeposit' : 'gov.prepared', { submitted: r.submitted })
+                      : t(phase.depositNeeded ? 'gov.preparingNeedsDeposit' : 'gov.preparing', { n: phase.readyAt, left: blocksText(phase.readyAt - block.number), submitted: r.submitted })
                     : phase.k === 'queued' ? t('gov.queued', { max: track.max_deciding })
                       : phase.k === 'deciding' ? t('gov.deciding', { since: phase.since, n: phase.endsAt, left: blocksText(phase.endsAt - block.number), confirm: blocksText(track.confirm_period) })
                         : t('gov.confirming', { n: phase.confirmedAt, left: blocksText(phase.confirmedAt - block.number) })}
