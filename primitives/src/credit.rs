@@ -285,7 +285,9 @@ pub trait CreditRegistry<AccountId> {
 	/// What the registry recorded for `who` at `position`.
 	fn position(who: &AccountId, position: PositionKey) -> ReportedPosition;
 
-	/// What the registry recorded for all borrowers of one product in one asset.
+	/// What the registry recorded for all borrowers of one product in one asset. Adds up every
+	/// recorded position (no running total is stored): for a product's `try_state` and tests,
+	/// never for a call.
 	fn product_total(position: PositionKey) -> ReportedPosition;
 
 	/// Whether `who` may apply for credit at `product` for `purpose`, adding `monthly_service`
@@ -329,10 +331,35 @@ pub trait CreditRegistry<AccountId> {
 	/// weight adds it to its own benchmarked weight (whose setup is a small borrower).
 	fn exposure_check_weight() -> frame_support::weights::Weight;
 
+	/// The weight of the repayment-capacity work of a call for `who`'s person as it is: that of
+	/// a person of one account when `who` has no other, else
+	/// [`repayment_capacity_weight`](Self::repayment_capacity_weight). A product charges
+	/// the worst case up front and this after the call (the check read what this reads).
+	fn repayment_capacity_weight_for(_who: &AccountId) -> frame_support::weights::Weight {
+		Self::repayment_capacity_weight()
+	}
+
+	/// The weight of an [`ensure_can_borrow`](Self::ensure_can_borrow) of `who`'s person as it
+	/// is: that of a person of one account when `who` has no other, else
+	/// [`exposure_check_weight`](Self::exposure_check_weight). Charged after the call, as
+	/// [`repayment_capacity_weight_for`](Self::repayment_capacity_weight_for).
+	fn exposure_check_weight_for(_who: &AccountId) -> frame_support::weights::Weight {
+		Self::exposure_check_weight()
+	}
+
+	/// Both checks' weights for `who`'s person as it is: what a call that runs the capacity
+	/// and the exposure check (a credit application) is charged for them after it.
+	fn capacity_and_exposure_weight_for(who: &AccountId) -> frame_support::weights::Weight {
+		Self::repayment_capacity_weight_for(who)
+			.saturating_add(Self::exposure_check_weight_for(who))
+	}
+
 	/// The monthly debt service booked for `who` at `position` (asset units).
 	fn debt_service(who: &AccountId, position: PositionKey) -> Balance;
 
-	/// The monthly debt service booked for all borrowers at `position` (asset units).
+	/// The monthly debt service booked for all borrowers at `position` (asset units). Adds up
+	/// every booked service (no running total is stored): for a product's `try_state` and
+	/// tests, never for a call.
 	fn debt_service_total(position: PositionKey) -> Balance;
 }
 

@@ -119,7 +119,7 @@ macro_rules! runtime_version_named {
 			authoring_version: 1,
 			// Bump on every change of the runtime's logic; `transaction_version` on every change
 			// of call encodings or transaction extensions.
-			spec_version: 105,
+			spec_version: 106,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
 			transaction_version: 1,
@@ -205,9 +205,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Block type as expected by this runtime.
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
-/// Migrations to run on the next runtime upgrade, beyond those the pallets declare.
+/// Migrations to run on the next runtime upgrade, beyond those the pallets declare: each is
+/// versioned, so it runs once and is a no-op on a chain already migrated.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_credit_records::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Executive: dispatches to the pallets and runs the block lifecycle.
 pub type Executive = frame_executive::Executive<

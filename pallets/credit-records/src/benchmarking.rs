@@ -105,18 +105,26 @@ fn nearly_full_attestations<T: Config>(subject: &T::AccountId) {
 }
 
 /// A person at its largest, for the checks that walk a person's credit: `MaxAccountsPerPerson`
-/// registered accounts, the first KYC-attested with its attestations full, each account with
-/// `MaxPositions` pool debts and `MaxPositions` booked services, every one in a distinct priced
-/// asset. Returns the first account and the assets.
+/// accounts (see [`person_of`]).
 fn largest_person<T: Config>() -> Result<(T::AccountId, vec::Vec<AssetId>), BenchmarkError> {
+	person_of::<T>(T::MaxAccountsPerPerson::get())
+}
+
+/// A person of `accounts` registered accounts, the first KYC-attested with its attestations
+/// full, each account with `MaxPositions` pool debts and `MaxPositions` booked services, every
+/// one in a distinct priced asset: the most a person of that many accounts holds. Returns the
+/// first account and the assets.
+fn person_of<T: Config>(
+	accounts: u32,
+) -> Result<(T::AccountId, vec::Vec<AssetId>), BenchmarkError> {
 	let person = H256::repeat_byte(7);
 	let accounts: vec::Vec<T::AccountId> =
-		(0..T::MaxAccountsPerPerson::get()).map(|i| registered::<T>("holder", i)).collect();
+		(0..accounts).map(|i| registered::<T>("holder", i)).collect();
 	for account in &accounts {
 		AccountPerson::<T>::insert(account, person);
 	}
 	let bounded = BoundedVec::try_from(accounts.clone())
-		.map_err(|_| BenchmarkError::Stop("exactly MaxAccountsPerPerson accounts"))?;
+		.map_err(|_| BenchmarkError::Stop("at most MaxAccountsPerPerson accounts"))?;
 	PersonAccounts::<T>::insert(person, bounded);
 	let who = accounts[0].clone();
 	nearly_full_attestations::<T>(&who);
@@ -310,6 +318,31 @@ mod benchmarks {
 
 		assert_eq!(Attestations::<T>::get(&subject).len(), before + 1);
 		assert!(crate::PendingLinks::<T>::contains_key(&subject));
+	}
+
+	/// An identity attestation that makes the subject its person's first account: the link is
+	/// written both ways and the identity's points move the score (the most an attestation
+	/// writes; [`attest`](Self::attest) is the most it reads).
+	#[benchmark]
+	fn attest_first_identity() {
+		let provider = verifier::<T>(0, VerifierKind::KycProvider);
+		let subject = registered::<T>("owner", 0);
+		nearly_full_attestations::<T>(&subject);
+		let identity = identity_of::<T>(subject.clone(), ClaimKind::KycFull);
+		let before = Attestations::<T>::get(&subject).len();
+
+		#[extrinsic_call]
+		attest(
+			RawOrigin::Signed(provider),
+			subject.clone(),
+			ClaimKind::KycFull,
+			H256::repeat_byte(3),
+			in_a_year::<T>(),
+			identity,
+		);
+
+		assert_eq!(Attestations::<T>::get(&subject).len(), before + 1);
+		assert!(crate::AccountPerson::<T>::contains_key(&subject));
 	}
 
 	#[benchmark]
@@ -615,6 +648,38 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// [`repayment_capacity_check`](Self::repayment_capacity_check) for a person of one account
+	/// at its largest: what a call is charged after the check when the borrower has no other
+	/// account ([`CreditRegistry::repayment_capacity_weight_for`]).
+	#[benchmark]
+	fn repayment_capacity_check_one_account() -> Result<(), BenchmarkError> {
+		let (who, assets) = person_of::<T>(1)?;
+		let purpose = LoanPurpose {
+			category: PurposeCategory::Education,
+			description_hash: H256::repeat_byte(5),
+		};
+		let applied = PositionKey::new(CreditProduct::SmeFinance, assets[0]);
+		let checked;
+
+		#[block]
+		{
+			checked = CreditRecords::<T>::check_repayment_capacity(
+				&who,
+				CreditProduct::SmeFinance,
+				&purpose,
+				assets[0],
+				1_000,
+			);
+			<CreditRecords<T> as CreditRegistry<T::AccountId>>::note_debt_service(
+				&who, applied, 1_000,
+			);
+		}
+
+		assert_eq!(checked, Ok(()));
+		assert_eq!(DebtService::<T>::get(&who, applied), Some(1_000));
+		Ok(())
+	}
+
 	/// The eligibility and exposure-cap check of new credit (`ensure_can_borrow`) for a person
 	/// at its largest ([`largest_person`]): every position of every account priced. Products
 	/// add this to the weights of the calls that run it
@@ -622,6 +687,24 @@ mod benchmarks {
 	#[benchmark]
 	fn exposure_check() -> Result<(), BenchmarkError> {
 		let (who, assets) = largest_person::<T>()?;
+		let checked;
+
+		#[block]
+		{
+			checked = <CreditRecords<T> as CreditRegistry<T::AccountId>>::ensure_can_borrow(
+				&who, assets[0], 1_000,
+			);
+		}
+
+		assert!(checked.is_ok());
+		Ok(())
+	}
+
+	/// [`exposure_check`](Self::exposure_check) for a person of one account at its largest
+	/// ([`CreditRegistry::exposure_check_weight_for`]).
+	#[benchmark]
+	fn exposure_check_one_account() -> Result<(), BenchmarkError> {
+		let (who, assets) = person_of::<T>(1)?;
 		let checked;
 
 		#[block]

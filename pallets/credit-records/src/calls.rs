@@ -124,6 +124,7 @@ mod calls {
 		/// ## Complexity
 		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
 		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::attest().max(T::WeightInfo::attest_first_identity()))]
 		pub fn attest(
 			origin: OriginFor<T>,
 			subject: T::AccountId,

@@ -29,7 +29,7 @@
 //!   [`Positions`] **in the asset's own units** exactly as the product reports it: principal
 //!   `owed` and `committed` credit (open P2P requests, undrawn credit lines). Each product's
 //!   `try_state` checks that its loans add up to its positions here, per borrower and in total
-//!   ([`ProductTotals`]). An account holds at most `MaxPositions` positions.
+//!   (the sum of its positions). An account holds at most `MaxPositions` positions.
 //! - **Person**: the accounts a KYC provider attested with one identity commitment (a salted
 //!   hash it derives from the identity documents, never the identity): they share one credit
 //!   history (the first account's; a second account continues it, never a fresh start) and one
@@ -111,6 +111,7 @@ pub mod capacity;
 pub mod collection;
 mod flags;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod monitor;
@@ -152,7 +153,7 @@ pub mod pallet {
 	use xindai_primitives::{Balance, Moment};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -338,12 +339,6 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Every borrower's positions of one product in one asset, added up: what the product's own
-	/// books must total.
-	#[pallet::storage]
-	pub type ProductTotals<T: Config> =
-		StorageMap<_, Twox64Concat, PositionKey, ReportedPosition, ValueQuery>;
-
 	/// The person (identity commitment) each identity-attested account belongs to. Permanent:
 	/// an account stays its person's after its attestation expires or is revoked.
 	#[pallet::storage]
@@ -470,12 +465,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DebtService<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, PositionKey, Balance>;
-
-	/// The sum of [`DebtService`] over all accounts, per position (for the products'
-	/// `try_state`).
-	#[pallet::storage]
-	pub type DebtServiceTotals<T: Config> =
-		StorageMap<_, Twox64Concat, PositionKey, Balance, ValueQuery>;
 
 	/// Why a score changed.
 	#[derive(

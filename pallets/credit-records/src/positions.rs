@@ -4,7 +4,8 @@
 //! Products report principal as it is lent, committed, repaid and written off; the book moves by
 //! exactly those amounts, so a product's loans and its positions here stay equal (checked by
 //! every product's `try_state` through [`CreditRegistry::position`] and
-//! [`CreditRegistry::product_total`]). Prices enter only when the book is **valued**: at fresh
+//! [`CreditRegistry::product_total`], which adds the positions up: no running total is written
+//! on every loan, a write each borrower of a product would otherwise pay). Prices enter only when the book is **valued**: at fresh
 //! prices, rounded up, for the exposure cap; at the latest price of any age for what a wallet
 //! shows and for the history's totals.
 
@@ -140,46 +141,26 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Positions::<T>::insert(who, key, after);
 		}
-		ProductTotals::<T>::mutate_exists(key, |total| {
-			let mut sum = total.unwrap_or_default();
-			sum.owed = sum.owed.saturating_sub(before.owed).saturating_add(after.owed);
-			sum.committed =
-				sum.committed.saturating_sub(before.committed).saturating_add(after.committed);
-			*total = (!sum.is_empty()).then_some(sum);
-		});
 		Ok(after)
 	}
 
-	/// The book's invariants: no empty position, each history counts its positions, and the
-	/// product totals are the sums of the positions.
+	/// The book's invariants: no empty position, and each history counts its positions.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub(crate) fn try_state_positions() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::ensure;
 
 		let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
-		let mut totals: BTreeMap<PositionKey, ReportedPosition> = BTreeMap::new();
-		for (who, key, position) in Positions::<T>::iter() {
+		for (who, _, position) in Positions::<T>::iter() {
 			ensure!(!position.is_empty(), "an empty position is stored");
 			// A person's positions are counted in the history its accounts share.
 			*counts.entry(Self::history_holder(&who)).or_default() += 1;
-			let total = totals.entry(key).or_default();
-			total.owed = total.owed.saturating_add(position.owed);
-			total.committed = total.committed.saturating_add(position.committed);
 		}
 		for (who, history) in Histories::<T>::iter() {
 			let count = counts.remove(&who).unwrap_or_default();
 			ensure!(history.open_positions == count, "a history miscounts its positions");
 		}
 		ensure!(counts.is_empty(), "positions of an account without a history");
-		for (key, total) in ProductTotals::<T>::iter() {
-			ensure!(!total.is_empty(), "an empty product total is stored");
-			ensure!(
-				totals.remove(&key) == Some(total),
-				"a product total differs from its positions"
-			);
-		}
-		ensure!(totals.is_empty(), "positions missing from the product totals");
 		Ok(())
 	}
 }

@@ -244,7 +244,15 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn product_total(position: PositionKey) -> ReportedPosition {
-		ProductTotals::<T>::get(position)
+		// Walks the whole book: for `try_state` and tests only (see the trait).
+		Positions::<T>::iter().filter(|(_, key, _)| *key == position).fold(
+			ReportedPosition::default(),
+			|mut total, (_, _, book)| {
+				total.owed = total.owed.saturating_add(book.owed);
+				total.committed = total.committed.saturating_add(book.committed);
+				total
+			},
+		)
 	}
 
 	fn ensure_repayment_capacity(
@@ -265,6 +273,22 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 		<T::WeightInfo as crate::WeightInfo>::exposure_check()
 	}
 
+	fn repayment_capacity_weight_for(who: &T::AccountId) -> frame_support::weights::Weight {
+		if Self::person_accounts(who).len() <= 1 {
+			<T::WeightInfo as crate::WeightInfo>::repayment_capacity_check_one_account()
+		} else {
+			<T::WeightInfo as crate::WeightInfo>::repayment_capacity_check()
+		}
+	}
+
+	fn exposure_check_weight_for(who: &T::AccountId) -> frame_support::weights::Weight {
+		if Self::person_accounts(who).len() <= 1 {
+			<T::WeightInfo as crate::WeightInfo>::exposure_check_one_account()
+		} else {
+			<T::WeightInfo as crate::WeightInfo>::exposure_check()
+		}
+	}
+
 	fn ensure_debt_service_within_limit(who: &T::AccountId) -> DispatchResult {
 		Self::check_capacity(who, None)
 	}
@@ -282,7 +306,10 @@ impl<T: Config> CreditRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn debt_service_total(position: PositionKey) -> Balance {
-		DebtServiceTotals::<T>::get(position)
+		// Walks every booked service: for `try_state` and tests only (see the trait).
+		DebtService::<T>::iter()
+			.filter(|(_, key, _)| *key == position)
+			.fold(0, |total, (_, _, monthly)| total.saturating_add(monthly))
 	}
 
 	fn tier(who: &T::AccountId) -> Option<TierInfo> {

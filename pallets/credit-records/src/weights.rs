@@ -29,6 +29,7 @@ pub trait WeightInfo {
 	fn approve_account() -> Weight;
 	fn reject_link() -> Weight;
 	fn attest() -> Weight;
+	fn attest_first_identity() -> Weight;
 	fn revoke_attestation() -> Weight;
 	fn force_revoke_attestation() -> Weight;
 	fn set_tier_table(t: u32, ) -> Weight;
@@ -45,7 +46,9 @@ pub trait WeightInfo {
 	fn set_capacity_params() -> Weight;
 	fn set_closed_purposes() -> Weight;
 	fn repayment_capacity_check() -> Weight;
+	fn repayment_capacity_check_one_account() -> Weight;
 	fn exposure_check() -> Weight;
+	fn exposure_check_one_account() -> Weight;
 }
 
 /// Weights for `pallet_credit_records` using the chain's database weights.
@@ -116,6 +119,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// PersonAccounts, HistoryHolder. Writes: Attestations, Histories ×2, AccountPerson,
 	/// PersonAccounts, HistoryHolder (an account joining a person).
 	fn attest() -> Weight {
+		Weight::from_parts(55_000_000, 9_000)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// As `attest`, the subject becoming its person's first account.
+	fn attest_first_identity() -> Weight {
 		Weight::from_parts(55_000_000, 9_000)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -215,7 +224,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The capacity check of a person with 4 accounts of 8 positions and 8 booked services
 	/// each: Reads: ClosedPurposes, Profiles, AccountPerson, PersonAccounts, CapacityParameters,
 	/// Timestamp, per account its Attestations, DebtService and Positions (8 each), a price and
-	/// a pool rate per asset. Writes: DebtService, DebtServiceTotals.
+	/// a pool rate per asset. Writes: DebtService.
 	fn repayment_capacity_check() -> Weight {
 		Weight::from_parts(150_000_000, 40_000)
 			.saturating_add(T::DbWeight::get().reads(90_u64))
@@ -226,6 +235,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// TierTable, Timestamp, per account its Positions (8 each), a price per asset.
 	fn exposure_check() -> Weight {
 		Weight::from_parts(120_000_000, 40_000).saturating_add(T::DbWeight::get().reads(60_u64))
+	}
+	/// `repayment_capacity_check` for a person of one account.
+	fn repayment_capacity_check_one_account() -> Weight {
+		Weight::from_parts(60_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(30_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// `exposure_check` for a person of one account.
+	fn exposure_check_one_account() -> Weight {
+		Weight::from_parts(50_000_000, 12_000).saturating_add(T::DbWeight::get().reads(24_u64))
 	}
 }
 
@@ -241,6 +260,7 @@ impl WeightInfo for () {
 	fn approve_account() -> Weight { Weight::from_parts(30_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(5, 5)) }
 	fn reject_link() -> Weight { Weight::from_parts(15_000_000, 3_600).saturating_add(RocksDbWeight::get().reads_writes(2, 1)) }
 	fn attest() -> Weight { Weight::from_parts(55_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(9, 6)) }
+	fn attest_first_identity() -> Weight { Weight::from_parts(55_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(9, 6)) }
 	fn revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
 	fn force_revoke_attestation() -> Weight { Weight::from_parts(40_000_000, 9_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2)) }
 	fn set_tier_table(t: u32, ) -> Weight { Weight::from_parts(12_000_000, 0).saturating_add(Weight::from_parts(400_000, 0).saturating_mul(t.into())).saturating_add(RocksDbWeight::get().writes(1)) }
@@ -258,4 +278,6 @@ impl WeightInfo for () {
 	fn set_closed_purposes() -> Weight { Weight::from_parts(8_000_000, 0).saturating_add(RocksDbWeight::get().writes(1)) }
 	fn repayment_capacity_check() -> Weight { Weight::from_parts(150_000_000, 40_000).saturating_add(RocksDbWeight::get().reads_writes(90, 2)) }
 	fn exposure_check() -> Weight { Weight::from_parts(120_000_000, 40_000).saturating_add(RocksDbWeight::get().reads(60)) }
+	fn repayment_capacity_check_one_account() -> Weight { Weight::from_parts(60_000_000, 12_000).saturating_add(RocksDbWeight::get().reads_writes(30, 1)) }
+	fn exposure_check_one_account() -> Weight { Weight::from_parts(50_000_000, 12_000).saturating_add(RocksDbWeight::get().reads(24)) }
 }

@@ -171,6 +171,26 @@ mod benchmarks {
 		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp < POST));
 	}
 
+	/// From collateral without debt, the account listed in every asset it may hold (each an
+	/// enabled collateral): no health check, but the debt lookup walks every listed asset.
+	#[benchmark]
+	fn withdraw_unchecked() {
+		let (lender, borrower) = market::<T>();
+		let extra = T::MaxAssetsPerAccount::get().saturating_sub(1);
+		for i in 0..extra {
+			let asset: AssetId = 9_010 + i;
+			create_pool_of::<T>(asset, Price::from_u32(1));
+			T::BenchmarkHelper::create_asset_and_fund(asset, &lender);
+			T::BenchmarkHelper::create_asset_and_fund(asset, &borrower);
+			assert!(Pallet::<T>::do_deposit(&borrower, asset, POST).is_ok());
+			assert!(Pallet::<T>::do_enable_collateral(&borrower, asset).is_ok());
+		}
+		assert_eq!(AccountAssets::<T>::get(&borrower).len() as u32, T::MaxAssetsPerAccount::get());
+		#[extrinsic_call]
+		withdraw(RawOrigin::Signed(borrower.clone()), COLLATERAL, 1_000_000);
+		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp < POST));
+	}
+
 	#[benchmark]
 	fn enable_collateral() {
 		let (lender, _) = market::<T>();

@@ -625,14 +625,19 @@ pub mod pallet {
 		///   [`Error::WithdrawalTooSmall`], [`Error::InsufficientCash`],
 		///   [`Error::NoPrice`], [`Error::PriceStale`], [`Error::InsufficientCollateral`].
 		/// - Emits [`Event::Withdrawn`].
+		/// - Weight: that of taking collateral from an account with debt (a health check over
+		///   every asset it holds); a withdrawal that needs no health check is charged only
+		///   `withdraw_unchecked`.
 		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::withdraw().max(T::WeightInfo::withdraw_unchecked()))]
 		pub fn withdraw(
 			origin: OriginFor<T>,
 			asset: AssetId,
 			lp_amount: Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_withdraw(&who, asset, lp_amount)
+			let checked = Self::do_withdraw(&who, asset, lp_amount)?;
+			Ok(if checked { None } else { Some(T::WeightInfo::withdraw_unchecked()) }.into())
 		}
 
 		/// Make the caller's LP tokens of the pool of `asset` collateral: they move into the
@@ -676,12 +681,19 @@ pub mod pallet {
 		///   and the credit registry's errors.
 		/// - Emits [`Event::Borrowed`].
 		/// - Weight: the benchmarked borrow and the credit registry's exposure check of the
-		///   largest person.
+		///   largest person; after the call, the check of the borrower's person as it is (one
+		///   account or more).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::borrow().saturating_add(T::Credit::exposure_check_weight()))]
-		pub fn borrow(origin: OriginFor<T>, asset: AssetId, amount: Balance) -> DispatchResult {
+		pub fn borrow(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			amount: Balance,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_borrow(&who, asset, amount)
+			Self::do_borrow(&who, asset, amount)?;
+			let checked = T::Credit::exposure_check_weight_for(&who);
+			Ok(Some(T::WeightInfo::borrow().saturating_add(checked)).into())
 		}
 
 		/// Repay up to `amount` of the caller's debt to the pool of `asset` (at most the debt).

@@ -32,6 +32,7 @@ pub trait WeightInfo {
 	fn set_max_price_age() -> Weight;
 	fn deposit() -> Weight;
 	fn withdraw() -> Weight;
+	fn withdraw_unchecked() -> Weight;
 	fn enable_collateral() -> Weight;
 	fn disable_collateral() -> Weight;
 	fn borrow() -> Weight;
@@ -66,6 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// health check (1 + 4A), MaxPriceAge. Writes: Pools, Collateral, Assets::Asset,
 	/// Assets::Account ×4.
 	fn withdraw() -> Weight { counted(T::DbWeight::get(), 120_000_000, 14_000, 27, 7) }
+	/// A withdrawal without a health check (no debt, or only wallet LP tokens).
+	fn withdraw_unchecked() -> Weight { counted(T::DbWeight::get(), 80_000_000, 8_000, 12, 7) }
 	/// Reads: Pools, Collateral, AccountAssets, Assets::Asset, Assets::Account ×2.
 	/// Writes: Collateral, AccountAssets, Assets::Account ×2.
 	fn enable_collateral() -> Weight { counted(T::DbWeight::get(), 45_000_000, 6_000, 6, 4) }
@@ -103,6 +106,7 @@ impl WeightInfo for () {
 	fn set_max_price_age() -> Weight { counted(RocksDbWeight::get(), 10_000_000, 0, 0, 1) }
 	fn deposit() -> Weight { counted(RocksDbWeight::get(), 70_000_000, 8_000, 8, 6) }
 	fn withdraw() -> Weight { counted(RocksDbWeight::get(), 120_000_000, 14_000, 27, 7) }
+	fn withdraw_unchecked() -> Weight { counted(RocksDbWeight::get(), 80_000_000, 8_000, 12, 7) }
 	fn enable_collateral() -> Weight { counted(RocksDbWeight::get(), 45_000_000, 6_000, 6, 4) }
 	fn disable_collateral() -> Weight { counted(RocksDbWeight::get(), 110_000_000, 14_000, 30, 4) }
 	fn borrow() -> Weight { counted(RocksDbWeight::get(), 160_000_000, 16_000, 39, 6) }

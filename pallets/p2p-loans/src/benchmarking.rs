@@ -132,13 +132,40 @@ mod benchmarks {
 		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Closed));
 	}
 
+	/// A payment that leaves the loan open, at its heaviest: right after disbursement (a quick
+	/// repayment, which the monitor counts), the current instalment and then a prepayment that
+	/// reprices the rest of the schedule.
+	#[benchmark]
+	fn repay_instalment() {
+		let (borrower, _, id) = started::<T>();
+		#[extrinsic_call]
+		repay(RawOrigin::Signed(borrower), id, PRINCIPAL / 2);
+		let loan = Loans::<T>::get(id);
+		assert_eq!(loan.as_ref().map(|l| l.status), Some(LoanStatus::Active));
+		assert!(loan.is_some_and(|l| l.prepaid > 0));
+	}
+
+	/// The lender's last claim on a loan its collateral settled: repayments and collateral
+	/// paid out, and the loan leaves the lender's list (the most a claim writes).
 	#[benchmark]
 	fn claim() {
 		let (borrower, lender, id) = started::<T>();
 		assert!(Pallet::<T>::do_repay(&borrower, id, PRINCIPAL / 10).is_ok());
+		let last_due = Schedules::<T>::get(id)
+			.and_then(|items| items.last().map(|i| i.due_at))
+			.unwrap_or_default();
+		T::BenchmarkHelper::set_time(last_due.saturating_add(400 * 24 * 60 * 60 * 1_000));
+		T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
+		T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+		assert!(Pallet::<T>::do_mark_default(id).is_ok());
+		let loan = Loans::<T>::get(id);
+		assert_eq!(loan.as_ref().map(|l| l.status), Some(LoanStatus::Closed));
+		assert!(loan.is_some_and(|l| l.distributed > 0 && l.collateral_for_lenders > 0));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lender.clone()), id);
-		assert!(Positions::<T>::get(id, &lender).is_some_and(|p| p.claimed > 0));
+		let position = Positions::<T>::get(id, &lender);
+		assert!(position.is_some_and(|p| p.claimed > 0 && p.collateral_claimed > 0));
+		assert!(!LenderLoans::<T>::get(&lender).contains(&id));
 	}
 
 	/// Default long after the last due date, at fresh prices: the penalty accrual walks every

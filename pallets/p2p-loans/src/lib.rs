@@ -626,6 +626,8 @@ pub mod pallet {
 		///   [`Error::TooManyOpenRequests`], [`Error::NoPrice`], [`Error::PriceStale`], the
 		///   credit registry's errors, transfer and hold errors.
 		/// - Emits [`Event::RequestCreated`].
+		/// - Weight: with the credit registry's capacity and exposure checks of the largest
+		///   person; after the call, those of the borrower's person as it is.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create_request()
 			.saturating_add(T::Credit::repayment_capacity_weight())
@@ -642,7 +644,7 @@ pub mod pallet {
 			funding_deadline: Moment,
 			min_ticket: Balance,
 			purpose: LoanPurpose,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let borrower = ensure_signed(origin)?;
 			let terms = LoanTerms {
 				asset,
@@ -656,7 +658,12 @@ pub mod pallet {
 				min_ticket,
 				purpose,
 			};
-			Self::do_create_request(borrower, terms).map(|_| ())
+			Self::do_create_request(borrower.clone(), terms)?;
+			Ok(Some(
+				T::WeightInfo::create_request()
+					.saturating_add(T::Credit::capacity_and_exposure_weight_for(&borrower)),
+			)
+			.into())
 		}
 
 		/// Withdraw a request before it is fully funded: collateral and deposit come back at
@@ -680,8 +687,10 @@ pub mod pallet {
 		///   [`Error::OverFunded`], [`Error::BelowMinTicket`], [`Error::TooManyLoans`], transfer
 		///   errors.
 		/// - Emits [`Event::Funded`], and [`Event::LoanStarted`] when complete.
-		/// - Weight: that of the completing slice, the borrower's repayment-capacity check
-		///   included; a slice that leaves the request short is charged only `fund_partial`.
+		/// - Weight: that of the completing slice with the credit registry's capacity and
+		///   exposure checks of the largest person; after the call, the completing slice is
+		///   charged the checks of the borrower's person as it is, and a slice that leaves the
+		///   request short only `fund_partial`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::fund()
 			.saturating_add(T::Credit::repayment_capacity_weight())
@@ -695,7 +704,15 @@ pub mod pallet {
 			let completed = Self::do_fund(&lender, loan, amount)?;
 			// Only the slice that completes the request disburses, writes the schedule and
 			// checks the borrower's repayment capacity: the others pay for a slice.
-			Ok(if completed { None } else { Some(T::WeightInfo::fund_partial()) }.into())
+			if !completed {
+				return Ok(Some(T::WeightInfo::fund_partial()).into());
+			}
+			let checked = match Loans::<T>::get(loan) {
+				Some(started) => T::WeightInfo::fund()
+					.saturating_add(T::Credit::capacity_and_exposure_weight_for(&started.borrower)),
+				None => return Ok(None.into()),
+			};
+			Ok(Some(checked).into())
 		}
 
 		/// Take back the caller's funding of a cancelled request, or of one unfunded past its
@@ -719,10 +736,19 @@ pub mod pallet {
 		///   transfer errors.
 		/// - Emits [`Event::Repaid`], [`Event::InstalmentPaid`] per completed instalment, and
 		///   [`Event::LoanClosed`] when nothing is left.
+		/// - Weight: that of the payoff (closing the loan, returning its collateral, ending its
+		///   debt service); a payment that leaves something owed is charged only
+		///   `repay_instalment`.
 		#[pallet::call_index(4)]
-		pub fn repay(origin: OriginFor<T>, loan: LoanId, amount: Balance) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::repay().max(T::WeightInfo::repay_instalment()))]
+		pub fn repay(
+			origin: OriginFor<T>,
+			loan: LoanId,
+			amount: Balance,
+		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
-			Self::do_repay(&payer, loan, amount)
+			let settled = Self::do_repay(&payer, loan, amount)?;
+			Ok(if settled { None } else { Some(T::WeightInfo::repay_instalment()) }.into())
 		}
 
 		/// Take the caller's share of what the borrower paid in, and of any collateral handed to

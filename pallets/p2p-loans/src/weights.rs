@@ -28,6 +28,7 @@ pub trait WeightInfo {
 	fn fund_partial() -> Weight;
 	fn claim_refund() -> Weight;
 	fn repay() -> Weight;
+	fn repay_instalment() -> Weight;
 	fn claim() -> Weight;
 	fn mark_default() -> Weight;
 	fn liquidate() -> Weight;
@@ -64,6 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// completed instalment, at most 2 typical). Writes: Loans, Schedules, Assets::Account ×2,
 	/// credit history; settlement: collateral, holds, history.
 	fn repay() -> Weight { counted(T::DbWeight::get(), 200_000_000, 14_000, 16, 9) }
+	/// A payment that leaves the loan open: as `repay` without the settlement.
+	fn repay_instalment() -> Weight { counted(T::DbWeight::get(), 200_000_000, 14_000, 14, 7) }
 	/// Reads: Loans, Positions, Assets ×4. Writes: Loans, Positions, Assets::Account ×4.
 	fn claim() -> Weight { counted(T::DbWeight::get(), 60_000_000, 6_000, 6, 6) }
 	/// Reads: Loans, Schedules, Timestamp, Params, prices ×2, credit (4). Writes: Loans,
@@ -106,6 +109,7 @@ impl WeightInfo for () {
 	fn fund_partial() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 10, 5) }
 	fn claim_refund() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 7, 6) }
 	fn repay() -> Weight { counted(RocksDbWeight::get(), 200_000_000, 14_000, 16, 9) }
+	fn repay_instalment() -> Weight { counted(RocksDbWeight::get(), 200_000_000, 14_000, 14, 7) }
 	fn claim() -> Weight { counted(RocksDbWeight::get(), 60_000_000, 6_000, 6, 6) }
 	fn mark_default() -> Weight { counted(RocksDbWeight::get(), 150_000_000, 12_000, 10, 4) }
 	fn liquidate() -> Weight { counted(RocksDbWeight::get(), 170_000_000, 12_000, 13, 5) }

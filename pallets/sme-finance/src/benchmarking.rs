@@ -225,6 +225,18 @@ mod benchmarks {
 		assert!(!Lines::<T>::contains_key(line));
 	}
 
+	/// A payment that leaves the line in place, at its heaviest: an active pool line untouched
+	/// for years (accrual walks every due date), late, its interest and all its principal paid.
+	#[benchmark]
+	fn repay_line_instalment() {
+		let (who, line, _) = drawn_pool_line::<T>();
+		let term_ms = T::MaxTerm::get().saturating_mul(1_000);
+		T::BenchmarkHelper::set_time(START + term_ms - DAY_MS);
+		#[extrinsic_call]
+		repay_line(RawOrigin::Signed(who), line, LIMIT * 10);
+		assert!(Lines::<T>::get(line).is_some_and(|l| l.outstanding.total() == 0));
+	}
+
 	#[benchmark]
 	fn close_line() {
 		// Worst path: a financier line with nothing owed is removed, its undrawn funds return.

@@ -70,6 +70,8 @@ mod calls {
 		///   [`Error::TermOutOfBounds`], [`Error::TooManyLines`], the registry's errors, hold
 		///   errors.
 		/// - Emits [`Event::LineApplied`].
+		/// - Weight: with the credit registry's checks of the largest person; after the call,
+		///   those of the enterprise's person as it is.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::apply_credit_line()
 			.saturating_add(T::Credit::repayment_capacity_weight())
@@ -82,10 +84,12 @@ mod calls {
 			term_secs: Seconds,
 			milestones: MilestoneSpecsOf<T>,
 			purpose: LoanPurpose,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let enterprise = ensure_signed(origin)?;
 			let terms = LineTerms { asset, limit, annual_rate, term: term_secs, purpose };
-			Self::do_apply(&enterprise, terms, milestones).map(|_| ())
+			Self::do_apply(&enterprise, terms, milestones)?;
+			let checks = T::Credit::capacity_and_exposure_weight_for(&enterprise);
+			Ok(Some(T::WeightInfo::apply_credit_line().saturating_add(checks)).into())
 		}
 
 		/// Approve an applied line with its source. With [`LineSource::Pool`] the pool of the
@@ -96,6 +100,8 @@ mod calls {
 		/// - Errors: [`Error::LineNotFound`], [`Error::WrongLineStatus`], the pool's errors
 		///   (no pool, facility cap exceeded, paused).
 		/// - Emits [`Event::LineApproved`], and [`Event::LineActivated`] for a pool.
+		/// - Weight: with the credit registry's checks of the largest person; after the call,
+		///   those of the enterprise's person as it is.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::approve_credit_line()
 			.saturating_add(T::Credit::repayment_capacity_weight())
@@ -104,9 +110,10 @@ mod calls {
 			origin: OriginFor<T>,
 			line: LineId,
 			source: LineSource<T::AccountId>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::UnderwriterOrigin::ensure_origin(origin)?;
-			Self::do_approve(line, source)
+			Self::do_approve(line, source)?;
+			Ok(Self::charged_with_checks(T::WeightInfo::approve_credit_line(), line, true).into())
 		}
 
 		/// Deposit the approved line's limit into custody: the line becomes active and its
@@ -116,13 +123,16 @@ mod calls {
 		/// - Errors: [`Error::LineNotFound`], [`Error::WrongLineStatus`],
 		///   [`Error::NotFinancier`], [`Error::NotVerified`], transfer errors.
 		/// - Emits [`Event::LineActivated`].
+		/// - Weight: with the credit registry's checks of the largest person; after the call,
+		///   those of the enterprise's person as it is.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::fund_credit_line()
 			.saturating_add(T::Credit::repayment_capacity_weight())
 			.saturating_add(T::Credit::exposure_check_weight()))]
-		pub fn fund_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResult {
+		pub fn fund_credit_line(origin: OriginFor<T>, line: LineId) -> DispatchResultWithPostInfo {
 			let financier = ensure_signed(origin)?;
-			Self::do_fund_line(&financier, line)
+			Self::do_fund_line(&financier, line)?;
+			Ok(Self::charged_with_checks(T::WeightInfo::fund_credit_line(), line, true).into())
 		}
 
 		/// Attest that milestone `index` of an active line is reached: its tranche goes to the
@@ -135,12 +145,19 @@ mod calls {
 		///   [`Error::LineOverdue`], the registry's errors (frozen, exposure cap), the pool's
 		///   errors (cash, paused).
 		/// - Emits [`Event::TrancheReleased`].
+		/// - Weight: with the credit registry's checks of the largest person; after the call,
+		///   those of the enterprise's person as it is.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::attest_milestone()
 			.saturating_add(T::Credit::exposure_check_weight()))]
-		pub fn attest_milestone(origin: OriginFor<T>, line: LineId, index: u32) -> DispatchResult {
+		pub fn attest_milestone(
+			origin: OriginFor<T>,
+			line: LineId,
+			index: u32,
+		) -> DispatchResultWithPostInfo {
 			let verifier = ensure_signed(origin)?;
-			Self::do_attest_milestone(&verifier, line, index)
+			Self::do_attest_milestone(&verifier, line, index)?;
+			Ok(Self::charged_with_checks(T::WeightInfo::attest_milestone(), line, false).into())
 		}
 
 		/// Pay up to `amount` on a line: interest (what is due first), then principal. The
@@ -151,10 +168,19 @@ mod calls {
 		/// - Errors: [`Error::LineNotFound`], [`Error::ZeroAmount`], [`Error::NothingOwed`],
 		///   transfer errors.
 		/// - Emits [`Event::LineRepaid`], and [`Event::LineClosed`] when closed.
+		/// - Weight: that of the payoff that removes the line (its facility, debt service and
+		///   deposit end); a payment that leaves the line in place is charged only
+		///   `repay_line_instalment`.
 		#[pallet::call_index(6)]
-		pub fn repay_line(origin: OriginFor<T>, line: LineId, amount: Balance) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::repay_line().max(T::WeightInfo::repay_line_instalment()))]
+		pub fn repay_line(
+			origin: OriginFor<T>,
+			line: LineId,
+			amount: Balance,
+		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
-			Self::do_repay_line(&payer, line, amount)
+			let finished = Self::do_repay_line(&payer, line, amount)?;
+			Ok(if finished { None } else { Some(T::WeightInfo::repay_line_instalment()) }.into())
 		}
 
 		/// Close a line to new tranches: the undrawn part returns to the source. A line not yet
@@ -218,12 +244,19 @@ mod calls {
 		/// - Errors: [`Error::InvoiceNotFound`], [`Error::NotBuyer`], [`Error::NotVerified`],
 		///   [`Error::WrongInvoiceStatus`], [`Error::InvoiceDue`].
 		/// - Emits [`Event::InvoiceConfirmed`].
+		/// - Weight: with the credit registry's exposure check of the largest person; after the
+		///   call, that of the buyer's person as it is.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::confirm_invoice()
 			.saturating_add(T::Credit::exposure_check_weight()))]
-		pub fn confirm_invoice(origin: OriginFor<T>, invoice: InvoiceId) -> DispatchResult {
+		pub fn confirm_invoice(
+			origin: OriginFor<T>,
+			invoice: InvoiceId,
+		) -> DispatchResultWithPostInfo {
 			let buyer = ensure_signed(origin)?;
-			Self::do_confirm_invoice(&buyer, invoice)
+			Self::do_confirm_invoice(&buyer, invoice)?;
+			let checked = T::Credit::exposure_check_weight_for(&buyer);
+			Ok(Some(T::WeightInfo::confirm_invoice().saturating_add(checked)).into())
 		}
 
 		/// Reject the invoice: it is removed and the enterprise's deposit returned.

@@ -32,6 +32,7 @@ pub trait WeightInfo {
 	fn fund_credit_line() -> Weight;
 	fn attest_milestone() -> Weight;
 	fn repay_line() -> Weight;
+	fn repay_line_instalment() -> Weight;
 	fn close_line() -> Weight;
 	fn mark_line_default() -> Weight;
 	fn submit_invoice() -> Weight;
@@ -65,6 +66,8 @@ impl WeightInfo for () {
 	fn attest_milestone() -> Weight { counted(180, 18, 8) }
 	/// Reads: Lines, Params, price, pool (Facilities, Pools, Assets ×3), registry (4). Writes: Lines, Facilities, Pools, Assets ×2, credit history.
 	fn repay_line() -> Weight { counted(150, 14, 8) }
+	/// A payment that leaves the line in place: as `repay_line` without removing it.
+	fn repay_line_instalment() -> Weight { counted(140, 13, 7) }
 	/// Reads: Lines, Params, pool (Facilities, Pools), EnterpriseLines, hold. Writes: Lines, Facilities, Pools, EnterpriseLines, hold, credit.
 	fn close_line() -> Weight { counted(110, 10, 8) }
 	/// Reads: Lines, Params, pool (Facilities ×2, Pools, Assets), price, registry (4). Writes: Lines, Facilities, Pools, credit history, profile.

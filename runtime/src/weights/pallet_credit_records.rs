@@ -267,6 +267,17 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Provisional: the counterpart's weight until the next benchmark run.
+	fn attest_first_identity() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2683`
+		//  Estimated: `5370`
+		// Minimum execution time: 59_881_000 picoseconds.
+		Weight::from_parts(69_087_000, 0)
+			.saturating_add(Weight::from_parts(0, 5370))
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
 	/// Storage: `CreditRecords::Attestations` (r:1 w:1)
 	/// Proof: `CreditRecords::Attestations` (`max_values`: None, `max_size`: Some(1905), added: 4380, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::HistoryHolder` (r:1 w:0)
@@ -563,6 +574,17 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 			.saturating_add(T::DbWeight::get().reads(114))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Provisional: the counterpart's weight until the next benchmark run.
+	fn repayment_capacity_check_one_account() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `5953`
+		//  Estimated: `95710`
+		// Minimum execution time: 470_227_000 picoseconds.
+		Weight::from_parts(530_827_000, 0)
+			.saturating_add(Weight::from_parts(0, 95710))
+			.saturating_add(T::DbWeight::get().reads(114))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
 	/// Storage: `CreditRecords::Profiles` (r:4 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -588,6 +610,16 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	fn exposure_check() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4860`
+		//  Estimated: `93438`
+		// Minimum execution time: 290_452_000 picoseconds.
+		Weight::from_parts(326_904_000, 0)
+			.saturating_add(Weight::from_parts(0, 93438))
+			.saturating_add(T::DbWeight::get().reads(70))
+	}
+	/// Provisional: the counterpart's weight until the next benchmark run.
+	fn exposure_check_one_account() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4860`
 		//  Estimated: `93438`

@@ -200,6 +200,17 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 			.saturating_add(T::DbWeight::get().reads(29))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
+	/// Provisional: the counterpart's weight until the next benchmark run.
+	fn withdraw_unchecked() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3470`
+		//  Estimated: `14360`
+		// Minimum execution time: 174_980_000 picoseconds.
+		Weight::from_parts(197_543_000, 0)
+			.saturating_add(Weight::from_parts(0, 14360))
+			.saturating_add(T::DbWeight::get().reads(29))
+			.saturating_add(T::DbWeight::get().writes(7))
+	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:0)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Collateral` (r:1 w:1)

@@ -315,6 +315,17 @@ impl<T: frame_system::Config> pallet_p2p_loans::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(24))
 			.saturating_add(T::DbWeight::get().writes(14))
 	}
+	/// Provisional: the counterpart's weight until the next benchmark run.
+	fn repay_instalment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7207`
+		//  Estimated: `11426`
+		// Minimum execution time: 211_330_000 picoseconds.
+		Weight::from_parts(241_941_000, 0)
+			.saturating_add(Weight::from_parts(0, 11426))
+			.saturating_add(T::DbWeight::get().reads(24))
+			.saturating_add(T::DbWeight::get().writes(14))
+	}
 	/// Storage: `P2pLoans::Loans` (r:1 w:1)
 	/// Proof: `P2pLoans::Loans` (`max_values`: None, `max_size`: Some(481), added: 2956, mode: `MaxEncodedLen`)
 	/// Storage: `P2pLoans::Positions` (r:1 w:1)

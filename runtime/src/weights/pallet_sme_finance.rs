@@ -371,6 +371,17 @@ impl<T: frame_system::Config> pallet_sme_finance::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().reads(25))
 			.saturating_add(T::DbWeight::get().writes(14))
 	}
+	/// Provisional: the counterpart's weight until the next benchmark run.
+	fn repay_line_instalment() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4205`
+		//  Estimated: `7670`
+		// Minimum execution time: 212_935_000 picoseconds.
+		Weight::from_parts(236_430_000, 0)
+			.saturating_add(Weight::from_parts(0, 7670))
+			.saturating_add(T::DbWeight::get().reads(25))
+			.saturating_add(T::DbWeight::get().writes(14))
+	}
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `SmeFinance::Lines` (r:1 w:1)

@@ -4,8 +4,7 @@
 use super::*;
 use crate::{
 	CapacityBasis, CapacityParameters, CapacityParams, ClosedPurposes, DebtService,
-	DebtServiceTotals, EnterpriseRevenue, FilingSignal, IncomeBand, LoanPurpose, PurposeCategory,
-	PurposeSet,
+	EnterpriseRevenue, FilingSignal, IncomeBand, LoanPurpose, PurposeCategory, PurposeSet,
 };
 use xindai_primitives::{
 	capacity::bounds,
@@ -370,13 +369,13 @@ fn the_debt_service_book_keeps_its_totals() {
 		System::assert_last_event(
 			Event::DebtServiceChanged { who: ALICE, position: P2P_USDX, monthly: 700 }.into(),
 		);
-		assert_eq!(DebtServiceTotals::<Test>::get(P2P_USDX), 1_000);
+		assert_eq!(CreditRecords::debt_service_total(P2P_USDX), 1_000);
 		CreditRecords::note_debt_service_ended(&ALICE, P2P_USDX, 700);
 		assert!(!DebtService::<Test>::contains_key(ALICE, P2P_USDX));
 		// Ending more than was booked ends what there is.
 		CreditRecords::note_debt_service_ended(&BOB, P2P_USDX, 301);
 		assert_eq!(DebtService::<Test>::iter().count(), 0);
-		assert!(!DebtServiceTotals::<Test>::contains_key(P2P_USDX));
+		assert_eq!(CreditRecords::debt_service_total(P2P_USDX), 0);
 		// Nothing booked, nothing changes (no event).
 		let events = System::events().len();
 		CreditRecords::note_debt_service_ended(&BOB, P2P_USDX, 1);

@@ -16,8 +16,7 @@ mod verifiers;
 
 use crate::{
 	mock::*, types::*, Attestations, CreditRegistry, Error, Event, GrantCount, GrantView, Grants,
-	Histories, HoldReason, Positions, ProductTotals, Profiles, ScoreChangeReason, TierInfo,
-	TierTable, Verifiers,
+	Histories, HoldReason, Positions, Profiles, ScoreChangeReason, TierInfo, TierTable, Verifiers,
 };
 use frame_support::{
 	assert_noop, assert_ok,

@@ -263,3 +263,32 @@ fn an_account_is_never_on_its_way_to_two_persons() {
 		assert!(!crate::PendingLinks::<Test>::contains_key(BOB));
 	});
 }
+
+#[test]
+fn the_credit_checks_are_charged_for_the_persons_size() {
+	ExtBuilder::default().build_and_execute(|| {
+		type W = <Test as crate::Config>::WeightInfo;
+		let one = (
+			<W as crate::WeightInfo>::exposure_check_one_account(),
+			<W as crate::WeightInfo>::repayment_capacity_check_one_account(),
+		);
+		let largest = (
+			<W as crate::WeightInfo>::exposure_check(),
+			<W as crate::WeightInfo>::repayment_capacity_check(),
+		);
+		assert!(one.0.all_lt(largest.0) && one.1.all_lt(largest.1));
+		// Declared up front: the largest person.
+		assert_eq!(CreditRecords::exposure_check_weight(), largest.0);
+		// After the call: an account without a person, and a person of one account, pay for
+		// one account; every account of a person of two pays for the largest.
+		assert_eq!(CreditRecords::exposure_check_weight_for(&ALICE), one.0);
+		assert_ok!(attested_as(ALICE, person()));
+		assert_eq!(CreditRecords::repayment_capacity_weight_for(&ALICE), one.1);
+		assert_eq!(CreditRecords::capacity_and_exposure_weight_for(&ALICE), one.0 + one.1);
+		joins(BOB, ALICE, person());
+		for who in [ALICE, BOB] {
+			assert_eq!(CreditRecords::exposure_check_weight_for(&who), largest.0);
+			assert_eq!(CreditRecords::repayment_capacity_weight_for(&who), largest.1);
+		}
+	});
+}

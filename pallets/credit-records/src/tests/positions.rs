@@ -140,7 +140,7 @@ fn an_account_holds_at_most_max_positions() {
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, usdx_sme, 1));
 		assert_ok!(CreditRecords::note_borrowed(&ALICE, POOL_XBTC, 1));
 		assert_eq!(history_of(ALICE).open_positions, 4);
-		assert_eq!(ProductTotals::<Test>::get(POOL_XBTC).owed, 1);
+		assert_eq!(CreditRecords::product_total(POOL_XBTC).owed, 1);
 	});
 }
 

@@ -68,11 +68,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Burns `lp_amount` LP tokens of `who` for the asset; returns whether it ran the health
+	/// check (collateral taken from an account with debt), what [`Pallet::withdraw`] is charged
+	/// for.
 	pub(crate) fn do_withdraw(
 		who: &T::AccountId,
 		asset: AssetId,
 		lp_amount: Balance,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(lp_amount > 0, Error::<T>::ZeroAmount);
 		let mut pool = Self::touch_pool(asset)?;
 		let in_wallet = T::Assets::balance(pool.lp_asset, who);
@@ -91,7 +94,8 @@ impl<T: Config> Pallet<T> {
 		pool.lp_supply = pool.lp_supply.saturating_sub(lp_amount);
 		Self::pay_out(asset, &mut pool, who, amount)?;
 		Pools::<T>::insert(asset, pool);
-		if from_collateral > 0 && Self::has_debt(who) {
+		let checked = from_collateral > 0 && Self::has_debt(who);
+		if checked {
 			Self::ensure_healthy_for_borrowing(who)?;
 		}
 		Self::deposit_event(Event::Withdrawn {
@@ -100,7 +104,7 @@ impl<T: Config> Pallet<T> {
 			amount,
 			lp_burned: lp_amount,
 		});
-		Ok(())
+		Ok(checked)
 	}
 
 	pub(crate) fn do_enable_collateral(who: &T::AccountId, asset: AssetId) -> DispatchResult {

@@ -294,3 +294,27 @@ fn repay_errors() {
 		);
 	});
 }
+
+#[test]
+fn a_withdrawal_without_a_health_check_is_charged_less() {
+	run_test(|| {
+		alice_lends_usdx(10_000 * DOLLAR);
+		bob_posts_xbtc(BTC);
+		let unchecked = Some(<() as crate::WeightInfo>::withdraw_unchecked());
+		// Wallet LP tokens, and collateral of an account without debt: no health check.
+		let wallet = LiquidityPools::withdraw(RuntimeOrigin::signed(ALICE), USDX, DOLLAR);
+		assert_eq!(wallet.expect("from the wallet").actual_weight, unchecked);
+		let no_debt = LiquidityPools::withdraw(RuntimeOrigin::signed(BOB), XBTC, BTC / 100);
+		assert_eq!(no_debt.expect("collateral without debt").actual_weight, unchecked);
+		// A borrowing is charged the registry's exposure check of the borrower as it is (the
+		// stand-in registry weighs nothing), not of the largest person.
+		let borrowed = LiquidityPools::borrow(RuntimeOrigin::signed(BOB), USDX, 100 * DOLLAR);
+		assert_eq!(
+			borrowed.expect("a borrowing").actual_weight,
+			Some(<() as crate::WeightInfo>::borrow())
+		);
+		// Collateral of a borrower: the health check runs and the declared weight is charged.
+		let checked = LiquidityPools::withdraw(RuntimeOrigin::signed(BOB), XBTC, BTC / 100);
+		assert_eq!(checked.expect("healthy after").actual_weight, None);
+	});
+}

@@ -80,11 +80,13 @@ impl<T: Config> Pallet<T> {
 		total
 	}
 
+	/// Applies a payment of `amount` from `payer` to `loan_id`; returns whether it settled the
+	/// loan (what [`Pallet::repay`] is charged for).
 	pub(crate) fn do_repay(
 		payer: &T::AccountId,
 		loan_id: LoanId,
 		amount: Balance,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let mut loan = Loans::<T>::get(loan_id).ok_or(Error::<T>::LoanNotFound)?;
 		ensure!(loan.status.is_repayable(), Error::<T>::NotRepayable);
@@ -221,7 +223,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Schedules::<T>::insert(loan_id, BoundedVec::<_, T::MaxInstalments>::truncate_from(items));
 		Loans::<T>::insert(loan_id, loan);
-		Ok(())
+		Ok(settled)
 	}
 
 	/// What `position` may claim now: repayments and collateral, never more than is unclaimed.

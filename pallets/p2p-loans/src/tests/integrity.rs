@@ -27,6 +27,7 @@ fn bob_asks(principal: Balance) -> Result<LoanId, sp_runtime::DispatchError> {
 		purpose(),
 	)
 	.map(|_| id)
+	.map_err(|e| e.error)
 }
 
 fn served_notes() -> Vec<CreditNote> {

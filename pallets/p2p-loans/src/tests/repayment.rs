@@ -244,3 +244,21 @@ fn the_current_instalment_may_be_paid_before_its_due_date() {
 		}
 	});
 }
+
+#[test]
+fn an_instalment_is_charged_less_than_the_payoff() {
+	run_test(|| {
+		let id = fully_funded();
+		advance(30 * DAY);
+		// A payment that leaves the loan open pays for an instalment, not for closing it.
+		let instalment = P2pLoans::repay(RuntimeOrigin::signed(BOB), id, due(id, 0));
+		assert_eq!(
+			instalment.expect("an instalment").actual_weight,
+			Some(<() as crate::WeightInfo>::repay_instalment())
+		);
+		let payoff = P2pLoans::loan_view(id).unwrap().payoff_today;
+		let closing = P2pLoans::repay(RuntimeOrigin::signed(BOB), id, payoff);
+		assert_eq!(closing.expect("the payoff").actual_weight, None);
+		assert_eq!(crate::Loans::<Test>::get(id).unwrap().status, LoanStatus::Closed);
+	});
+}

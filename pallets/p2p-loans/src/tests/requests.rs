@@ -26,6 +26,8 @@ fn request(
 		min_ticket,
 		purpose(),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 #[test]

@@ -14,11 +14,13 @@ use xindai_primitives::{
 use crate::{pallet::*, types::*};
 
 impl<T: Config> Pallet<T> {
+	/// Applies a payment of `amount` from `payer` to line `id`; returns whether it paid off and
+	/// removed a closing or defaulted line (what [`Pallet::repay_line`] is charged for).
 	pub(crate) fn do_repay_line(
 		payer: &T::AccountId,
 		id: LineId,
 		amount: Balance,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let now = Self::now();
 		let mut line = Lines::<T>::get(id).ok_or(Error::<T>::LineNotFound)?;
@@ -87,12 +89,14 @@ impl<T: Config> Pallet<T> {
 			days_late: late,
 		});
 		let paid_off = line.outstanding.total().is_zero();
-		if paid_off && matches!(line.status, LineStatus::Closing | LineStatus::Defaulted) {
+		let finished =
+			paid_off && matches!(line.status, LineStatus::Closing | LineStatus::Defaulted);
+		if finished {
 			Self::finish_line(id, line, true);
 		} else {
 			Lines::<T>::insert(id, line);
 		}
-		Ok(())
+		Ok(finished)
 	}
 
 	pub(crate) fn do_mark_default(id: LineId) -> DispatchResult {

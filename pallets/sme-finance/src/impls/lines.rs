@@ -144,6 +144,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// What a call on line `id` that ran the credit registry's checks of its enterprise is
+	/// charged after it: `own` plus the exposure check (and, with `capacity`, the capacity
+	/// check) of the enterprise's person as it is; `None` (the declared worst case) if the
+	/// line is gone.
+	pub(crate) fn charged_with_checks(own: Weight, id: LineId, capacity: bool) -> Option<Weight> {
+		let enterprise = Lines::<T>::get(id)?.enterprise;
+		let checks = if capacity {
+			T::Credit::capacity_and_exposure_weight_for(&enterprise)
+		} else {
+			T::Credit::exposure_check_weight_for(&enterprise)
+		};
+		Some(own.saturating_add(checks))
+	}
+
 	pub(crate) fn do_approve(id: LineId, source: LineSource<T::AccountId>) -> DispatchResult {
 		let mut line = Lines::<T>::get(id).ok_or(Error::<T>::LineNotFound)?;
 		ensure!(line.status == LineStatus::Applied, Error::<T>::WrongLineStatus);

@@ -32,6 +32,8 @@ fn eve_asks() -> sp_runtime::DispatchResult {
 		two_milestones(),
 		purpose(),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 #[test]

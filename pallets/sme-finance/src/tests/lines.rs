@@ -30,6 +30,8 @@ fn apply(
 		specs.try_into().unwrap(),
 		purpose(),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn spec(amount: Balance) -> MilestoneSpec {
@@ -521,5 +523,23 @@ fn the_view_shows_milestones_interest_and_due_dates() {
 		assert_eq!(view.due, 0);
 		assert_eq!(view.next_due_at, START + 30 * DAY);
 		assert_eq!(SmeFinance::lines(&EVE), vec![view]);
+	});
+}
+
+#[test]
+fn a_repayment_that_leaves_the_line_is_charged_less_than_the_payoff() {
+	run_test(|| {
+		let id = financier_line();
+		first_tranche(id);
+		advance(DAY);
+		let instalment = SmeFinance::repay_line(RuntimeOrigin::signed(EVE), id, 1_000 * DOLLAR);
+		assert_eq!(
+			instalment.expect("a part of the line").actual_weight,
+			Some(<() as crate::WeightInfo>::repay_line_instalment())
+		);
+		assert_ok!(SmeFinance::close_line(RuntimeOrigin::signed(EVE), id));
+		let payoff = SmeFinance::repay_line(RuntimeOrigin::signed(EVE), id, 7_000 * DOLLAR);
+		assert_eq!(payoff.expect("the payoff").actual_weight, None);
+		assert!(crate::Lines::<Test>::get(id).is_none());
 	});
 }
