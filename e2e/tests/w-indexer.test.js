@@ -2,7 +2,8 @@
 // cluster (scripts/postgres, a temp dir, a free port), the migrations, the processor and the
 // GraphQL server. Bob borrows 1,000 USDX from Alice and Charlie over four months; he pays the
 // first instalment on time and the second ten days late, then stops; overdue notices go out and
-// the loan defaults. Dave borrows from the USDX pool and repays. The GraphQL answers (the loan's
+// the loan defaults. Bob grants Charlie and Dave access to his profile and they log their reads.
+// Dave borrows from the USDX pool and repays. The GraphQL answers (the loan's
 // payments with days late, Bob's score history, the lenders' returns, the platform statistics)
 // must equal what the chain's runtime APIs and events say, read from the chain here. Then the
 // processor stops, more happens on chain, and the restarted processor resumes without counting
@@ -196,6 +197,52 @@ describe('indexer', { timeout: 900_000 }, () => {
     assert.deepEqual(res.accountById.attestations.map((a) => [a.claim, a.incomeBand]), [['IncomeVerified', 'Over50k'], ['KycBasic', null]]);
     assert.ok(res.parameterChanges.length >= 2, 'Ferdie and the bureau were admitted by governance');
     assert.ok(res.parameterChanges.every((p) => p.pallet === 'CreditRecords'));
+  });
+
+  test('who accessed whose profile: two grants, the grantees logging three reads, a revocation', async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const { bob, charlie, dave } = accounts;
+    const until = (await chainNow()) + 30 * DAY_MS;
+    const envelope = `0x${'11'.repeat(48)}`;
+    await tx.ok(api.tx.creditRecords.grantAccess(charlie.address, until, envelope), bob);
+    await tx.ok(api.tx.creditRecords.grantAccess(dave.address, until, envelope), bob);
+    // The grantee records each read of the profile (CreditRecords.log_access → ProfileAccessed).
+    const reads = [];
+    for (const who of [charlie, dave, charlie]) {
+      const res = await tx.ok(api.tx.creditRecords.logAccess(bob.address), who);
+      assert.ok(findEvent(res.events, api.events.creditRecords.ProfileAccessed), 'ProfileAccessed');
+      reads.push({ who: who.address, block: (await api.rpc.chain.getHeader(res.blockHash)).number.toNumber(), hash: res.txHash });
+    }
+    await tx.ok(api.tx.creditRecords.revokeAccess(charlie.address), bob);
+    await tx.failsWith(api.tx.creditRecords.logAccess(bob.address), charlie, 'CreditRecords.NoValidGrant');
+    await synced();
+
+    const accessed = (await chainEvents()).filter((e) => e.section === 'creditRecords' && e.method === 'ProfileAccessed');
+    const { accountById, profileAccesses } = await gql(graphql.url, `query($id: String!) {
+      accountById(id: $id) {
+        profileAccesses(orderBy: [block_ASC, id_ASC]) { institution { id } basis until at block extrinsicHash grant { id revokedAt } }
+        accessGrants(orderBy: id_ASC) { institution { id } until revokedAt }
+      }
+      profileAccesses(where: {institution: {id_eq: "${charlie.address}"}}) { subject { id } }
+    }`, { id: bob.address });
+    const rows = accountById.profileAccesses;
+    // One row per ProfileAccessed the chain emitted, with its reader, block, time and extrinsic.
+    assert.deepEqual(rows.map((r) => [r.institution.id, r.block, Date.parse(r.at)]),
+      accessed.map((e) => [e.data.institution.toString(), e.height, e.ts]));
+    assert.equal(accessed.every((e) => e.data.subject.toString() === bob.address), true);
+    assert.deepEqual(rows.map((r) => [r.institution.id, r.block, r.extrinsicHash]), reads.map((r) => [r.who, r.block, r.hash]));
+    // Each read names the consent it used: Bob's grant, running until `until`; Charlie's since revoked.
+    for (const r of rows) {
+      assert.equal(r.basis, 'Grant');
+      assert.equal(Date.parse(r.until), until);
+      assert.equal(r.grant.id, `${bob.address}:${r.institution.id}`);
+      assert.equal(r.grant.revokedAt !== null, r.institution.id === charlie.address, 'only Charlie\'s grant is revoked');
+    }
+    assert.deepEqual(accountById.accessGrants.map((g) => [g.institution.id, Date.parse(g.until), g.revokedAt !== null]).sort(),
+      [[charlie.address, until, true], [dave.address, until, false]].sort());
+    // The chain agrees: only Dave's grant is left.
+    assert.deepEqual((await api.call.creditRecordsApi.grants(bob.address)).map((g) => g.institution.toString()), [dave.address]);
+    assert.deepEqual(profileAccesses.map((r) => r.subject.id), [bob.address, bob.address], 'by reader too');
   });
 
   test('a P2P loan: funding, an on-time and a late instalment, overdue notices, a default', async (t) => {
