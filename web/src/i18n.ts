@@ -593,8 +593,6 @@ export const en = {
   'returns.net': 'Net return',
   'returns.yield': 'Net / lent',
   'returns.received': 'Received',
-  'returns.funded': 'Lent',
-  'returns.claimed': 'Claimed',
   'returns.hint': 'Interest earned includes late penalties, your share of each payment pro rata to your shares. Losses are your part of the principal a default or liquidation left unpaid (collateral handed over is in its own asset, not netted). Net return = interest earned − losses; principal still outstanding counts as neither. Received is what you claimed plus what shares you sold brought in.',
 } as const;
 
@@ -1190,8 +1188,6 @@ export const zh: Record<MsgKey, string> = {
   'returns.net': '净收益',
   'returns.yield': '净收益 / 出借',
   'returns.received': '已到账',
-  'returns.funded': '出借',
-  'returns.claimed': '已领取',
   'returns.hint': '已赚利息含逾期罚息，按您的份额比例分得每笔还款。损失是违约或清算后未偿还本金中您的部分（移交的抵押品以其自身资产计，不抵扣）。净收益 = 已赚利息 − 损失；尚未到期的本金不计入。已到账 = 您领取的金额加上出售份额所得。',
 };
 

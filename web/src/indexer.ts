@@ -135,15 +135,24 @@ export interface LenderStatsRow {
 export interface LoanLenderRow {
   loan: { id: string; asset: number; status: string };
   funded: string;
+  refunded: string;
+  /** Paid for shares bought, received for shares sold. */
+  boughtFor: string;
+  soldFor: string;
   principalReturned: string;
   interestEarned: string;
   claimed: string;
   loss: string;
 }
 
+/** One loan's part of LenderStats: lent = funded − refunded + paid for shares; received = claimed + sold for. */
+export function loanLenderTotals(l: LoanLenderRow): { lent: bigint; received: bigint } {
+  return { lent: BigInt(l.funded) - BigInt(l.refunded) + BigInt(l.boughtFor), received: BigInt(l.claimed) + BigInt(l.soldFor) };
+}
+
 export const LENDER_RETURNS = `query LenderReturns($id: String!) {
   lenderStats(where: {lender: {id_eq: $id}}, orderBy: asset_ASC) { asset loans principalLent principalReturned interestEarned received losses }
-  loanLenders(where: {lender: {id_eq: $id}}, orderBy: id_ASC) { loan { id asset status } funded principalReturned interestEarned claimed loss }
+  loanLenders(where: {lender: {id_eq: $id}}, orderBy: id_ASC) { loan { id asset status } funded refunded boughtFor soldFor principalReturned interestEarned claimed loss }
 }`;
 
 /**

@@ -4,7 +4,7 @@
 
 import { assetOf, useApp } from '../ctx';
 import type { MsgKey } from '../i18n';
-import { LENDER_RETURNS, type LenderStatsRow, type LoanLenderRow, lenderReturn } from '../indexer';
+import { LENDER_RETURNS, type LenderStatsRow, type LoanLenderRow, lenderReturn, loanLenderTotals } from '../indexer';
 import { formatAmount, type AssetInfo } from '../units';
 import { useIndexer } from './ScoreHistory';
 
@@ -57,22 +57,23 @@ export function LenderReturns({ address }: { address: string }) {
           <table data-testid="returns-loans">
             <thead>
               <tr>
-                <th>{t('p2p.loan')}</th><th>{t('p2p.state')}</th><th className="num">{t('returns.funded')}</th><th className="num">{t('returns.returned')}</th>
-                <th className="num">{t('returns.interest')}</th><th className="num">{t('returns.losses')}</th><th className="num">{t('returns.claimed')}</th>
+                <th>{t('p2p.loan')}</th><th>{t('p2p.state')}</th><th className="num">{t('returns.lent')}</th><th className="num">{t('returns.returned')}</th>
+                <th className="num">{t('returns.interest')}</th><th className="num">{t('returns.losses')}</th><th className="num">{t('returns.received')}</th>
               </tr>
             </thead>
             <tbody>
               {data.loanLenders.map((l) => {
                 const a = assetOf(assets, l.loan.asset);
+                const { lent, received } = loanLenderTotals(l);
                 return (
                   <tr key={l.loan.id} data-testid={`returns-loan-${l.loan.id}`}>
                     <td>{t('p2p.loanN', { id: l.loan.id })}</td>
                     <td>{t(`status.${l.loan.status}` as MsgKey)}</td>
-                    <td className="num">{formatAmount(BigInt(l.funded), a, 2)}</td>
+                    <td className="num">{formatAmount(lent, a, 2)}</td>
                     <td className="num">{formatAmount(BigInt(l.principalReturned), a, 2)}</td>
                     <td className="num" data-testid={`returns-loan-${l.loan.id}-interest`}>{formatAmount(BigInt(l.interestEarned), a, 2)}</td>
                     <td className="num">{formatAmount(BigInt(l.loss), a, 2)}</td>
-                    <td className="num">{formatAmount(BigInt(l.claimed), a, 2)}</td>
+                    <td className="num">{formatAmount(received, a, 2)}</td>
                   </tr>
                 );
               })}

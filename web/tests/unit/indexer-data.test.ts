@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { makeT } from '../../src/ctx';
-import { type IndexedIds, type ProfileAccessRow, idsToRead, indexedLoanIds, lenderReturn } from '../../src/indexer';
+import { type IndexedIds, type ProfileAccessRow, idsToRead, indexedLoanIds, lenderReturn, loanLenderTotals } from '../../src/indexer';
 import { accessBasisText } from '../../src/views/ProfileAccesses';
 
 const HASH = '0xAbC0000000000000000000000000000000000000000000000000000000000001';
@@ -45,6 +45,14 @@ describe('lenderReturn', () => {
   });
   test('nothing lent: no yield', () => {
     expect(lenderReturn({ principalLent: '0', interestEarned: '0', losses: '0' })).toEqual({ net: 0n, yieldPct: null });
+  });
+});
+
+describe('loanLenderTotals', () => {
+  test('a loan\'s part of LenderStats: shares bought count as lent, shares sold as received', () => {
+    const row = { loan: { id: '0', asset: 1, status: 'Active' }, funded: '600', refunded: '0', boughtFor: '190', soldFor: '0', principalReturned: '0', interestEarned: '0', claimed: '150', loss: '0' };
+    expect(loanLenderTotals(row)).toEqual({ lent: 790n, received: 150n });
+    expect(loanLenderTotals({ ...row, funded: '400', refunded: '100', boughtFor: '0', soldFor: '190' })).toEqual({ lent: 300n, received: 340n });
   });
 });
 
