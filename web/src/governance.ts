@@ -170,3 +170,15 @@ export function argsText(value: unknown, max = 300): string {
   if (text === undefined) return '';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * `blocks` at `blockMs` a block as the largest whole unit that fits: days when at least a day,
+ * else hours when at least an hour, else minutes (at least 1), rounded to two decimals.
+ */
+export function blocksDuration(blocks: number, blockMs: number): { n: number; unit: 'days' | 'hours' | 'minutes' } {
+  const minutes = Math.max(0, (blocks * blockMs) / 60_000);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  if (minutes >= 24 * 60) return { n: round(minutes / (24 * 60)), unit: 'days' };
+  if (minutes >= 60) return { n: round(minutes / 60), unit: 'hours' };
+  return { n: round(minutes), unit: 'minutes' };
+}

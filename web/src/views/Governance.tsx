@@ -13,6 +13,7 @@ import {
   type Curve,
   type StandardVote,
   argsText,
+  blocksDuration,
   convictionVotes,
   curveThreshold,
   decisionProgress,
@@ -101,7 +102,9 @@ export function GovernanceView() {
       }
     }
     return {
-      p2p, capacity, priceAge, pools, sme, issuance, tracks: new Map(tracks), lockingPeriod, blockMs: Number(minimumPeriod) * 2,
+      p2p, capacity, priceAge, pools, sme, issuance,
+      // Track names are fixed-size byte arrays on chain (`str_array`), padded with NULs.
+      tracks: new Map(tracks.map(([id, info]) => [id, { ...info, name: info.name.replace(/\0+$/, '') }])), lockingPeriod, blockMs: Number(minimumPeriod) * 2,
       ongoing, myVotes, delegating, locks,
       applied: applied.map((x, i) => ({ ...x, score: scores[i]?.score })),
     };
@@ -117,8 +120,8 @@ export function GovernanceView() {
   };
   /** A number of blocks as a duration at the chain's block time (6 s). */
   const blocksText = (n: number) => {
-    const p = periodParts(Math.max(0, Math.round((n * data.blockMs) / 1000)));
-    return t(`unit.${p.unit}` as MsgKey, { n: p.n });
+    const d = blocksDuration(n, data.blockMs);
+    return d.unit === 'minutes' ? t('gov.minutes', { n: d.n }) : t(`unit.${d.unit}` as MsgKey, { n: d.n });
   };
   const convictionText = (c: number) => {
     const conv = CONVICTIONS[c];

@@ -153,10 +153,14 @@ describe('referenda and recourse in a real browser', { timeout: 600_000 }, () =>
     assert.equal((await api.query.system.account(bob.address)).data.reserved.toBigInt() - bobBefore, 2_000n * XDI, '2,000 XDI held');
     assert.ok(!(await byId(`gov-deposit-${index}-btn`).isVisible().catch(() => false)), 'no second deposit offered');
 
-    // Bob votes aye with 100,000 XDI at 2x conviction (locked 2 periods of 7 days if it passes).
+    // Bob votes aye with 100,000 XDI at 2x conviction: locked two VoteLockingPeriods if it passes
+    // (7 days each; 10 blocks of 6 s on a fast-runtime build).
+    const period = api.consts.convictionVoting.voteLockingPeriod.toNumber();
+    const lock = { 100_800: '14 day(s)', 10: '2 minute(s)' }[period];
+    assert.ok(lock, `VoteLockingPeriod ${period}`);
     await byId(`gov-vote-${index}-side`).selectOption('aye');
     await byId(`gov-vote-${index}-conviction`).selectOption('2');
-    assert.equal(await byId(`gov-vote-${index}-conviction`).locator('option:checked').innerText(), '2×, locked 14 day(s)');
+    assert.equal(await byId(`gov-vote-${index}-conviction`).locator('option:checked').innerText(), `2×, locked ${lock}`);
     await byId(`gov-vote-${index}-amount`).fill('100,000');
     await textMatches(`gov-vote-${index}-preview`, /^Counts as 200,000 votes; the tally would then show approval 100 %/);
     await tx(`gov-vote-${index}`);
@@ -165,7 +169,7 @@ describe('referenda and recourse in a real browser', { timeout: 600_000 }, () =>
     assert.equal(tally.ayes.toBigInt(), 200_000n * XDI, 'ayes: 100,000 XDI × 2');
     assert.equal(tally.support.toBigInt(), 100_000n * XDI, 'support: the capital');
     assert.match(await byId(`${ref}-tally`).innerText(), /^Aye 200,000 XDI · Nay 0 XDI \(conviction-weighted\) · approval 100 % · support 100,000 XDI = [\d.]+ % of issuance/);
-    await textMatches(`${ref}-myvote`, /^aye with 100,000 XDI, 2×, locked 14 day\(s\): 200,000 votes/);
+    await textMatches(`${ref}-myvote`, new RegExp(`^aye with 100,000 XDI, 2×, locked ${lock.replace(/[()]/g, '\\$&')}: 200,000 votes`));
     await textMatches(`gov-my-vote-${index}`, /risk admin\): aye with 100,000 XDI/);
     await textMatches('gov-locks', /Track risk admin: 100,000 XDI locked by your votes/);
     const votingFor = await api.query.convictionVoting.votingFor(bob.address, 1);

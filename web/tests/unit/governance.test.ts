@@ -4,6 +4,7 @@ import {
   CONVICTIONS,
   PERBILL_ONE,
   argsText,
+  blocksDuration,
   convictionVotes,
   curveThreshold,
   decisionProgress,
@@ -93,4 +94,13 @@ test('decoded call arguments as text', () => {
   expect(argsText({ a: 5n, b: new Uint8Array([1, 171]), c: { type: 'Pool', value: undefined } })).toBe('{"a":"5","b":"0x01ab","c":{"type":"Pool"}}');
   expect(argsText({ s: 'x'.repeat(500) }, 20)).toHaveLength(20);
   expect(argsText(undefined)).toBe('');
+});
+
+test('block counts as durations at 6 s a block', () => {
+  expect(blocksDuration(201_600, 6_000)).toEqual({ n: 14, unit: 'days' });
+  expect(blocksDuration(600, 6_000)).toEqual({ n: 1, unit: 'hours' });
+  expect(blocksDuration(7_200, 6_000)).toEqual({ n: 12, unit: 'hours' });
+  expect(blocksDuration(20, 6_000)).toEqual({ n: 2, unit: 'minutes' });
+  expect(blocksDuration(-5, 6_000)).toEqual({ n: 0, unit: 'minutes' });
+  expect(blocksDuration(150, 6_000)).toEqual({ n: 15, unit: 'minutes' });
 });
