@@ -170,6 +170,106 @@ export function lenderReturn(row: { principalLent: string; interestEarned: strin
   return { net, yieldPct: `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}` };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Records found through the indexer, read from the chain
+//
+// The chain indexes few records by who they concern (P2P loans not by borrower, invoices not by
+// buyer or financier, filings and lines not by state), so a view finds its records' keys through
+// the indexer and reads their current state from the chain: the keys the indexer has, plus the
+// keys created since the block it has indexed, once the chain has the same block at that height.
+// Otherwise (no indexer, an error, no status yet, another chain or a fork, too far behind) the
+// view reads every record as before. Each view still checks each record it reads on chain.
+
+/** The block the indexer has processed, as `squidStatus { height hash }` gives it. */
+export interface IndexerStatus {
+  height: number;
+  hash: string;
+}
+
+/**
+ * Which keys to read: the indexer's `keys` plus the keys created since its block (`newer`,
+ * undefined when they cannot be known: read everything), deduplicated by `keyOf` in their first
+ * order. Undefined — read everything — without an indexer status, or when the chain's block at
+ * the indexer's height (`chainHash`) is another one (another chain, or a fork the indexer has not
+ * followed yet).
+ */
+export function selectKeys<K>(status: IndexerStatus | null | undefined, chainHash: string | null | undefined, keys: K[], newer: K[] | undefined, keyOf: (k: K) => string): K[] | undefined {
+  if (!status || !chainHash || chainHash.toLowerCase() !== status.hash.toLowerCase() || !newer) return undefined;
+  const seen = new Map<string, K>();
+  for (const k of [...keys, ...newer]) if (!seen.has(keyOf(k))) seen.set(keyOf(k), k);
+  return [...seen.values()];
+}
+
+/**
+ * Sequential ids (the chain allocates 0, 1, 2 … in order): the indexer's ids below `chainNext`
+ * plus every id from `indexedCount` (how many ids the indexer has seen) to `chainNext` − 1, in
+ * ascending order. Ids the chain has not allocated (yet) are left out.
+ */
+export function sequentialIds(ids: number[], indexedCount: number, chainNext: number): number[] {
+  const out = new Set(ids.filter((id) => Number.isInteger(id) && id >= 0 && id < chainNext));
+  for (let id = Math.max(0, indexedCount); id < chainNext; id += 1) out.add(id);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** How a view asks the indexer for keys, and learns the keys the chain created since. */
+export interface KeysQuery<D extends { squidStatus: IndexerStatus | null }, K> {
+  /** Runs the GraphQL query (its answer carries `squidStatus { height hash }`). */
+  ask: () => Promise<D>;
+  /** The keys in the answer. */
+  keys: (data: D) => K[];
+  /** The keys created after the indexer's block, or undefined when they cannot be known. */
+  newer: (data: D, status: IndexerStatus) => Promise<K[] | undefined>;
+  /** The chain's block hash at a height (null when it has none). */
+  blockHash: (height: number) => Promise<string | null | undefined>;
+  keyOf: (k: K) => string;
+  /** What the view reads instead, for the console. */
+  what: string;
+}
+
+/**
+ * The keys to read from the chain, found through the indexer (`selectKeys`), or undefined: read
+ * every record. Never rejects: an indexer that fails only means reading everything.
+ */
+export async function keysViaIndexer<D extends { squidStatus: IndexerStatus | null }, K>(q: KeysQuery<D, K>): Promise<K[] | undefined> {
+  try {
+    const data = await q.ask();
+    const status = data.squidStatus;
+    if (!status) return undefined;
+    const [hash, newer] = await Promise.all([q.blockHash(status.height), q.newer(data, status)]);
+    return selectKeys(status, hash, q.keys(data), newer, q.keyOf);
+  } catch (e) {
+    console.warn(`indexer: reading ${q.what} instead`, e);
+    return undefined;
+  }
+}
+
+/**
+ * Sequential ids through the indexer: its ids (`ids`) and how many it has seen (`count`), plus
+ * the ids allocated since, up to the chain's next id at the block read (`chainNext`); ascending.
+ */
+export async function idsViaIndexer<D extends { squidStatus: IndexerStatus | null }>(q: {
+  ask: () => Promise<D>;
+  ids: (data: D) => (string | number)[];
+  count: (data: D) => number;
+  chainNext: () => Promise<number | bigint>;
+  blockHash: (height: number) => Promise<string | null | undefined>;
+  what: string;
+}): Promise<number[] | undefined> {
+  let next: Promise<number> | undefined;
+  const chainNext = () => (next ??= q.chainNext().then(Number));
+  const ids = await keysViaIndexer<D, number>({
+    ask: q.ask,
+    keys: (d) => q.ids(d).map(Number),
+    newer: async (d) => sequentialIds([], q.count(d), await chainNext()),
+    blockHash: q.blockHash,
+    keyOf: String,
+    what: q.what,
+  });
+  if (!ids) return undefined;
+  const n = await chainNext();
+  return sequentialIds(ids, n, n);
+}
+
 /**
  * The account's P2P loans as the indexer knows them, and how far it has got: the number of loans
  * it has seen (loan ids count from 0 without gaps, so this is the next id it knows) and the block
@@ -181,31 +281,95 @@ export const MY_LOAN_IDS = `query MyLoanIds($id: String!) {
   squidStatus { height hash }
 }`;
 
-export interface IndexedIds {
-  /** The account's ids, as the indexer has them. */
-  ids: number[];
-  /** How many ids the indexer has seen (0 … count − 1). */
-  count: number;
-  height: number;
-  hash: string;
+export interface MyLoanIdsData {
+  loans: { id: string }[];
+  loansConnection: { totalCount: number };
+  squidStatus: IndexerStatus | null;
 }
 
-export function indexedLoanIds(data: { loans: { id: string }[]; loansConnection: { totalCount: number }; squidStatus: { height: number; hash: string } | null }): IndexedIds | undefined {
-  if (!data.squidStatus) return undefined;
-  return { ids: data.loans.map((l) => Number(l.id)), count: data.loansConnection.totalCount, height: data.squidStatus.height, hash: data.squidStatus.hash };
+/** Invoice statuses (the indexer's) after which the chain no longer holds the invoice. */
+const INVOICE_CLOSED = ['Paid', 'Rejected', 'Cancelled', 'RecourseRepaid'];
+/** Line statuses (the indexer's) that never come back. */
+const LINE_ENDED = ['Closed', 'Defaulted'];
+
+/**
+ * The invoices and credit lines *SME finance* reads for an account beyond its own as enterprise
+ * (which the runtime API lists), as the indexer has them at its block: open invoices that name it
+ * as buyer or financier, and every open invoice not financed yet (any of them may have been
+ * offered to it, or financed by it, since that block); lines not ended with it as financier, and
+ * lines still awaiting the underwriter (approved with it as financier since, perhaps). With the
+ * counts of invoices and lines the indexer has seen (ids count from 0 without gaps).
+ */
+export const SME_IDS = `query SmeIds($id: String!) {
+  invoices(where: {AND: [{status_not_in: ${JSON.stringify(INVOICE_CLOSED)}}, {OR: [{buyer: {id_eq: $id}}, {financier: {id_eq: $id}}, {status_in: ["Submitted", "Confirmed", "Offered"]}]}]}, orderBy: id_ASC) { id }
+  invoicesConnection(orderBy: id_ASC) { totalCount }
+  creditLines(where: {OR: [{status_eq: "Applied"}, {AND: [{status_not_in: ${JSON.stringify(LINE_ENDED)}}, {financier: {id_eq: $id}}]}]}, orderBy: id_ASC) { id }
+  creditLinesConnection(orderBy: id_ASC) { totalCount }
+  squidStatus { height hash }
+}`;
+
+export interface SmeIdsData {
+  invoices: { id: string }[];
+  invoicesConnection: { totalCount: number };
+  creditLines: { id: string }[];
+  creditLinesConnection: { totalCount: number };
+  squidStatus: IndexerStatus | null;
 }
 
 /**
- * The ids whose current state to read from the chain instead of reading every record: the
- * indexer's ids for the account, plus every id created since the indexer's last block
- * (`count` … `chainNext` − 1; the chain allocates ids in order). Undefined — read everything —
- * without an indexer answer, or when the chain has another block at the indexer's height
- * (another chain, or a fork the indexer has not followed yet). Ids the chain does not have (yet)
- * are left out. The caller still checks each record's owner on chain.
+ * What the *Verifier* reads of SME finance, as the indexer has it at its block: the filings no
+ * auditor has attested (the chain's own check decides whether they still wait), and the lines that
+ * are active or may have become so since (applied, approved), with the count of lines it has seen.
  */
-export function idsToRead(indexed: IndexedIds | undefined, chainNext: number, chainHashAtIndexedHeight: string | undefined): number[] | undefined {
-  if (!indexed || !chainHashAtIndexedHeight || chainHashAtIndexedHeight.toLowerCase() !== indexed.hash.toLowerCase()) return undefined;
-  const ids = new Set(indexed.ids.filter((id) => Number.isInteger(id) && id >= 0 && id < chainNext));
-  for (let id = Math.max(0, indexed.count); id < chainNext; id += 1) ids.add(id);
-  return [...ids].sort((a, b) => a - b);
+export const VERIFIER_SME_KEYS = `query VerifierSmeKeys {
+  filings(where: {auditor_isNull: true}, orderBy: id_ASC) { enterprise { id } year quarter }
+  creditLines(where: {status_in: ["Applied", "Approved", "Active"]}, orderBy: id_ASC) { id }
+  creditLinesConnection(orderBy: id_ASC) { totalCount }
+  squidStatus { height hash }
+}`;
+
+export interface VerifierSmeKeysData {
+  filings: { enterprise: { id: string }; year: number; quarter: number }[];
+  creditLines: { id: string }[];
+  creditLinesConnection: { totalCount: number };
+  squidStatus: IndexerStatus | null;
+}
+
+/** A filing's key in `SmeFinance.Filings`: the enterprise and the period. */
+export interface FilingKey {
+  enterprise: string;
+  period: { year: number; quarter: number };
+}
+
+export const filingKeyOf = (k: FilingKey) => `${k.enterprise}-${k.period.year}-${k.period.quarter}`;
+
+/**
+ * Records without sequential ids (filings) created since the indexer's block are found in the
+ * events of the blocks after it: their heights, up to the block read (`atHeight`). Undefined —
+ * read everything — when the indexer is more than `maxLag` blocks behind.
+ */
+export function blocksSince(indexedHeight: number, atHeight: number, maxLag = 64): number[] | undefined {
+  if (atHeight - indexedHeight > maxLag) return undefined;
+  const out: number[] = [];
+  for (let h = indexedHeight + 1; h <= atHeight; h += 1) out.push(h);
+  return out;
+}
+
+/** The chain's block hash at a height, through the node's RPC (null when it has none). */
+export function chainBlockHash(rpc: { _request: <R>(method: string, params: unknown[]) => Promise<R> }): (height: number) => Promise<string | null> {
+  return (height) => rpc._request<string | null>('chain_getBlockHash', [height]);
+}
+
+/**
+ * The records to show: those at `keys` (found through the indexer; the ones the chain no longer
+ * has are left out), or, when `keys` is undefined, every record (`all`). `viaIndexer` says which.
+ */
+export async function readRecords<K, V>(
+  keys: K[] | undefined,
+  one: (k: K) => Promise<V | undefined>,
+  all: () => Promise<{ key: K; value: V }[]>,
+): Promise<{ records: { key: K; value: V }[]; viaIndexer: boolean }> {
+  if (!keys) return { records: await all(), viaIndexer: false };
+  const values = await Promise.all(keys.map(one));
+  return { records: keys.flatMap((key, i) => (values[i] === undefined ? [] : [{ key, value: values[i] as V }])), viaIndexer: true };
 }

@@ -11,7 +11,7 @@ import { useState } from 'react';
 import type { XindaiApi } from '../chain';
 import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
-import { MY_LOAN_IDS, gql, graphqlEndpoint, idsToRead, indexedLoanIds } from '../indexer';
+import { MY_LOAN_IDS, type MyLoanIdsData, chainBlockHash, gql, graphqlEndpoint, idsViaIndexer, readRecords } from '../indexer';
 import { TxButton } from '../tx';
 import {
   DAY_MS,
@@ -43,24 +43,23 @@ export function textHash(s: string): string {
  */
 async function myLoans(api: XindaiApi, rpc: PolkadotClient, addr: string, at: string) {
   const url = graphqlEndpoint();
-  let ids: number[] | undefined;
-  if (url) {
-    try {
-      const indexed = indexedLoanIds(await gql(url, MY_LOAN_IDS, { id: addr }));
-      const [next, hash] = await Promise.all([
-        api.query.P2pLoans.NextLoanId.getValue({ at }),
-        indexed ? rpc._request<string | null>('chain_getBlockHash', [indexed.height]) : undefined,
-      ]);
-      ids = idsToRead(indexed, next, hash ?? undefined);
-    } catch (e) {
-      console.warn('indexer: reading every loan instead', e);
-    }
-  }
-  const found = ids
-    ? (await Promise.all(ids.map(async (id) => ({ id, value: await api.query.P2pLoans.Loans.getValue(id, { at }) })))).flatMap((x) => (x.value ? [x as { id: number; value: NonNullable<typeof x.value> }] : []))
-    : // The chain keeps no index of loans by borrower: read all (fine for a dev chain).
-      (await api.query.P2pLoans.Loans.getEntries({ at })).map((e) => ({ id: e.keyArgs[0] as number, value: e.value }));
-  return { ids: found.filter((x) => x.value.borrower === addr && x.value.status.type !== 'Cancelled' && x.value.status.type !== 'Expired').map((x) => x.id), viaIndexer: ids !== undefined };
+  const ids = url
+    ? await idsViaIndexer({
+        ask: () => gql<MyLoanIdsData>(url, MY_LOAN_IDS, { id: addr }),
+        ids: (d) => d.loans.map((l) => l.id),
+        count: (d) => d.loansConnection.totalCount,
+        chainNext: () => api.query.P2pLoans.NextLoanId.getValue({ at }),
+        blockHash: chainBlockHash(rpc),
+        what: 'every loan',
+      })
+    : undefined;
+  const { records, viaIndexer } = await readRecords(
+    ids,
+    (id) => api.query.P2pLoans.Loans.getValue(id, { at }),
+    // The chain keeps no index of loans by borrower: read all (fine for a dev chain).
+    async () => (await api.query.P2pLoans.Loans.getEntries({ at })).map((e) => ({ key: e.keyArgs[0] as number, value: e.value })),
+  );
+  return { ids: records.filter((x) => x.value.borrower === addr && x.value.status.type !== 'Cancelled' && x.value.status.type !== 'Expired').map((x) => x.key), viaIndexer };
 }
 
 export function P2pView() {

@@ -6,13 +6,18 @@
 // waiting for its deposit (fund). Recourse on a financed invoice the buyer left unpaid
 // `default_after_days` past its due date: when it becomes claimable and the financier's claim,
 // what the enterprise owes and its repayment (src/recourse.ts mirrors the pallet's rules).
-// Calls: pallets/sme-finance/src/calls.rs; reads: the SmeFinanceApi runtime API and the pallet's
-// Invoices storage.
+// Calls: pallets/sme-finance/src/calls.rs; reads: the SmeFinanceApi runtime API, and the pallet's
+// Invoices and Lines storage for the invoices and lines that name the account beyond its own
+// (found through the indexer when it answers, else by reading every entry: smeRecords).
 
+import type { PolkadotClient } from 'polkadot-api';
 import { useState } from 'react';
+
+import type { XindaiApi } from '../chain';
 
 import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
+import { SME_IDS, type SmeIdsData, chainBlockHash, gql, graphqlEndpoint, idsViaIndexer, readRecords } from '../indexer';
 import { TxButton } from '../tx';
 import { FilingFigures } from './FilingFigures';
 import { checkRepay, claimState, recourseDaysLate } from '../recourse';
@@ -66,6 +71,53 @@ function FilePick({ id, label, onHash }: { id: string; label: string; onHash: (h
   );
 }
 
+/**
+ * The open invoices and the lines the account's lists choose from (beyond its own as enterprise,
+ * which the runtime API gives), read at `at`: through the indexer when it answers for this chain
+ * (SME_IDS: those that name it or may have come to since its block, plus those created since),
+ * else every `SmeFinance.Invoices` and `SmeFinance.Lines` entry (the chain indexes them by
+ * enterprise only). The lists filter them by what the chain says now.
+ */
+async function smeRecords(api: XindaiApi, rpc: PolkadotClient, addr: string, at: string) {
+  const url = graphqlEndpoint();
+  let answer: Promise<SmeIdsData> | undefined;
+  const ask = () => (answer ??= gql<SmeIdsData>(url ?? '', SME_IDS, { id: addr }));
+  const blockHash = chainBlockHash(rpc);
+  const [invoiceIds, lineIds] = url
+    ? await Promise.all([
+        idsViaIndexer({
+          ask,
+          ids: (d) => d.invoices.map((x) => x.id),
+          count: (d) => d.invoicesConnection.totalCount,
+          chainNext: () => api.query.SmeFinance.NextInvoiceId.getValue({ at }),
+          blockHash,
+          what: 'every invoice',
+        }),
+        idsViaIndexer({
+          ask,
+          ids: (d) => d.creditLines.map((x) => x.id),
+          count: (d) => d.creditLinesConnection.totalCount,
+          chainNext: () => api.query.SmeFinance.NextLineId.getValue({ at }),
+          blockHash,
+          what: 'every line',
+        }),
+      ])
+    : [undefined, undefined];
+  const [invoices, lines] = await Promise.all([
+    readRecords(
+      invoiceIds?.map(BigInt),
+      (id) => api.query.SmeFinance.Invoices.getValue(id, { at }),
+      async () => (await api.query.SmeFinance.Invoices.getEntries({ at })).map((e) => ({ key: e.keyArgs[0], value: e.value })),
+    ),
+    readRecords(
+      lineIds?.map(BigInt),
+      (id) => api.query.SmeFinance.Lines.getValue(id, { at }),
+      async () => (await api.query.SmeFinance.Lines.getEntries({ at })).map((e) => ({ key: e.keyArgs[0], value: e.value })),
+    ),
+  ]);
+  return { invoices: invoices.records, lines: lines.records, viaIndexer: { invoices: invoices.viaIndexer, lines: lines.viaIndexer } };
+}
+
 export function SmeView() {
   const { chain, account, t, assets, now } = useApp();
   const api = chain.api;
@@ -83,27 +135,23 @@ export function SmeView() {
   const { data } = useChainData(
     async (at) => {
       if (!addr) return null;
-      const [summary, filings, lines, mine, all, allLines, params] = await Promise.all([
+      const [summary, filings, lines, mine, params, { invoices: all, lines: allLines, viaIndexer }] = await Promise.all([
         api.apis.CreditRecordsApi.profile_summary(addr, { at }),
         api.apis.SmeFinanceApi.filings(addr, { at }),
         api.apis.SmeFinanceApi.lines(addr, { at }),
         api.apis.SmeFinanceApi.invoices(addr, { at }),
-        // Invoices by buyer or financier, and lines by financier: the chain indexes them by
-        // enterprise only, so read all open ones (few on a dev chain; the indexer serves this on
-        // a big one).
-        api.query.SmeFinance.Invoices.getEntries({ at }),
-        api.query.SmeFinance.Lines.getEntries({ at }),
         api.query.SmeFinance.Params.getValue({ at }),
+        smeRecords(api, chain.client, addr, at),
       ]);
       // The minimum balance of each invoice asset: a recourse repayment may not leave less owed.
-      const invoiceAssets = [...new Set(all.map((e) => e.value.asset))];
+      const invoiceAssets = [...new Set([...all.map((e) => e.value.asset), ...mine.map((x) => x.invoice.asset)])];
       const minBalances = Object.fromEntries(
         await Promise.all(invoiceAssets.map(async (id) => [id, (await api.query.Assets.Asset.getValue(id, { at }))?.min_balance ?? 0n] as const)),
       ) as Record<number, bigint>;
       // Lines approved with this account as their financier, waiting for its deposit.
       const toFundIds = allLines
         .filter((e) => e.value.status.type === 'AwaitingFunds' && e.value.source?.type === 'Financier' && e.value.source.value === addr)
-        .map((e) => e.keyArgs[0])
+        .map((e) => e.key)
         .sort((a, b) => Number(a - b));
       const toFund = await Promise.all(
         toFundIds.map(async (id) => {
@@ -112,7 +160,7 @@ export function SmeView() {
           return { line, balance: held?.balance ?? 0n };
         }),
       );
-      const open = all.map((e) => ({ id: e.keyArgs[0] as bigint, invoice: e.value })).sort((a, b) => Number(a.id - b.id));
+      const open = all.map((e) => ({ id: e.key, invoice: e.value })).sort((a, b) => Number(a.id - b.id));
       const asBuyer = open.filter((x) => x.invoice.buyer === addr);
       const offered = open.filter(
         (x) =>
@@ -125,7 +173,7 @@ export function SmeView() {
       const financedByMe = open.filter((x) => x.invoice.financing?.financier === addr);
       filings.sort((a, b) => a.period.year - b.period.year || a.period.quarter - b.period.quarter);
       return {
-        summary, filings, lines, mine: [...mine].sort((a, b) => Number(a.id - b.id)), asBuyer, offered, financedByMe, params, minBalances,
+        summary, filings, lines, mine: [...mine].sort((a, b) => Number(a.id - b.id)), asBuyer, offered, financedByMe, params, minBalances, viaIndexer,
         toFund: toFund.flatMap((x) => (x.line ? [{ line: x.line, balance: x.balance }] : [])),
       };
     },
@@ -586,7 +634,7 @@ export function SmeView() {
         </section>
       )}
 
-      <section className="card">
+      <section className="card" data-testid="sme-buyer" data-source={data.viaIndexer.invoices ? 'indexer' : 'chain'}>
         <h3>{t('sme.asBuyer')}</h3>
         {data.asBuyer.length === 0 ? (
           <p data-testid="sme-buyer-empty">{t('sme.noBuyerInvoices')}</p>
@@ -629,7 +677,7 @@ export function SmeView() {
         )}
       </section>
 
-      <section className="card">
+      <section className="card" data-testid="sme-financier" data-source={data.viaIndexer.invoices ? 'indexer' : 'chain'}>
         <h3>{t('sme.financeTitle')}</h3>
         {data.offered.length === 0 ? (
           <p data-testid="sme-offers-empty">{t('sme.noOffers')}</p>
@@ -714,7 +762,7 @@ export function SmeView() {
         )}
       </section>
 
-      <section className="card">
+      <section className="card" data-testid="sme-to-fund" data-source={data.viaIndexer.lines ? 'indexer' : 'chain'}>
         <h3>{t('sme.toFund')}</h3>
         {data.toFund.length === 0 ? (
           <p data-testid="sme-to-fund-empty">{t('sme.noToFund')}</p>

@@ -5,16 +5,99 @@
 // chain would refuse it now. The pallet decides who may: `is_verifier_of(who, kind)`, the
 // Auditor kind for filings, the milestone's declared kind for milestones.
 //
-// Reads: every `SmeFinance.Filings` and `SmeFinance.Lines` entry (few on a dev chain; the indexer
-// would serve them on a big one), the runtime API for ratios and accrued line state.
+// Reads: with the indexer, the filings it has unaudited and the lines that are or may since have
+// become active, plus those filed or applied for since its block, each read from the chain
+// (src/indexer.ts); without it, every `SmeFinance.Filings` and `SmeFinance.Lines` entry. The
+// runtime API for ratios and accrued line state.
 
+import type { PolkadotClient } from 'polkadot-api';
+
+import type { XindaiApi } from '../chain';
 import { assetOf, useApp, useChainData } from '../ctx';
 import type { MsgKey } from '../i18n';
+import {
+  type FilingKey,
+  VERIFIER_SME_KEYS,
+  type VerifierSmeKeysData,
+  blocksSince,
+  chainBlockHash,
+  filingKeyOf,
+  gql,
+  graphqlEndpoint,
+  idsViaIndexer,
+  keysViaIndexer,
+  readRecords,
+} from '../indexer';
 import { type MilestoneBlocker, milestoneBlocker } from '../lines';
 import { TxButton } from '../tx';
 import { FilingFigures } from './FilingFigures';
 import { formatAmount, formatDate, rateToPercent, shortAddress } from '../units';
 
+/**
+ * The filings (auditors only) and lines to consider, read at `at`: through the indexer when it
+ * answers for this chain — its unaudited filings plus those filed in the blocks since (found in
+ * their `ReportFiled` events), its lines that are or may have become active plus those applied
+ * for since — else every entry.
+ */
+async function verifierRecords(api: XindaiApi, rpc: PolkadotClient, withFilings: boolean, at: string) {
+  const url = graphqlEndpoint();
+  let answer: Promise<VerifierSmeKeysData> | undefined;
+  const ask = () => (answer ??= gql<VerifierSmeKeysData>(url ?? '', VERIFIER_SME_KEYS));
+  const blockHash = chainBlockHash(rpc);
+  const [filingKeys, lineIds] = url
+    ? await Promise.all([
+        withFilings
+          ? keysViaIndexer<VerifierSmeKeysData, FilingKey>({
+              ask,
+              keys: (d) => d.filings.map((f) => ({ enterprise: f.enterprise.id, period: { year: f.year, quarter: f.quarter } })),
+              newer: async (_d, status) => {
+                const header = await rpc._request<{ number: string }>('chain_getHeader', [at]);
+                const heights = blocksSince(status.height, Number(header.number));
+                if (!heights) return undefined;
+                const events = await Promise.all(
+                  heights.map(async (h) => {
+                    const hash = await blockHash(h);
+                    if (!hash) throw new Error(`no block at ${h}`);
+                    return api.query.System.Events.getValue({ at: hash });
+                  }),
+                );
+                return events.flat().flatMap((r) =>
+                  r.event.type === 'SmeFinance' && r.event.value.type === 'ReportFiled'
+                    ? [{ enterprise: r.event.value.value.enterprise, period: r.event.value.value.period }]
+                    : [],
+                );
+              },
+              blockHash,
+              keyOf: filingKeyOf,
+              what: 'every filing',
+            })
+          : [],
+        idsViaIndexer({
+          ask,
+          ids: (d) => d.creditLines.map((l) => l.id),
+          count: (d) => d.creditLinesConnection.totalCount,
+          chainNext: () => api.query.SmeFinance.NextLineId.getValue({ at }),
+          blockHash,
+          what: 'every line',
+        }),
+      ])
+    : [undefined, undefined];
+  const [filings, lines] = await Promise.all([
+    withFilings
+      ? readRecords(
+          filingKeys,
+          (k) => api.query.SmeFinance.Filings.getValue(k.enterprise, k.period, { at }),
+          async () => (await api.query.SmeFinance.Filings.getEntries({ at })).map((e) => ({ key: { enterprise: e.keyArgs[0], period: e.keyArgs[1] }, value: e.value })),
+        )
+      : { records: [], viaIndexer: filingKeys !== undefined },
+    readRecords(
+      lineIds?.map(BigInt),
+      (id) => api.query.SmeFinance.Lines.getValue(id, { at }),
+      async () => (await api.query.SmeFinance.Lines.getEntries({ at })).map((e) => ({ key: e.keyArgs[0], value: e.value })),
+    ),
+  ]);
+  return { filingRecords: filings.records, lineRecords: lines.records, viaIndexer: { filings: filings.viaIndexer, lines: lines.viaIndexer } };
+}
 
 export function VerifierSme({ kind }: { kind: string }) {
   const { chain, account, t, assets, now } = useApp();
@@ -24,13 +107,10 @@ export function VerifierSme({ kind }: { kind: string }) {
   const { data } = useChainData(
     async (at) => {
       if (!addr) return null;
-      const linesRead = api.query.SmeFinance.Lines.getEntries({ at });
-      // Only auditors attest filings.
-      const filingEntries = kind === 'Auditor' ? await api.query.SmeFinance.Filings.getEntries({ at }) : [];
-      const lineEntries = await linesRead;
-      const pending = filingEntries
-        .filter((e) => !e.value.audit && e.keyArgs[0] !== addr)
-        .map((e) => ({ enterprise: e.keyArgs[0], period: e.keyArgs[1], filing: e.value }))
+      const { filingRecords, lineRecords, viaIndexer } = await verifierRecords(api, chain.client, kind === 'Auditor', at);
+      const pending = filingRecords
+        .filter((r) => !r.value.audit && r.key.enterprise !== addr)
+        .map((r) => ({ enterprise: r.key.enterprise, period: r.key.period, filing: r.value }))
         .sort((a, b) => Number(a.filing.filed_at - b.filing.filed_at));
       // The ratios as the chain computes them, per enterprise with a pending filing.
       const enterprises = [...new Set(pending.map((p) => p.enterprise))];
@@ -41,12 +121,12 @@ export function VerifierSme({ kind }: { kind: string }) {
         view: ratios.get(p.enterprise)?.find((v) => v.period.year === p.period.year && v.period.quarter === p.period.quarter),
       }));
       // Active lines with a pending milestone of this verifier's kind, accrued to now.
-      const ids = lineEntries
-        .filter((e) => e.value.status.type === 'Active' && e.value.milestones.some((m) => !m.attested && m.spec.verifier.type === kind))
-        .map((e) => e.keyArgs[0])
+      const ids = lineRecords
+        .filter((r) => r.value.status.type === 'Active' && r.value.milestones.some((m) => !m.attested && m.spec.verifier.type === kind))
+        .map((r) => r.key)
         .sort((a, b) => Number(a - b));
       const lines = (await Promise.all(ids.map((id) => api.apis.SmeFinanceApi.line(id, { at })))).filter((l) => l !== undefined);
-      return { filings, lines };
+      return { filings, lines, viaIndexer };
     },
     [addr, kind],
   );
@@ -69,7 +149,7 @@ export function VerifierSme({ kind }: { kind: string }) {
 
   return (
     <>
-      <section className="card">
+      <section className="card" data-testid="verifier-sme-filings" data-source={data.viaIndexer.filings ? 'indexer' : 'chain'}>
         <h3>{t('vsme.filings')}</h3>
         {kind !== 'Auditor' ? (
           <p data-testid="verifier-filings-auditors">{t('vsme.auditorsOnly', { kind: kindName })}</p>
@@ -114,7 +194,7 @@ export function VerifierSme({ kind }: { kind: string }) {
         )}
       </section>
 
-      <section className="card">
+      <section className="card" data-testid="verifier-sme-milestones" data-source={data.viaIndexer.lines ? 'indexer' : 'chain'}>
         <h3>{t('vsme.milestones', { kind: kindName })}</h3>
         <p className="hint">{t('vsme.milestonesHint')}</p>
         {milestones.length === 0 ? (

@@ -629,7 +629,7 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     await shot('credit-history', byId('history'));
   });
 
-  test('from the indexer: who read Bob\'s profile, Alice\'s returns as lender, Bob\'s loans found through it', async (t) => {
+  test('from the indexer: who read Bob\'s profile, Alice\'s returns as lender, Bob\'s loans, Ferdie\'s invoices and Charlie\'s audit queue found through it', async (t) => {
     if (!gqlUrl) return t.skip('the indexer did not run');
     // Bob sees Charlie's read of his profile, under the grant he gave (revoked since).
     await as('Bob', 'credit');
@@ -646,6 +646,27 @@ describe('web app in a real browser', { timeout: 900_000 }, () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=p2p-my-loans]')?.dataset.source === 'indexer');
     const [loan] = (await api.query.p2pLoans.loans.entries()).filter(([, v]) => (v.unwrap ? v.unwrap() : v).borrower.toString() === acc.bob.address);
     await byId(`p2p-loan-${loan[0].args[0].toNumber()}`).waitFor();
+
+    // SME finance and the Verifier through the indexer: Eve files last year's Q2 report and
+    // invoices Ferdie (through @polkadot/api); Ferdie's buyer list and Charlie's audit queue find
+    // them (as the indexer's, or as created since its block) and read them from the chain.
+    const { eve, ferdie } = acc;
+    const year = new Date().getUTCFullYear() - 1;
+    const q2 = hex(blake2b256(Buffer.from(`Eve's Q2 statements ${Date.now()}`)));
+    const metrics = { revenue: 300_000n * USDX, netProfit: 30_000n * USDX, receivables: 70_000n * USDX, payables: 50_000n * USDX, employees: 22 };
+    await chainTx.ok(api.tx.smeFinance.fileReport({ year, quarter: 2 }, q2, metrics), eve);
+    const now = (await api.query.timestamp.now()).toNumber();
+    const submitted = await chainTx.ok(api.tx.smeFinance.submitInvoice(ferdie.address, 500n * USDX, 1, now + 30 * DAY_MS, hex(blake2b256(Buffer.from(`invoice ${Date.now()}`)))), eve);
+    const inv = findEvent(submitted.events, api.events.smeFinance.InvoiceSubmitted).data.invoice.toNumber();
+    await as('Ferdie', 'sme');
+    await page.waitForFunction(() => document.querySelector('[data-testid=sme-buyer]')?.dataset.source === 'indexer');
+    await byId(`sme-buyer-invoice-${inv}`).waitFor();
+    assert.equal(await byId('sme-to-fund').getAttribute('data-source'), 'indexer');
+    await as('Charlie', 'verifier');
+    await page.waitForFunction(() => document.querySelector('[data-testid=verifier-sme-filings]')?.dataset.source === 'indexer');
+    assert.equal(await byId('verifier-sme-milestones').getAttribute('data-source'), 'indexer');
+    assert.equal(await byId(`verifier-filing-${eve.address}-${year}-2-hash`).innerText(), q2);
+    assert.equal(await page.locator('[data-testid^="verifier-filing-"][data-testid$="-hash"]').count(), 1, 'the one filing awaiting audit');
 
     // Alice's returns: what the indexer has (itself checked against the chain by e2e/w-indexer),
     // with the net return and its share of what she lent.

@@ -1,38 +1,125 @@
-// The indexer-backed parts of the app: which loan ids to read from the chain, a lender's net
-// return, and how a profile read's consent reads.
-import { describe, expect, test } from 'vitest';
+// The indexer-backed parts of the app: which records (P2P loans, invoices, lines, filings) to read
+// from the chain, a lender's net return, and how a profile read's consent reads.
+import { describe, expect, test, vi } from 'vitest';
 
 import { makeT } from '../../src/ctx';
-import { type IndexedIds, type ProfileAccessRow, idsToRead, indexedLoanIds, lenderReturn, loanLenderTotals } from '../../src/indexer';
+import {
+  type FilingKey,
+  type MyLoanIdsData,
+  type ProfileAccessRow,
+  blocksSince,
+  filingKeyOf,
+  idsViaIndexer,
+  keysViaIndexer,
+  lenderReturn,
+  loanLenderTotals,
+  readRecords,
+  selectKeys,
+  sequentialIds,
+} from '../../src/indexer';
 import { accessBasisText } from '../../src/views/ProfileAccesses';
 
 const HASH = '0xAbC0000000000000000000000000000000000000000000000000000000000001';
-const indexed = (over: Partial<IndexedIds> = {}): IndexedIds => ({ ids: [1, 4], count: 6, height: 40, hash: HASH, ...over });
+const OTHER = `0x${'00'.repeat(32)}`;
+const status = { height: 40, hash: HASH };
 
-describe('idsToRead', () => {
-  test('the indexer ids for the account plus every id created since its last block', () => {
-    expect(idsToRead(indexed(), 9, HASH.toLowerCase())).toEqual([1, 4, 6, 7, 8]);
+describe('sequentialIds', () => {
+  test('the indexer ids plus every id created since its last block, ascending', () => {
+    expect(sequentialIds([4, 1], 6, 9)).toEqual([1, 4, 6, 7, 8]);
   });
   test('nothing new on chain: exactly the indexer ids', () => {
-    expect(idsToRead(indexed(), 6, HASH)).toEqual([1, 4]);
+    expect(sequentialIds([1, 4], 6, 6)).toEqual([1, 4]);
   });
   test('an indexer ahead of the block read: ids the chain has not allocated yet are left out', () => {
-    expect(idsToRead(indexed({ ids: [1, 4, 7], count: 8 }), 5, HASH)).toEqual([1, 4]);
+    expect(sequentialIds([1, 4, 7], 8, 5)).toEqual([1, 4]);
   });
-  test('no loans anywhere', () => {
-    expect(idsToRead(indexed({ ids: [], count: 0 }), 0, HASH)).toEqual([]);
-    expect(idsToRead(indexed({ ids: [], count: 0 }), 2, HASH)).toEqual([0, 1]);
+  test('no records anywhere; no valid id is invented', () => {
+    expect(sequentialIds([], 0, 0)).toEqual([]);
+    expect(sequentialIds([], 0, 2)).toEqual([0, 1]);
+    expect(sequentialIds([Number.NaN, -1, 1.5, 1], 2, 3)).toEqual([1, 2]);
   });
-  test('read everything without an answer, or when the chain has another block at the indexer height', () => {
-    expect(idsToRead(undefined, 9, HASH)).toBeUndefined();
-    expect(idsToRead(indexed(), 9, undefined)).toBeUndefined();
-    expect(idsToRead(indexed(), 9, `0x${'00'.repeat(32)}`)).toBeUndefined();
+});
+
+describe('selectKeys', () => {
+  const key = (k: FilingKey) => filingKeyOf(k);
+  const f = (enterprise: string, year: number, quarter: number): FilingKey => ({ enterprise, period: { year, quarter } });
+  test('the indexer keys plus the newer ones, each once, when the chain has the indexer block', () => {
+    expect(selectKeys(status, HASH.toLowerCase(), [f('5E', 2025, 3), f('5F', 2025, 4)], [f('5F', 2025, 4), f('5G', 2026, 1)], key)).toEqual([
+      f('5E', 2025, 3), f('5F', 2025, 4), f('5G', 2026, 1),
+    ]);
   });
-  test('from the GraphQL answer; no squidStatus yet means no answer', () => {
-    const data = { loans: [{ id: '4' }, { id: '1' }], loansConnection: { totalCount: 6 }, squidStatus: { height: 40, hash: HASH } };
-    expect(indexedLoanIds(data)).toEqual({ ids: [4, 1], count: 6, height: 40, hash: HASH });
-    expect(idsToRead(indexedLoanIds(data), 7, HASH)).toEqual([1, 4, 6]);
-    expect(indexedLoanIds({ ...data, squidStatus: null })).toBeUndefined();
+  test('read everything: no status, no block at that height, another block there, or the newer keys unknown', () => {
+    expect(selectKeys(null, HASH, [1], [], String)).toBeUndefined();
+    expect(selectKeys(status, null, [1], [], String)).toBeUndefined();
+    expect(selectKeys(status, OTHER, [1], [], String)).toBeUndefined();
+    expect(selectKeys(status, HASH, [1], undefined, String)).toBeUndefined();
+  });
+});
+
+describe('blocksSince', () => {
+  test('the blocks after the indexer block up to the block read; none when caught up or ahead', () => {
+    expect(blocksSince(40, 43)).toEqual([41, 42, 43]);
+    expect(blocksSince(40, 40)).toEqual([]);
+    expect(blocksSince(41, 40)).toEqual([]);
+  });
+  test('too far behind: undefined (read everything)', () => {
+    expect(blocksSince(40, 104)).toHaveLength(64);
+    expect(blocksSince(40, 105)).toBeUndefined();
+    expect(blocksSince(40, 45, 4)).toBeUndefined();
+  });
+});
+
+describe('idsViaIndexer (P2P loans, invoices, lines)', () => {
+  const data = (over: Partial<MyLoanIdsData> = {}): MyLoanIdsData => ({ loans: [{ id: '4' }, { id: '1' }], loansConnection: { totalCount: 6 }, squidStatus: status, ...over });
+  const run = (d: MyLoanIdsData | Error, chainNext: number, hashAt: Record<number, string>) => {
+    const asked: number[] = [];
+    return {
+      asked,
+      ids: idsViaIndexer({
+        ask: () => (d instanceof Error ? Promise.reject(d) : Promise.resolve(d)),
+        ids: (x) => x.loans.map((l) => l.id),
+        count: (x) => x.loansConnection.totalCount,
+        chainNext: async () => BigInt(chainNext),
+        blockHash: async (h) => {
+          asked.push(h);
+          return hashAt[h] ?? null;
+        },
+        what: 'every loan',
+      }),
+    };
+  };
+  test('the indexer ids and the ids allocated since, once the chain has its block', async () => {
+    const r = run(data(), 8, { 40: HASH });
+    expect(await r.ids).toEqual([1, 4, 6, 7]);
+    expect(r.asked).toEqual([40]);
+  });
+  test('read everything: another chain or fork, a height the chain lacks, no status yet, an error', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await run(data(), 8, { 40: OTHER }).ids).toBeUndefined();
+    expect(await run(data(), 8, {}).ids).toBeUndefined();
+    expect(await run(data({ squidStatus: null }), 8, { 40: HASH }).ids).toBeUndefined();
+    expect(await run(new Error('HTTP 502'), 8, { 40: HASH }).ids).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+});
+
+describe('keysViaIndexer (filings: the newer ones from the events since)', () => {
+  test('newer keys come from the indexer answer and its status; unknown newer keys mean read everything', async () => {
+    const d = { filings: ['5E-2025-3'], squidStatus: status };
+    const q = (newer: string[] | undefined) =>
+      keysViaIndexer({ ask: async () => d, keys: (x) => x.filings, newer: async (_x, s) => (s.height === 40 ? newer : []), blockHash: async () => HASH, keyOf: String, what: 'every filing' });
+    expect(await q(['5G-2026-1', '5E-2025-3'])).toEqual(['5E-2025-3', '5G-2026-1']);
+    expect(await q(undefined)).toBeUndefined();
+  });
+});
+
+describe('readRecords', () => {
+  test('the records at the keys the chain still has, or every record', async () => {
+    const chain = new Map([[1, 'a'], [3, 'c']]);
+    const all = async () => [...chain].map(([key, value]) => ({ key, value }));
+    expect(await readRecords([1, 2, 3], async (k) => chain.get(k), all)).toEqual({ records: [{ key: 1, value: 'a' }, { key: 3, value: 'c' }], viaIndexer: true });
+    expect(await readRecords(undefined, async (k) => chain.get(k), all)).toEqual({ records: [{ key: 1, value: 'a' }, { key: 3, value: 'c' }], viaIndexer: false });
   });
 });
 
