@@ -111,8 +111,8 @@ fn largest_person<T: Config>() -> Result<(T::AccountId, vec::Vec<AssetId>), Benc
 }
 
 /// A person of `accounts` registered accounts, the first KYC-attested with its attestations
-/// full, each account with `MaxPositions` pool debts and `MaxPositions` booked services, every
-/// one in a distinct priced asset: the most a person of that many accounts holds. Returns the
+/// full, each account owing every product in each of `MaxPositions` distinct priced assets and
+/// with a P2P and an SME service booked in each: the most a person of that many accounts holds. Returns the
 /// first account and the assets.
 fn person_of<T: Config>(
 	accounts: u32,
@@ -148,18 +148,21 @@ fn person_of<T: Config>(
 		T::BenchmarkPrices::feed_price(*asset, Price::saturating_from_integer(1u32))
 			.map_err(|_| BenchmarkError::Stop("the benchmark prices are set"))?;
 	}
+	// `MaxPositions` bounds the assets an account borrows in; in each, every product may hold
+	// a position, and the two that book service (P2P, SME) a service.
+	let products = [CreditProduct::Pools, CreditProduct::P2pLoans, CreditProduct::SmeFinance];
 	for account in &accounts {
 		for asset in &assets {
-			Positions::<T>::insert(
-				account,
-				PositionKey::new(CreditProduct::Pools, *asset),
-				ReportedPosition { owed: 1_000, committed: 0 },
-			);
-			DebtService::<T>::insert(
-				account,
-				PositionKey::new(CreditProduct::P2pLoans, *asset),
-				1_000,
-			);
+			for product in products {
+				Positions::<T>::insert(
+					account,
+					PositionKey::new(product, *asset),
+					ReportedPosition { owed: 1_000, committed: 0 },
+				);
+			}
+			for product in [CreditProduct::P2pLoans, CreditProduct::SmeFinance] {
+				DebtService::<T>::insert(account, PositionKey::new(product, *asset), 1_000);
+			}
 		}
 	}
 	Ok((who, assets))
@@ -644,7 +647,8 @@ mod benchmarks {
 		}
 
 		assert_eq!(checked, Ok(()));
-		assert_eq!(DebtService::<T>::get(&who, applied), Some(1_000));
+		// The person's SME service in that asset, booked already, grows by the new one.
+		assert_eq!(DebtService::<T>::get(&who, applied), Some(2_000));
 		Ok(())
 	}
 
@@ -676,7 +680,8 @@ mod benchmarks {
 		}
 
 		assert_eq!(checked, Ok(()));
-		assert_eq!(DebtService::<T>::get(&who, applied), Some(1_000));
+		// The person's SME service in that asset, booked already, grows by the new one.
+		assert_eq!(DebtService::<T>::get(&who, applied), Some(2_000));
 		Ok(())
 	}
 

@@ -122,7 +122,9 @@ mod calls {
 		/// income claim is attested with `attest_income`).
 		///
 		/// ## Complexity
-		/// O(1) reads and writes; O(`MaxAttestations`) in memory.
+		/// O(1) reads and writes; O(`MaxAttestations`) in memory. Charged the heavier of the
+		/// benchmarks of a pending identity link (`attest`) and of a person's first account
+		/// (`attest_first_identity`).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::attest().max(T::WeightInfo::attest_first_identity()))]
 		pub fn attest(

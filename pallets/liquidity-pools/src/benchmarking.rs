@@ -3,7 +3,11 @@
 use super::*;
 use crate::{types::*, BenchmarkHelper};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get};
+use frame_support::traits::{
+	fungibles::{Inspect, Mutate},
+	tokens::Preservation,
+	EnsureOrigin, Get,
+};
 use frame_system::RawOrigin;
 use sp_runtime::Permill;
 use xindai_primitives::{price::Price, AssetId, Balance};
@@ -61,6 +65,31 @@ fn fill_account_assets<T: Config>(lender: &T::AccountId, borrower: &T::AccountId
 		assert!(Pallet::<T>::do_deposit(lender, asset, LEND).is_ok());
 		assert!(Pallet::<T>::do_borrow(borrower, asset, 1_000_000).is_ok());
 	}
+}
+
+/// The heaviest way to take LP tokens of the collateral pool out: the borrower holds LP tokens
+/// in its wallet too (another depositor's, transferred to it), all of which it burns (its LP
+/// account goes), and no longer holds the underlying asset (the payout creates its account).
+/// Returns how many LP tokens its wallet holds.
+fn wallet_lp_without_underlying<T: Config>(
+	lender: &T::AccountId,
+	borrower: &T::AccountId,
+) -> Balance {
+	T::BenchmarkHelper::create_asset_and_fund(COLLATERAL, lender);
+	assert!(Pallet::<T>::do_deposit(lender, COLLATERAL, POST).is_ok());
+	let lp = Pools::<T>::get(COLLATERAL).map(|pool| pool.lp_asset).unwrap_or_default();
+	let wallet = T::Assets::balance(lp, lender);
+	assert!(T::Assets::transfer(lp, lender, borrower, wallet, Preservation::Expendable).is_ok());
+	let underlying = T::Assets::balance(COLLATERAL, borrower);
+	assert!(T::Assets::transfer(
+		COLLATERAL,
+		borrower,
+		lender,
+		underlying,
+		Preservation::Expendable
+	)
+	.is_ok());
+	wallet
 }
 
 #[benchmarks]
@@ -160,19 +189,22 @@ mod benchmarks {
 		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp > POST));
 	}
 
-	/// From collateral, with debt: a full health check over every asset an account may hold.
+	/// From the wallet and from collateral, with debt: a full health check over every asset an
+	/// account may hold ([`wallet_lp_without_underlying`]).
 	#[benchmark]
 	fn withdraw() {
 		let (lender, borrower) = market::<T>();
 		fill_account_assets::<T>(&lender, &borrower);
 		assert!(Pallet::<T>::do_borrow(&borrower, DEBT, 1_000_000).is_ok());
+		let wallet = wallet_lp_without_underlying::<T>(&lender, &borrower);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(borrower.clone()), COLLATERAL, 1_000_000);
+		_(RawOrigin::Signed(borrower.clone()), COLLATERAL, wallet + 1_000_000);
 		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp < POST));
 	}
 
-	/// From collateral without debt, the account listed in every asset it may hold (each an
-	/// enabled collateral): no health check, but the debt lookup walks every listed asset.
+	/// From the wallet and from collateral without debt, the account listed in every asset it
+	/// may hold (each an enabled collateral): no health check, but the debt lookup walks every
+	/// listed asset ([`wallet_lp_without_underlying`]).
 	#[benchmark]
 	fn withdraw_unchecked() {
 		let (lender, borrower) = market::<T>();
@@ -186,8 +218,9 @@ mod benchmarks {
 			assert!(Pallet::<T>::do_enable_collateral(&borrower, asset).is_ok());
 		}
 		assert_eq!(AccountAssets::<T>::get(&borrower).len() as u32, T::MaxAssetsPerAccount::get());
+		let wallet = wallet_lp_without_underlying::<T>(&lender, &borrower);
 		#[extrinsic_call]
-		withdraw(RawOrigin::Signed(borrower.clone()), COLLATERAL, 1_000_000);
+		withdraw(RawOrigin::Signed(borrower.clone()), COLLATERAL, wallet + 1_000_000);
 		assert!(Collateral::<T>::get(&borrower, COLLATERAL).is_some_and(|lp| lp < POST));
 	}
 

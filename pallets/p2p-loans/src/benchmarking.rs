@@ -4,9 +4,19 @@
 use super::*;
 use crate::{schedule::RepaymentKind, types::*, BenchmarkHelper};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, Get, Time};
+use frame_support::traits::{
+	fungibles::{Inspect, Mutate},
+	tokens::Preservation,
+	EnsureOrigin, Get, Time,
+};
 use frame_system::RawOrigin;
-use xindai_primitives::{interest::Rate, price::Price, AssetId, Balance};
+use xindai_primitives::{
+	credit::{CreditProduct, CreditRegistry, PositionKey},
+	interest::Rate,
+	price::Price,
+	service::{Repayment, Service},
+	AssetId, Balance,
+};
 
 const LENT: AssetId = 9_101;
 const COLLATERAL: AssetId = 9_102;
@@ -53,6 +63,29 @@ fn started<T: Config>() -> (T::AccountId, T::AccountId, LoanId) {
 	let id = requested::<T>(&borrower);
 	assert!(Pallet::<T>::do_fund(&lender, id, PRINCIPAL).is_ok());
 	(borrower, lender, id)
+}
+
+/// A started loan long after its last due date (every instalment late, a penalty accrued),
+/// whose borrower has just borrowed and repaid quickly `max_quick_repayments` times (the
+/// registry's default of 3): its next own repayment is quick and raises the monitor's flag.
+/// Returns the borrower, the loan and its payoff now.
+fn overdue_cycler<T: Config>() -> (T::AccountId, LoanId, Balance) {
+	let (borrower, _, id) = started::<T>();
+	let last_due = Schedules::<T>::get(id)
+		.and_then(|items| items.last().map(|i| i.due_at))
+		.unwrap_or_default();
+	T::BenchmarkHelper::set_time(last_due.saturating_add(30 * 24 * 60 * 60 * 1_000));
+	T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
+	T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+	let elsewhere = PositionKey::new(CreditProduct::Pools, LENT);
+	let cycle = Repayment { amount: 1, days_late: 0, served: Service::NONE, by_borrower: true };
+	for _ in 0..3 {
+		assert!(T::Credit::note_borrowed(&borrower, elsewhere, 1).is_ok());
+		assert!(T::Credit::note_repaid(&borrower, elsewhere, cycle).is_ok());
+	}
+	assert!(T::Credit::note_borrowed(&borrower, elsewhere, 1).is_ok());
+	let payoff = Pallet::<T>::loan_view(id).map(|view| view.payoff_today).unwrap_or_default();
+	(borrower, id, payoff)
 }
 
 #[benchmarks]
@@ -124,29 +157,33 @@ mod benchmarks {
 	}
 
 	/// Pays everything off at once: every instalment walked, the loan settled.
+	/// The payoff at its heaviest: every instalment late (the penalty accrual walks the whole
+	/// schedule, each instalment is reported late), a quick repayment that raises the
+	/// monitor's flag ([`overdue_cycler`]), then the settlement: collateral back, debt service
+	/// ended, the loan closed.
 	#[benchmark]
 	fn repay() {
-		let (borrower, _, id) = started::<T>();
+		let (borrower, id, payoff) = overdue_cycler::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(borrower), id, PRINCIPAL * 2);
+		_(RawOrigin::Signed(borrower), id, payoff);
 		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Closed));
 	}
 
-	/// A payment that leaves the loan open, at its heaviest: right after disbursement (a quick
-	/// repayment, which the monitor counts), the current instalment and then a prepayment that
-	/// reprices the rest of the schedule.
+	/// A payment that leaves the loan open, at its heaviest: as [`repay`](Self::repay), all but
+	/// one unit of the payoff (the penalty, every instalment late, the last one in part).
 	#[benchmark]
 	fn repay_instalment() {
-		let (borrower, _, id) = started::<T>();
+		let (borrower, id, payoff) = overdue_cycler::<T>();
 		#[extrinsic_call]
-		repay(RawOrigin::Signed(borrower), id, PRINCIPAL / 2);
-		let loan = Loans::<T>::get(id);
-		assert_eq!(loan.as_ref().map(|l| l.status), Some(LoanStatus::Active));
-		assert!(loan.is_some_and(|l| l.prepaid > 0));
+		repay(RawOrigin::Signed(borrower), id, payoff.saturating_sub(1));
+		assert_eq!(Loans::<T>::get(id).map(|l| l.status), Some(LoanStatus::Active));
+		let items = Schedules::<T>::get(id).map(|s| s.into_inner()).unwrap_or_default();
+		assert_eq!(items.iter().filter(|i| !i.is_paid()).count(), 1);
 	}
 
 	/// The lender's last claim on a loan its collateral settled: repayments and collateral
-	/// paid out, and the loan leaves the lender's list (the most a claim writes).
+	/// paid out (into a collateral account the payout creates), and the loan leaves the
+	/// lender's list (the most a claim writes).
 	#[benchmark]
 	fn claim() {
 		let (borrower, lender, id) = started::<T>();
@@ -161,6 +198,16 @@ mod benchmarks {
 		let loan = Loans::<T>::get(id);
 		assert_eq!(loan.as_ref().map(|l| l.status), Some(LoanStatus::Closed));
 		assert!(loan.is_some_and(|l| l.distributed > 0 && l.collateral_for_lenders > 0));
+		// The lender never held the collateral asset: the payout creates its account.
+		let held = T::Assets::balance(COLLATERAL, &lender);
+		assert!(T::Assets::transfer(
+			COLLATERAL,
+			&lender,
+			&borrower,
+			held,
+			Preservation::Expendable
+		)
+		.is_ok());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lender.clone()), id);
 		let position = Positions::<T>::get(id, &lender);

@@ -294,17 +294,9 @@ mod benchmark_helper {
 			if !Assets::asset_exists(asset) {
 				let _ = <Assets as Create<AccountId>>::create(asset, owner.clone(), true, 1);
 				let _ = Assets::set(asset, &owner, b"Bench".to_vec(), b"BEN".to_vec(), 6);
-				// As for every lending asset of the chain (the genesis presets' custody
-				// reserves): each lending pallet's custody holds a minimum balance, so the
-				// benchmarks measure payments into custody that exists, not the one-off
-				// creation of its account.
-				for custodian in [
-					crate::LiquidityPools::account_id(),
-					crate::P2pLoans::account_id(),
-					crate::SmeFinance::account_id(),
-				] {
-					let _ = <Assets as Mutate<AccountId>>::mint_into(asset, &custodian, 1);
-				}
+				// No custody reserve: only the dev assets get one at genesis, so the first
+				// payment of a new asset into custody creates its account, and the benchmarks
+				// measure that.
 			}
 			let _ = <Assets as Mutate<AccountId>>::mint_into(asset, who, 1_000_000_000_000_000);
 		}
