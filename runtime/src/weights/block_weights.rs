@@ -2,8 +2,8 @@
 // with `runtime-benchmarks`; do not edit by hand, rerun the script.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-04 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `Development`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -35,17 +35,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 197_763, 398_401
-	///   Average:  229_838
-	///   Median:   204_974
-	///   Std-Dev:  45704.96
+	///   Min, Max: 392_050, 1_407_113
+	///   Average:  518_934
+	///   Median:   461_613
+	///   Std-Dev:  179412.62
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 359_919
-	///   95th: 311_301
-	///   75th: 235_685
+	///   99th: 1_231_693
+	///   95th: 917_127
+	///   75th: 505_398
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(229_838), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(518_934), 0);
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 // with `runtime-benchmarks`; do not edit by hand, rerun the script.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-04 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `Development`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -35,17 +35,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 110_354, 121_824
-	///   Average:  115_882
-	///   Median:   116_118
-	///   Std-Dev:  2019.17
+	///   Min, Max: 129_254, 198_108
+	///   Average:  151_980
+	///   Median:   147_091
+	///   Std-Dev:  17701.19
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 120_906
-	///   95th: 118_387
-	///   75th: 117_255
+	///   99th: 196_365
+	///   95th: 187_216
+	///   75th: 161_651
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(115_882), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(151_980), 0);
 }
 
 #[cfg(test)]

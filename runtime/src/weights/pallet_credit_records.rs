@@ -55,8 +55,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `189`
 		//  Estimated: `3588`
-		// Minimum execution time: 17_666_000 picoseconds.
-		Weight::from_parts(20_260_000, 0)
+		// Minimum execution time: 17_756_000 picoseconds.
+		Weight::from_parts(25_127_000, 0)
 			.saturating_add(Weight::from_parts(0, 3588))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `12390`
 		//  Estimated: `169310`
-		// Minimum execution time: 743_861_000 picoseconds.
-		Weight::from_parts(823_840_000, 0)
+		// Minimum execution time: 748_558_000 picoseconds.
+		Weight::from_parts(1_154_038_000, 0)
 			.saturating_add(Weight::from_parts(0, 169310))
 			.saturating_add(T::DbWeight::get().reads(75))
 			.saturating_add(T::DbWeight::get().writes(75))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `3676`
-		// Minimum execution time: 69_843_000 picoseconds.
-		Weight::from_parts(93_448_000, 0)
+		// Minimum execution time: 70_575_000 picoseconds.
+		Weight::from_parts(97_865_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3572`
-		// Minimum execution time: 14_121_000 picoseconds.
-		Weight::from_parts(16_265_000, 0)
+		// Minimum execution time: 14_331_000 picoseconds.
+		Weight::from_parts(26_749_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `999`
 		//  Estimated: `3676`
-		// Minimum execution time: 101_621_000 picoseconds.
-		Weight::from_parts(142_260_000, 0)
+		// Minimum execution time: 105_346_000 picoseconds.
+		Weight::from_parts(149_941_000, 0)
 			.saturating_add(Weight::from_parts(0, 3676))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `355`
 		//  Estimated: `3656`
-		// Minimum execution time: 26_820_000 picoseconds.
-		Weight::from_parts(36_434_000, 0)
+		// Minimum execution time: 27_751_000 picoseconds.
+		Weight::from_parts(46_128_000, 0)
 			.saturating_add(Weight::from_parts(0, 3656))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -193,8 +193,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `817`
 		//  Estimated: `3656`
-		// Minimum execution time: 42_222_000 picoseconds.
-		Weight::from_parts(51_186_000, 0)
+		// Minimum execution time: 43_153_000 picoseconds.
+		Weight::from_parts(61_391_000, 0)
 			.saturating_add(Weight::from_parts(0, 3656))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `923`
 		//  Estimated: `6100`
-		// Minimum execution time: 48_862_000 picoseconds.
-		Weight::from_parts(54_290_000, 0)
+		// Minimum execution time: 49_193_000 picoseconds.
+		Weight::from_parts(57_375_000, 0)
 			.saturating_add(Weight::from_parts(0, 6100))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `487`
 		//  Estimated: `3547`
-		// Minimum execution time: 19_439_000 picoseconds.
-		Weight::from_parts(27_090_000, 0)
+		// Minimum execution time: 19_669_000 picoseconds.
+		Weight::from_parts(24_587_000, 0)
 			.saturating_add(Weight::from_parts(0, 3547))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -261,8 +261,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2683`
 		//  Estimated: `5370`
-		// Minimum execution time: 70_214_000 picoseconds.
-		Weight::from_parts(108_641_000, 0)
+		// Minimum execution time: 72_778_000 picoseconds.
+		Weight::from_parts(115_050_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -289,8 +289,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2396`
 		//  Estimated: `5370`
-		// Minimum execution time: 71_727_000 picoseconds.
-		Weight::from_parts(101_360_000, 0)
+		// Minimum execution time: 72_467_000 picoseconds.
+		Weight::from_parts(84_725_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -311,8 +311,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5370`
-		// Minimum execution time: 49_223_000 picoseconds.
-		Weight::from_parts(56_263_000, 0)
+		// Minimum execution time: 50_905_000 picoseconds.
+		Weight::from_parts(58_327_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -333,8 +333,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2132`
 		//  Estimated: `5370`
-		// Minimum execution time: 48_822_000 picoseconds.
-		Weight::from_parts(55_913_000, 0)
+		// Minimum execution time: 50_665_000 picoseconds.
+		Weight::from_parts(66_298_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -346,11 +346,11 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_799_000 picoseconds.
-		Weight::from_parts(9_816_590, 0)
+		// Minimum execution time: 5_979_000 picoseconds.
+		Weight::from_parts(6_808_288, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 6_673
-			.saturating_add(Weight::from_parts(104_791, 0).saturating_mul(t.into()))
+			// Standard Error: 907
+			.saturating_add(Weight::from_parts(16_929, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `CreditRecords::Profiles` (r:1 w:1)
@@ -359,8 +359,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `310`
 		//  Estimated: `3572`
-		// Minimum execution time: 13_660_000 picoseconds.
-		Weight::from_parts(19_389_000, 0)
+		// Minimum execution time: 13_630_000 picoseconds.
+		Weight::from_parts(15_663_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -371,8 +371,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `311`
 		//  Estimated: `3572`
-		// Minimum execution time: 13_610_000 picoseconds.
-		Weight::from_parts(19_760_000, 0)
+		// Minimum execution time: 13_681_000 picoseconds.
+		Weight::from_parts(17_676_000, 0)
 			.saturating_add(Weight::from_parts(0, 3572))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -393,8 +393,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `518`
 		//  Estimated: `4107`
-		// Minimum execution time: 73_378_000 picoseconds.
-		Weight::from_parts(98_335_000, 0)
+		// Minimum execution time: 73_639_000 picoseconds.
+		Weight::from_parts(80_920_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -411,8 +411,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4107`
-		// Minimum execution time: 60_460_000 picoseconds.
-		Weight::from_parts(66_168_000, 0)
+		// Minimum execution time: 60_259_000 picoseconds.
+		Weight::from_parts(65_747_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -425,8 +425,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `934`
 		//  Estimated: `4107`
-		// Minimum execution time: 16_144_000 picoseconds.
-		Weight::from_parts(26_509_000, 0)
+		// Minimum execution time: 16_194_000 picoseconds.
+		Weight::from_parts(18_186_000, 0)
 			.saturating_add(Weight::from_parts(0, 4107))
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
@@ -450,8 +450,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `764`
 		//  Estimated: `4027`
-		// Minimum execution time: 37_615_000 picoseconds.
-		Weight::from_parts(61_952_000, 0)
+		// Minimum execution time: 37_676_000 picoseconds.
+		Weight::from_parts(41_161_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -466,8 +466,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `897`
 		//  Estimated: `4027`
-		// Minimum execution time: 25_107_000 picoseconds.
-		Weight::from_parts(36_944_000, 0)
+		// Minimum execution time: 25_318_000 picoseconds.
+		Weight::from_parts(29_183_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -486,8 +486,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `993`
 		//  Estimated: `4027`
-		// Minimum execution time: 38_397_000 picoseconds.
-		Weight::from_parts(59_639_000, 0)
+		// Minimum execution time: 38_587_000 picoseconds.
+		Weight::from_parts(42_333_000, 0)
 			.saturating_add(Weight::from_parts(0, 4027))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -498,8 +498,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_578_000 picoseconds.
-		Weight::from_parts(12_188_000, 0)
+		// Minimum execution time: 5_668_000 picoseconds.
+		Weight::from_parts(6_529_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -521,8 +521,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `2412`
 		//  Estimated: `5370`
-		// Minimum execution time: 53_049_000 picoseconds.
-		Weight::from_parts(87_760_000, 0)
+		// Minimum execution time: 53_079_000 picoseconds.
+		Weight::from_parts(80_279_000, 0)
 			.saturating_add(Weight::from_parts(0, 5370))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -533,8 +533,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_588_000 picoseconds.
-		Weight::from_parts(9_484_000, 0)
+		// Minimum execution time: 5_658_000 picoseconds.
+		Weight::from_parts(6_490_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -544,8 +544,8 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_830_000 picoseconds.
-		Weight::from_parts(13_110_000, 0)
+		// Minimum execution time: 6_790_000 picoseconds.
+		Weight::from_parts(7_551_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -569,24 +569,24 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::DebtService` (r:37 w:1)
+	/// Storage: `CreditRecords::DebtService` (r:68 w:1)
 	/// Proof: `CreditRecords::DebtService` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Values` (r:8 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
-	/// Storage: `CreditRecords::Positions` (r:36 w:0)
+	/// Storage: `CreditRecords::Positions` (r:100 w:0)
 	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:8 w:0)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	fn repayment_capacity_check() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5953`
-		//  Estimated: `95710`
-		// Minimum execution time: 575_802_000 picoseconds.
-		Weight::from_parts(855_667_000, 0)
-			.saturating_add(Weight::from_parts(0, 95710))
-			.saturating_add(T::DbWeight::get().reads(113))
+		//  Measured:  `8183`
+		//  Estimated: `257790`
+		// Minimum execution time: 985_519_000 picoseconds.
+		Weight::from_parts(1_054_580_000, 0)
+			.saturating_add(Weight::from_parts(0, 257790))
+			.saturating_add(T::DbWeight::get().reads(208))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `CreditRecords::ClosedPurposes` (r:1 w:0)
@@ -609,24 +609,24 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::DebtService` (r:10 w:1)
+	/// Storage: `CreditRecords::DebtService` (r:17 w:1)
 	/// Proof: `CreditRecords::DebtService` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Values` (r:8 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
-	/// Storage: `CreditRecords::Positions` (r:9 w:0)
+	/// Storage: `CreditRecords::Positions` (r:25 w:0)
 	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Pools` (r:8 w:0)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	fn repayment_capacity_check_one_account() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3760`
-		//  Estimated: `26590`
-		// Minimum execution time: 221_167_000 picoseconds.
-		Weight::from_parts(315_216_000, 0)
-			.saturating_add(Weight::from_parts(0, 26590))
-			.saturating_add(T::DbWeight::get().reads(53))
+		//  Measured:  `4900`
+		//  Estimated: `65190`
+		// Minimum execution time: 344_100_000 picoseconds.
+		Weight::from_parts(384_589_000, 0)
+			.saturating_add(Weight::from_parts(0, 65190))
+			.saturating_add(T::DbWeight::get().reads(76))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `CreditRecords::Profiles` (r:4 w:0)
@@ -647,7 +647,7 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::Positions` (r:36 w:0)
+	/// Storage: `CreditRecords::Positions` (r:100 w:0)
 	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Values` (r:8 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -655,12 +655,12 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	fn exposure_check() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4860`
-		//  Estimated: `93438`
-		// Minimum execution time: 351_660_000 picoseconds.
-		Weight::from_parts(483_335_000, 0)
-			.saturating_add(Weight::from_parts(0, 93438))
-			.saturating_add(T::DbWeight::get().reads(70))
+		//  Measured:  `6358`
+		//  Estimated: `257790`
+		// Minimum execution time: 770_210_000 picoseconds.
+		Weight::from_parts(854_204_000, 0)
+			.saturating_add(Weight::from_parts(0, 257790))
+			.saturating_add(T::DbWeight::get().reads(134))
 	}
 	/// Storage: `CreditRecords::Profiles` (r:1 w:0)
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
@@ -680,7 +680,7 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: `CreditRecords::Histories` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `CreditRecords::TierTable` (r:1 w:0)
 	/// Proof: `CreditRecords::TierTable` (`max_values`: Some(1), `max_size`: Some(201), added: 696, mode: `MaxEncodedLen`)
-	/// Storage: `CreditRecords::Positions` (r:9 w:0)
+	/// Storage: `CreditRecords::Positions` (r:25 w:0)
 	/// Proof: `CreditRecords::Positions` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Oracle::Values` (r:8 w:0)
 	/// Proof: `Oracle::Values` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -688,11 +688,11 @@ impl<T: frame_system::Config> pallet_credit_records::WeightInfo for WeightInfo<T
 	/// Proof: UNKNOWN KEY `0x2e36982c836ef0a27e6e7a0385480a2c68765a156cefb778abc483e1d6c703c8` (r:8 w:0)
 	fn exposure_check_one_account() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3274`
-		//  Estimated: `24102`
-		// Minimum execution time: 145_535_000 picoseconds.
-		Weight::from_parts(226_054_000, 0)
-			.saturating_add(Weight::from_parts(0, 24102))
-			.saturating_add(T::DbWeight::get().reads(34))
+		//  Measured:  `4079`
+		//  Estimated: `65190`
+		// Minimum execution time: 269_159_000 picoseconds.
+		Weight::from_parts(365_731_000, 0)
+			.saturating_add(Weight::from_parts(0, 65190))
+			.saturating_add(T::DbWeight::get().reads(50))
 	}
 }

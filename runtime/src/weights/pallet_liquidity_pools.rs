@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1057`
 		//  Estimated: `6360`
-		// Minimum execution time: 70_975_000 picoseconds.
-		Weight::from_parts(116_302_000, 0)
+		// Minimum execution time: 70_254_000 picoseconds.
+		Weight::from_parts(112_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 6360))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 14_832_000 picoseconds.
-		Weight::from_parts(31_306_000, 0)
+		// Minimum execution time: 14_982_000 picoseconds.
+		Weight::from_parts(26_068_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -87,10 +87,10 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	fn set_pool_params() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1256`
+		//  Measured:  `1184`
 		//  Estimated: `3762`
-		// Minimum execution time: 36_905_000 picoseconds.
-		Weight::from_parts(59_639_000, 0)
+		// Minimum execution time: 35_363_000 picoseconds.
+		Weight::from_parts(51_716_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 15_263_000 picoseconds.
-		Weight::from_parts(31_536_000, 0)
+		// Minimum execution time: 14_642_000 picoseconds.
+		Weight::from_parts(18_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `504`
 		//  Estimated: `3762`
-		// Minimum execution time: 15_573_000 picoseconds.
-		Weight::from_parts(30_405_000, 0)
+		// Minimum execution time: 14_391_000 picoseconds.
+		Weight::from_parts(18_367_000, 0)
 			.saturating_add(Weight::from_parts(0, 3762))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -131,10 +131,10 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reduce_reserves() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1595`
+		//  Measured:  `1562`
 		//  Estimated: `6208`
-		// Minimum execution time: 85_627_000 picoseconds.
-		Weight::from_parts(148_640_000, 0)
+		// Minimum execution time: 82_452_000 picoseconds.
+		Weight::from_parts(90_934_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -145,8 +145,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_448_000 picoseconds.
-		Weight::from_parts(10_716_000, 0)
+		// Minimum execution time: 5_338_000 picoseconds.
+		Weight::from_parts(6_209_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -162,10 +162,10 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1849`
+		//  Measured:  `1779`
 		//  Estimated: `8817`
-		// Minimum execution time: 115_200_000 picoseconds.
-		Weight::from_parts(162_932_000, 0)
+		// Minimum execution time: 113_528_000 picoseconds.
+		Weight::from_parts(123_773_000, 0)
 			.saturating_add(Weight::from_parts(0, 8817))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -174,12 +174,14 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:3)
+	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Collateral` (r:4 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:0)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Debts` (r:4 w:0)
@@ -192,37 +194,39 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `LiquidityPools::MaxPriceAge` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3540`
-		//  Estimated: `14430`
-		// Minimum execution time: 234_577_000 picoseconds.
-		Weight::from_parts(344_270_000, 0)
-			.saturating_add(Weight::from_parts(0, 14430))
-			.saturating_add(T::DbWeight::get().reads(29))
-			.saturating_add(T::DbWeight::get().writes(7))
+		//  Measured:  `3682`
+		//  Estimated: `14572`
+		// Minimum execution time: 252_433_000 picoseconds.
+		Weight::from_parts(303_429_000, 0)
+			.saturating_add(Weight::from_parts(0, 14572))
+			.saturating_add(T::DbWeight::get().reads(30))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:1)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:4 w:3)
+	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:2 w:2)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Collateral` (r:1 w:1)
 	/// Proof: `LiquidityPools::Collateral` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::AccountAssets` (r:1 w:0)
 	/// Proof: `LiquidityPools::AccountAssets` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `LiquidityPools::Debts` (r:4 w:0)
 	/// Proof: `LiquidityPools::Debts` (`max_values`: None, `max_size`: Some(156), added: 2631, mode: `MaxEncodedLen`)
 	fn withdraw_unchecked() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2337`
+		//  Measured:  `2479`
 		//  Estimated: `11514`
-		// Minimum execution time: 161_639_000 picoseconds.
-		Weight::from_parts(256_239_000, 0)
+		// Minimum execution time: 180_807_000 picoseconds.
+		Weight::from_parts(190_472_000, 0)
 			.saturating_add(Weight::from_parts(0, 11514))
-			.saturating_add(T::DbWeight::get().reads(14))
-			.saturating_add(T::DbWeight::get().writes(7))
+			.saturating_add(T::DbWeight::get().reads(15))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `LiquidityPools::Pools` (r:1 w:0)
 	/// Proof: `LiquidityPools::Pools` (`max_values`: None, `max_size`: Some(297), added: 2772, mode: `MaxEncodedLen`)
@@ -240,8 +244,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `1676`
 		//  Estimated: `6208`
-		// Minimum execution time: 92_106_000 picoseconds.
-		Weight::from_parts(150_774_000, 0)
+		// Minimum execution time: 89_072_000 picoseconds.
+		Weight::from_parts(98_226_000, 0)
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -272,8 +276,8 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `3503`
 		//  Estimated: `14393`
-		// Minimum execution time: 188_359_000 picoseconds.
-		Weight::from_parts(265_593_000, 0)
+		// Minimum execution time: 179_226_000 picoseconds.
+		Weight::from_parts(194_458_000, 0)
 			.saturating_add(Weight::from_parts(0, 14393))
 			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -322,11 +326,11 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Activities` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	fn borrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4825`
-		//  Estimated: `15715`
-		// Minimum execution time: 314_114_000 picoseconds.
-		Weight::from_parts(488_864_000, 0)
-			.saturating_add(Weight::from_parts(0, 15715))
+		//  Measured:  `4754`
+		//  Estimated: `15644`
+		// Minimum execution time: 301_787_000 picoseconds.
+		Weight::from_parts(321_035_000, 0)
+			.saturating_add(Weight::from_parts(0, 15644))
 			.saturating_add(T::DbWeight::get().reads(40))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -362,11 +366,11 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Activities` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	fn repay() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3124`
-		//  Estimated: `6589`
-		// Minimum execution time: 160_698_000 picoseconds.
-		Weight::from_parts(253_995_000, 0)
-			.saturating_add(Weight::from_parts(0, 6589))
+		//  Measured:  `3053`
+		//  Estimated: `6518`
+		// Minimum execution time: 157_923_000 picoseconds.
+		Weight::from_parts(203_331_000, 0)
+			.saturating_add(Weight::from_parts(0, 6518))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -406,11 +410,11 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Activities` (`max_values`: None, `max_size`: Some(213), added: 2688, mode: `MaxEncodedLen`)
 	fn repay_all() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3242`
-		//  Estimated: `6707`
-		// Minimum execution time: 188_840_000 picoseconds.
-		Weight::from_parts(281_507_000, 0)
-			.saturating_add(Weight::from_parts(0, 6707))
+		//  Measured:  `3171`
+		//  Estimated: `6636`
+		// Minimum execution time: 185_194_000 picoseconds.
+		Weight::from_parts(213_806_000, 0)
+			.saturating_add(Weight::from_parts(0, 6636))
 			.saturating_add(T::DbWeight::get().reads(19))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
@@ -452,10 +456,10 @@ impl<T: frame_system::Config> pallet_liquidity_pools::WeightInfo for WeightInfo<
 	/// Proof: `CreditRecords::Profiles` (`max_values`: None, `max_size`: Some(107), added: 2582, mode: `MaxEncodedLen`)
 	fn liquidate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5820`
+		//  Measured:  `5686`
 		//  Estimated: `19253`
-		// Minimum execution time: 517_196_000 picoseconds.
-		Weight::from_parts(816_969_000, 0)
+		// Minimum execution time: 510_025_000 picoseconds.
+		Weight::from_parts(541_982_000, 0)
 			.saturating_add(Weight::from_parts(0, 19253))
 			.saturating_add(T::DbWeight::get().reads(45))
 			.saturating_add(T::DbWeight::get().writes(21))
