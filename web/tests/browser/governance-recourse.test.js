@@ -10,38 +10,17 @@
 //   npm run build && npm run test:browser     (XINDAI_NODE or CARGO_TARGET_DIR find the node)
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
-import { chromium } from 'playwright-core';
 
 import { XDI, chainNow, devAccounts, findEvent, personOf, travelTo } from '../../../e2e/lib/chain.js';
 import { printLogsOnFailure, startNode } from '../../../e2e/lib/node.js';
 import { txHelpers } from '../../../e2e/lib/tx.js';
 import { serveStatic } from '../../scripts/serve.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const WEB = path.resolve(here, '..', '..');
-const DIST = path.join(WEB, 'dist');
-const SHOTS = path.join(WEB, 'screenshots');
-const USDX = 10n ** 6n;
-const DAY_MS = 24 * 3600 * 1000;
-
-function chromiumPath() {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('chromium not found: install Debian\'s chromium (scripts/setup does)');
-  }
-}
-
-const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
+import { DAY_MS, DIST, SHOTS, USDX, hex, launchBrowser } from './browser-harness.js';
 
 describe('referenda and recourse in a real browser', { timeout: 600_000 }, () => {
   let node;
@@ -61,13 +40,7 @@ describe('referenda and recourse in a real browser', { timeout: 600_000 }, () =>
     acc = await devAccounts(api.registry.chainSS58);
     chainTx = txHelpers(api);
     web = await serveStatic({ dir: DIST, port: 0 });
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'xindai-web-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    ({ context, profileDir } = await launchBrowser());
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     await page.goto(`${web.url}?rpc=${encodeURIComponent(node.wsUrl)}&lang=en#governance`);
