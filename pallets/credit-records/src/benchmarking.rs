@@ -168,6 +168,28 @@ fn person_of<T: Config>(
 	Ok((who, assets))
 }
 
+/// What a credit application asks of the registry's capacity book: the check of a monthly
+/// service of 1,000 units of `asset` at SME finance, then its booking.
+fn apply_for_service<T: Config>(
+	who: &T::AccountId,
+	asset: AssetId,
+) -> Result<(), sp_runtime::DispatchError> {
+	let purpose = LoanPurpose {
+		category: PurposeCategory::Education,
+		description_hash: H256::repeat_byte(5),
+	};
+	let checked = CreditRecords::<T>::check_repayment_capacity(
+		who,
+		CreditProduct::SmeFinance,
+		&purpose,
+		asset,
+		1_000,
+	);
+	let applied = PositionKey::new(CreditProduct::SmeFinance, asset);
+	<CreditRecords<T> as CreditRegistry<T::AccountId>>::note_debt_service(who, applied, 1_000);
+	checked
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -625,29 +647,16 @@ mod benchmarks {
 	#[benchmark]
 	fn repayment_capacity_check() -> Result<(), BenchmarkError> {
 		let (who, assets) = largest_person::<T>()?;
-		let purpose = LoanPurpose {
-			category: PurposeCategory::Education,
-			description_hash: H256::repeat_byte(5),
-		};
-		let applied = PositionKey::new(CreditProduct::SmeFinance, assets[0]);
 		let checked;
 
 		#[block]
 		{
-			checked = CreditRecords::<T>::check_repayment_capacity(
-				&who,
-				CreditProduct::SmeFinance,
-				&purpose,
-				assets[0],
-				1_000,
-			);
-			<CreditRecords<T> as CreditRegistry<T::AccountId>>::note_debt_service(
-				&who, applied, 1_000,
-			);
+			checked = apply_for_service::<T>(&who, assets[0]);
 		}
 
 		assert_eq!(checked, Ok(()));
 		// The person's SME service in that asset, booked already, grows by the new one.
+		let applied = PositionKey::new(CreditProduct::SmeFinance, assets[0]);
 		assert_eq!(DebtService::<T>::get(&who, applied), Some(2_000));
 		Ok(())
 	}
@@ -658,29 +667,16 @@ mod benchmarks {
 	#[benchmark]
 	fn repayment_capacity_check_one_account() -> Result<(), BenchmarkError> {
 		let (who, assets) = person_of::<T>(1)?;
-		let purpose = LoanPurpose {
-			category: PurposeCategory::Education,
-			description_hash: H256::repeat_byte(5),
-		};
-		let applied = PositionKey::new(CreditProduct::SmeFinance, assets[0]);
 		let checked;
 
 		#[block]
 		{
-			checked = CreditRecords::<T>::check_repayment_capacity(
-				&who,
-				CreditProduct::SmeFinance,
-				&purpose,
-				assets[0],
-				1_000,
-			);
-			<CreditRecords<T> as CreditRegistry<T::AccountId>>::note_debt_service(
-				&who, applied, 1_000,
-			);
+			checked = apply_for_service::<T>(&who, assets[0]);
 		}
 
 		assert_eq!(checked, Ok(()));
 		// The person's SME service in that asset, booked already, grows by the new one.
+		let applied = PositionKey::new(CreditProduct::SmeFinance, assets[0]);
 		assert_eq!(DebtService::<T>::get(&who, applied), Some(2_000));
 		Ok(())
 	}

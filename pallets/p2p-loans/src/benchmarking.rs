@@ -65,18 +65,24 @@ fn started<T: Config>() -> (T::AccountId, T::AccountId, LoanId) {
 	(borrower, lender, id)
 }
 
+/// Moves the clock `days` past loan `id`'s last due date, with fresh prices (the collateral
+/// worth 600 times the lent asset).
+fn days_after_last_due<T: Config>(id: LoanId, days: u64) {
+	let last_due = Schedules::<T>::get(id)
+		.and_then(|items| items.last().map(|i| i.due_at))
+		.unwrap_or_default();
+	T::BenchmarkHelper::set_time(last_due.saturating_add(days * 24 * 60 * 60 * 1_000));
+	T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
+	T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+}
+
 /// A started loan long after its last due date (every instalment late, a penalty accrued),
 /// whose borrower has just borrowed and repaid quickly `max_quick_repayments` times (the
 /// registry's default of 3): its next own repayment is quick and raises the monitor's flag.
 /// Returns the borrower, the loan and its payoff now.
 fn overdue_cycler<T: Config>() -> (T::AccountId, LoanId, Balance) {
 	let (borrower, _, id) = started::<T>();
-	let last_due = Schedules::<T>::get(id)
-		.and_then(|items| items.last().map(|i| i.due_at))
-		.unwrap_or_default();
-	T::BenchmarkHelper::set_time(last_due.saturating_add(30 * 24 * 60 * 60 * 1_000));
-	T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
-	T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+	days_after_last_due::<T>(id, 30);
 	let elsewhere = PositionKey::new(CreditProduct::Pools, LENT);
 	let cycle = Repayment { amount: 1, days_late: 0, served: Service::NONE, by_borrower: true };
 	for _ in 0..3 {
@@ -188,12 +194,7 @@ mod benchmarks {
 	fn claim() {
 		let (borrower, lender, id) = started::<T>();
 		assert!(Pallet::<T>::do_repay(&borrower, id, PRINCIPAL / 10).is_ok());
-		let last_due = Schedules::<T>::get(id)
-			.and_then(|items| items.last().map(|i| i.due_at))
-			.unwrap_or_default();
-		T::BenchmarkHelper::set_time(last_due.saturating_add(400 * 24 * 60 * 60 * 1_000));
-		T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
-		T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+		days_after_last_due::<T>(id, 400);
 		assert!(Pallet::<T>::do_mark_default(id).is_ok());
 		let loan = Loans::<T>::get(id);
 		assert_eq!(loan.as_ref().map(|l| l.status), Some(LoanStatus::Closed));
@@ -221,12 +222,7 @@ mod benchmarks {
 	#[benchmark]
 	fn mark_default() {
 		let (_, lender, id) = started::<T>();
-		let last_due = Schedules::<T>::get(id)
-			.and_then(|items| items.last().map(|i| i.due_at))
-			.unwrap_or_default();
-		T::BenchmarkHelper::set_time(last_due.saturating_add(400 * 24 * 60 * 60 * 1_000));
-		T::BenchmarkHelper::set_price(LENT, Price::from_u32(1));
-		T::BenchmarkHelper::set_price(COLLATERAL, Price::from_u32(600));
+		days_after_last_due::<T>(id, 400);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lender), id);
 		assert!(matches!(
